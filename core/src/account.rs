@@ -1,0 +1,213 @@
+//! The account input of SPEC section 3, as callers write it, and its checked form.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::IsoDate;
+use crate::error::{EngineError, ErrorCode};
+
+/// What kind of account it is. Only `user` accounts are moved by inactivity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub enum AccountKind {
+    User,
+    Shared,
+    Application,
+    Resource,
+}
+
+impl AccountKind {
+    /// Shared, application and resource accounts are exempt from inactivity (`LC-EXEMPT`).
+    pub fn is_exempt(self) -> bool {
+        !matches!(self, AccountKind::User)
+    }
+}
+
+/// The event types of SPEC section 3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub enum EventType {
+    Activity,
+    AupAccepted,
+    AccountSecretSet,
+    Disabled,
+    Enabled,
+    MarkedLeaver,
+    Joined,
+    Restored,
+    NameChanged,
+}
+
+/// How the account was used. Only these count as activity (000); receiving email does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub enum Channel {
+    PortalLogin,
+    Office365Login,
+    Office365AppUse,
+    EmailSent,
+}
+
+/// One event as written: `{ "on": "2025-02-20", "type": "activity", "channel": "emailSent" }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Event {
+    /// The day it happened.
+    pub on: IsoDate,
+    /// What happened.
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    /// For `activity`: how the account was used (required there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub channel: Option<Channel>,
+    /// For `joined`: the new organisation (required there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub organisation: Option<String>,
+    /// For `nameChanged`: the new primary address (required there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub address: Option<String>,
+}
+
+impl Event {
+    /// A plain event of a type that needs no extra field.
+    pub fn new(on: IsoDate, kind: EventType) -> Self {
+        Event { on, kind, channel: None, organisation: None, address: None }
+    }
+}
+
+/// An account as callers write it (SPEC section 3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Account {
+    /// The account's id, e.g. `jane.doe`.
+    pub id: String,
+    /// `user`, `shared`, `application` or `resource`.
+    pub kind: AccountKind,
+    /// The day the account was created.
+    pub created: IsoDate,
+    /// True: the AUP was accepted and the Account Secret set before any listed event.
+    #[serde(default, deserialize_with = "null_as_false", skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub onboarded: bool,
+    /// For a caller with no event history: the latest activity it knows of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub active_on: Option<IsoDate>,
+    /// The primary email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub address: Option<String>,
+    /// The organisation the account belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub organisation: Option<String>,
+    /// What happened to the account, in any order.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub events: Vec<Event>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn null_as_false<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
+}
+
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Event>, D::Error> {
+    Ok(Option::<Vec<Event>>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A checked event: the extra field each type needs is there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Happening {
+    SignIn(SignIn),
+    Disabled,
+    Enabled,
+    MarkedLeaver,
+    Joined(String),
+    Restored,
+    NameChanged(String),
+}
+
+/// The three events that are a sign-in and so count as activity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SignIn {
+    Activity,
+    AupAccepted,
+    AccountSecretSet,
+}
+
+fn required_text(value: &Option<String>, index: usize, field: &str, kind: &str) -> Result<String, EngineError> {
+    match value {
+        Some(v) if !v.trim().is_empty() => Ok(v.clone()),
+        _ => Err(EngineError::new(
+            ErrorCode::InvalidField,
+            format!("events[{index}].{field}"),
+            format!("is required for a `{kind}` event"),
+        )),
+    }
+}
+
+impl Event {
+    /// The checked form; `index` is the event's place in the input, for error paths.
+    pub(crate) fn check(&self, index: usize) -> Result<Happening, EngineError> {
+        Ok(match self.kind {
+            EventType::Activity => {
+                if self.channel.is_none() {
+                    return Err(EngineError::new(
+                        ErrorCode::InvalidField,
+                        format!("events[{index}].channel"),
+                        "is required for an `activity` event (portalLogin, office365Login, office365AppUse or emailSent)",
+                    ));
+                }
+                Happening::SignIn(SignIn::Activity)
+            }
+            EventType::AupAccepted => Happening::SignIn(SignIn::AupAccepted),
+            EventType::AccountSecretSet => Happening::SignIn(SignIn::AccountSecretSet),
+            EventType::Disabled => Happening::Disabled,
+            EventType::Enabled => Happening::Enabled,
+            EventType::MarkedLeaver => Happening::MarkedLeaver,
+            EventType::Joined => Happening::Joined(required_text(&self.organisation, index, "organisation", "joined")?),
+            EventType::Restored => Happening::Restored,
+            EventType::NameChanged => {
+                Happening::NameChanged(required_text(&self.address, index, "address", "nameChanged")?)
+            }
+        })
+    }
+}
+
+impl Account {
+    /// The first day of the simulation: `activeOn` when given, else `created`.
+    pub fn start_day(&self) -> IsoDate {
+        self.active_on.unwrap_or(self.created)
+    }
+
+    /// Checks what serde cannot: the fields each event type needs, and `activeOn >= created`.
+    pub(crate) fn check(&self) -> Result<Vec<Happening>, EngineError> {
+        if self.id.trim().is_empty() {
+            return Err(EngineError::new(ErrorCode::InvalidField, "id", "must not be blank"));
+        }
+        if let Some(active_on) = self.active_on {
+            if active_on < self.created {
+                return Err(EngineError::new(
+                    ErrorCode::InvalidDate,
+                    "activeOn",
+                    format!("{active_on} is before the account was created ({})", self.created),
+                ));
+            }
+        }
+        self.events.iter().enumerate().map(|(i, e)| e.check(i)).collect()
+    }
+}

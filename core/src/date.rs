@@ -1,0 +1,187 @@
+//! Calendar dates as the engine sees them: `YYYY-MM-DD`, no times, no zones (SPEC section 1).
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The start of every message for a date that is present but not a real `YYYY-MM-DD` date.
+/// Input errors are classified by it (`invalid_date` rather than `invalid_field`).
+pub(crate) const NOT_A_DATE: &str = "is not a real date in the form YYYY-MM-DD";
+
+/// A calendar date, always written `YYYY-MM-DD` (four-digit year, two-digit month and day).
+///
+/// Built only through [`FromStr`] / [`Deserialize`], which reject malformed and impossible dates
+/// such as `2025-02-30`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct IsoDate(#[cfg_attr(feature = "wasm", tsify(type = "string"))] NaiveDate);
+
+/// Why a text is not an [`IsoDate`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{NOT_A_DATE}: `{0}`")]
+pub struct DateParseError(pub String);
+
+impl IsoDate {
+    /// The date from its parts, if it exists.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Self)
+    }
+
+    /// The underlying chrono date.
+    pub fn naive(self) -> NaiveDate {
+        self.0
+    }
+
+    /// `self + n` calendar days, or `None` past the end of the calendar.
+    pub fn plus_days(self, n: u64) -> Option<Self> {
+        self.0.checked_add_days(Days::new(n)).map(Self)
+    }
+
+    /// `self - n` calendar days, or `None` before the start of the calendar.
+    pub fn minus_days(self, n: u64) -> Option<Self> {
+        self.0.checked_sub_days(Days::new(n)).map(Self)
+    }
+
+    /// The next day (`None` only at the end of the calendar).
+    pub fn succ(self) -> Option<Self> {
+        self.0.succ_opt().map(Self)
+    }
+
+    /// The day before (`None` only at the start of the calendar).
+    pub fn pred(self) -> Option<Self> {
+        self.0.pred_opt().map(Self)
+    }
+
+    /// `self + n` calendar months, the day clamped to the month's end
+    /// (2024-08-31 + 18 months = 2026-02-28).
+    pub fn plus_months(self, n: u32) -> Option<Self> {
+        self.0.checked_add_months(Months::new(n)).map(Self)
+    }
+
+    /// Whole days from `earlier` to `self` (negative when `earlier` is later).
+    pub fn days_since(self, earlier: IsoDate) -> i64 {
+        (self.0 - earlier.0).num_days()
+    }
+
+    /// The earliest date the engine can represent.
+    pub const MIN: IsoDate = IsoDate(NaiveDate::MIN);
+}
+
+impl From<NaiveDate> for IsoDate {
+    fn from(d: NaiveDate) -> Self {
+        Self(d)
+    }
+}
+
+impl FromStr for IsoDate {
+    type Err = DateParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let b = s.as_bytes();
+        let shape_ok = b.len() == 10
+            && b.iter().enumerate().all(|(i, c)| match i {
+                4 | 7 => *c == b'-',
+                _ => c.is_ascii_digit(),
+            });
+        if !shape_ok {
+            return Err(DateParseError(s.to_owned()));
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Self)
+            .map_err(|_| DateParseError(s.to_owned()))
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        if (0..=9999).contains(&d.year()) {
+            write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        } else {
+            write!(f, "{}", d.format("%Y-%m-%d"))
+        }
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl<'v> Visitor<'v> for DateVisitor {
+            type Value = IsoDate;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date in the form YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IsoDate, E> {
+                v.parse().map_err(E::custom)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<IsoDate, E> {
+                // null counts as a missing date: invalid_field, not invalid_date.
+                Err(E::custom("is required (a date in the form YYYY-MM-DD)"))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<IsoDate, E> {
+                self.visit_unit()
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<IsoDate, E> {
+                Err(E::custom(format_args!("{NOT_A_DATE}: `{v}`")))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<IsoDate, E> {
+                Err(E::custom(format_args!("{NOT_A_DATE}: `{v}`")))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<IsoDate, E> {
+                Err(E::custom(format_args!("{NOT_A_DATE}: `{v}`")))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<IsoDate, E> {
+                Err(E::custom(format_args!("{NOT_A_DATE}: `{v}`")))
+            }
+            fn visit_map<A: de::MapAccess<'v>>(self, _: A) -> Result<IsoDate, A::Error> {
+                Err(de::Error::custom(format_args!("{NOT_A_DATE}: found an object")))
+            }
+            fn visit_seq<A: de::SeqAccess<'v>>(self, _: A) -> Result<IsoDate, A::Error> {
+                Err(de::Error::custom(format_args!("{NOT_A_DATE}: found a list")))
+            }
+        }
+        d.deserialize_any(DateVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_round_trip() {
+        let d: IsoDate = "2025-01-06".parse().unwrap();
+        assert_eq!(d.to_string(), "2025-01-06");
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed_dates() {
+        for bad in ["2025-02-30", "2025-2-3", "25-01-01", "2025/01/01", "", "2025-01-06T00:00", "+2025-01-0"] {
+            assert!(bad.parse::<IsoDate>().is_err(), "{bad} should be rejected");
+        }
+        assert!("2024-02-29".parse::<IsoDate>().is_ok());
+    }
+
+    #[test]
+    fn months_clamp_to_month_end() {
+        let d: IsoDate = "2024-08-31".parse().unwrap();
+        assert_eq!(d.plus_months(18).unwrap().to_string(), "2026-02-28");
+    }
+
+    #[test]
+    fn far_dates_do_not_overflow() {
+        let d: IsoDate = "9999-12-31".parse().unwrap();
+        assert!(d.plus_days(u64::from(u32::MAX)).is_none());
+        assert!(d.plus_months(u32::MAX).is_none());
+        assert_eq!("0000-01-01".parse::<IsoDate>().unwrap().to_string(), "0000-01-01");
+    }
+}

@@ -1,0 +1,152 @@
+//! Input errors (SPEC section 8): a code, the field path, and a plain-English message.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::date::NOT_A_DATE;
+
+/// The error codes of SPEC section 8. They are part of the contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A text input that is not JSON.
+    InvalidJson,
+    /// A field that is missing, of the wrong type, or out of range.
+    InvalidField,
+    /// A date that is malformed, impossible, or out of order.
+    InvalidDate,
+    /// A policy set id that is not built in.
+    UnknownPolicySet,
+    /// A CSV problem, with line and column.
+    InvalidCsv,
+}
+
+impl ErrorCode {
+    /// The code as written in the contract (`invalid_field`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::InvalidField => "invalid_field",
+            ErrorCode::InvalidDate => "invalid_date",
+            ErrorCode::UnknownPolicySet => "unknown_policy_set",
+            ErrorCode::InvalidCsv => "invalid_csv",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Bad input. Every public operation returns this instead of panicking; the whole call fails
+/// and nothing is half-done.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[error("{}", self.render())]
+pub struct EngineError {
+    /// What kind of problem it is.
+    pub code: ErrorCode,
+    /// Where it is: a field path such as `events[3].on` (empty for the input as a whole).
+    pub path: String,
+    /// What is wrong, in plain English, without the path.
+    pub detail: String,
+}
+
+impl EngineError {
+    /// A new error.
+    pub fn new(code: ErrorCode, path: impl Into<String>, detail: impl Into<String>) -> Self {
+        Self { code, path: path.into(), detail: detail.into() }
+    }
+
+    /// The full message: the path, then what is wrong with it.
+    pub fn render(&self) -> String {
+        if self.path.is_empty() {
+            self.detail.clone()
+        } else {
+            format!("{}: {}", self.path, self.detail)
+        }
+    }
+
+    /// The same error found inside a larger input: `events[0].on` under `[3]` is `[3].events[0].on`.
+    pub fn within(mut self, prefix: &str) -> Self {
+        self.path = join_path(prefix, &self.path);
+        self
+    }
+}
+
+/// Joins two path pieces: `a` + `b` = `a.b`, `a` + `[0]` = `a[0]`.
+pub(crate) fn join_path(prefix: &str, rest: &str) -> String {
+    match (prefix.is_empty(), rest.is_empty()) {
+        (true, _) => rest.to_owned(),
+        (false, true) => prefix.to_owned(),
+        (false, false) if rest.starts_with('[') => format!("{prefix}{rest}"),
+        (false, false) => format!("{prefix}.{rest}"),
+    }
+}
+
+/// Deserialises `T` from any serde input (a JSON value, a JS value), turning the first problem
+/// into an [`EngineError`] whose path is `prefix` + the path inside the input.
+pub(crate) fn parse_at<'de, T, D>(input: D, prefix: &str) -> Result<T, EngineError>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    serde_path_to_error::deserialize(input).map_err(|e| {
+        let inner = e.path().to_string();
+        let inner = if inner == "." { String::new() } else { inner };
+        from_serde_message(&join_path(prefix, &inner), &e.into_inner().to_string())
+    })
+}
+
+/// Classifies a serde message and moves a missing field's name into the path.
+fn from_serde_message(path: &str, message: &str) -> EngineError {
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        return EngineError::new(ErrorCode::InvalidField, join_path(path, field), "is required");
+    }
+    let code = if message.starts_with(NOT_A_DATE) {
+        ErrorCode::InvalidDate
+    } else {
+        ErrorCode::InvalidField
+    };
+    let detail = message
+        .replace("invalid type: ", "has the wrong type: ")
+        .replace("invalid value: ", "has a value that is not allowed: ");
+    EngineError::new(code, path, detail)
+}
+
+/// Parses JSON text, giving `invalid_json` (with line and column) when it does not parse.
+pub(crate) fn parse_json_text(text: &str) -> Result<serde_json::Value, EngineError> {
+    serde_json::from_str(text).map_err(|e| {
+        EngineError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("the input is not valid JSON (line {}, column {}): {e}", e.line(), e.column()),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_paths_like_the_spec_writes_them() {
+        assert_eq!(join_path("", "events[3].on"), "events[3].on");
+        assert_eq!(join_path("accounts", "[3].events[0].on"), "accounts[3].events[0].on");
+        assert_eq!(join_path("options", "policies[0].inactiveAfterDays"), "options.policies[0].inactiveAfterDays");
+        assert_eq!(join_path("users[2]", ""), "users[2]");
+    }
+
+    #[test]
+    fn missing_field_names_the_field() {
+        let e = from_serde_message("events[0]", "missing field `on`");
+        assert_eq!(e.code, ErrorCode::InvalidField);
+        assert_eq!(e.render(), "events[0].on: is required");
+    }
+}

@@ -1,0 +1,82 @@
+//! Native JSON twins of the JS exports: the same operations over JSON text, for callers in Rust,
+//! for tests, and for any language that can pass a string.
+//!
+//! Each twin takes one JSON object holding the JS function's arguments by name, e.g.
+//! `{"account": {...}, "asOf": "2025-04-01", "options": {"policySet": "national"}}`, and returns the
+//! JS function's result as compact JSON. Error paths are the same as from JS: relative to the
+//! argument (`events[3].on`, `asOf`, `options.policySet`).
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::api;
+use crate::error::{parse_json_text, EngineError, ErrorCode};
+use crate::policy::PolicySet;
+use crate::rules::rules;
+
+/// The request's named arguments.
+struct Args(serde_json::Map<String, Value>);
+
+impl Args {
+    fn parse(text: &str) -> Result<Args, EngineError> {
+        match parse_json_text(text)? {
+            Value::Object(map) => Ok(Args(map)),
+            _ => Err(EngineError::new(
+                ErrorCode::InvalidField,
+                "",
+                "the request must be a JSON object of named arguments",
+            )),
+        }
+    }
+
+    fn required(&mut self, name: &str) -> Result<Value, EngineError> {
+        self.0
+            .remove(name)
+            .ok_or_else(|| EngineError::new(ErrorCode::InvalidField, name, "is required"))
+    }
+
+    fn optional(&mut self, name: &str) -> Value {
+        self.0.remove(name).unwrap_or(Value::Null)
+    }
+}
+
+fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    // Serialising our own output types cannot fail: they hold only strings, numbers and dates.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Twin of `evaluateAccount`: `{"account", "asOf", "options"?}`.
+pub fn evaluate_account_json(request: &str) -> Result<String, EngineError> {
+    let mut a = Args::parse(request)?;
+    let (account, as_of) = (a.required("account")?, a.required("asOf")?);
+    api::evaluate_account_in(account, as_of, a.optional("options")).map(|r| to_json(&r))
+}
+
+/// Twin of `evaluateAccounts`: `{"accounts", "asOf", "options"?}`.
+pub fn evaluate_accounts_json(request: &str) -> Result<String, EngineError> {
+    let mut a = Args::parse(request)?;
+    let (accounts, as_of) = (a.required("accounts")?, a.required("asOf")?);
+    api::evaluate_accounts_in(accounts, as_of, a.optional("options")).map(|r| to_json(&r))
+}
+
+/// Twin of `timeline`: `{"account", "until", "options"?}`.
+pub fn timeline_json(request: &str) -> Result<String, EngineError> {
+    let mut a = Args::parse(request)?;
+    let (account, until) = (a.required("account")?, a.required("until")?);
+    api::timeline_in(account, until, a.optional("options")).map(|r| to_json(&r))
+}
+
+/// Twin of `policySets`: the built-in policy sets.
+pub fn policy_sets_json() -> String {
+    to_json(&PolicySet::built_ins())
+}
+
+/// Twin of `rules`: the rule catalogue.
+pub fn rules_json() -> String {
+    to_json(rules())
+}
+
+/// Twin of `engineVersion`.
+pub fn engine_version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}

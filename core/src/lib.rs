@@ -1,0 +1,24 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+mod account;
+mod api;
+mod date;
+mod error;
+mod json;
+mod lifecycle;
+mod policy;
+mod rules;
+#[cfg(feature = "wasm")]
+mod wasm;
+
+pub use account::{Account, AccountKind, Channel, Event, EventType};
+pub use date::{DateParseError, IsoDate};
+pub use error::{EngineError, ErrorCode};
+pub use json::{engine_version, evaluate_account_json, evaluate_accounts_json, policy_sets_json, rules_json, timeline_json};
+pub use lifecycle::{
+    evaluate_account, timeline, AccountResult, NextTransition, Segment, State, Transition, Warning, WarningCode,
+};
+pub use policy::{Count, EvaluationOptions, Policy, PolicyInput, PolicySet, BUILT_IN_SET_IDS};
+pub use rules::{rules, Rule, RuleId};

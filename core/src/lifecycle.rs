@@ -1,0 +1,494 @@
+//! The account lifecycle state machine (SPEC section 3), evaluated event by event.
+//!
+//! Cost grows with the number of events and policy changes, never with the number of days: from
+//! any state, the next automatic transition is found directly by working out, for each policy
+//! stretch, the first day each rule's condition holds.
+
+use serde::Serialize;
+
+use crate::account::{Account, AccountKind, Happening, SignIn};
+use crate::date::IsoDate;
+use crate::error::{EngineError, ErrorCode};
+use crate::policy::{Policy, PolicySet};
+use crate::rules::RuleId;
+
+/// The six lifecycle states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub enum State {
+    Active,
+    Inactive,
+    Disabled,
+    Leaver,
+    Deleted,
+    Purged,
+}
+
+impl State {
+    /// Every state, in the order of the contract.
+    pub const ALL: [State; 6] =
+        [State::Active, State::Inactive, State::Disabled, State::Leaver, State::Deleted, State::Purged];
+
+    /// The name used in JSON (`active`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Active => "active",
+            State::Inactive => "inactive",
+            State::Disabled => "disabled",
+            State::Leaver => "leaver",
+            State::Deleted => "deleted",
+            State::Purged => "purged",
+        }
+    }
+}
+
+/// A change of state.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Transition {
+    /// The day it happened.
+    pub on: IsoDate,
+    /// The state before.
+    pub from: State,
+    /// The state after.
+    pub to: State,
+    /// The rule that moved it.
+    pub rule: RuleId,
+}
+
+/// The next automatic transition if nothing else happens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct NextTransition {
+    /// The state it will move to.
+    pub state: State,
+    /// The day it will move.
+    pub on: IsoDate,
+    /// The rule that will move it.
+    pub rule: RuleId,
+}
+
+/// Why an event was ignored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub enum WarningCode {
+    EventOutOfRange,
+    SignInBlocked,
+    EventNotApplicable,
+    RestoreWindowClosed,
+}
+
+/// An ignored event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Warning {
+    /// The event's date.
+    pub on: IsoDate,
+    /// The event's index in the input array.
+    pub event: usize,
+    /// What kind of problem.
+    pub code: WarningCode,
+    /// Plain English.
+    pub message: String,
+}
+
+/// What `evaluateAccount` returns (SPEC section 3). Field order is the contract's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct AccountResult {
+    /// The account's id.
+    pub account_id: String,
+    /// The account's kind.
+    pub kind: AccountKind,
+    /// True for shared, application and resource accounts (`LC-EXEMPT`).
+    pub exempt: bool,
+    /// The state at the end of the evaluation date.
+    pub state: State,
+    /// The date of the latest transition, or the start day.
+    pub since: IsoDate,
+    /// The latest applied sign-in or sent email.
+    pub last_activity: Option<IsoDate>,
+    /// The policy set's id or label.
+    pub policy_set: String,
+    /// The policy in force on the evaluation date.
+    pub policy_id: String,
+    /// The next automatic transition if nothing else happens.
+    pub next: Option<NextTransition>,
+    /// For an active account heading for inactivity or deletion: the last day activity keeps it active.
+    pub keep_active_by: Option<IsoDate>,
+    /// For a deleted account: the last day it can be restored.
+    pub restorable_until: Option<IsoDate>,
+    /// The primary address now.
+    pub address: Option<String>,
+    /// Earlier addresses that still redirect, oldest first.
+    pub aliases: Vec<String>,
+    /// The organisation now.
+    pub organisation: Option<String>,
+    /// Every state change, in order.
+    pub transitions: Vec<Transition>,
+    /// Every ignored event, in processing order.
+    pub warnings: Vec<Warning>,
+}
+
+/// A stretch of the account's life in one state, for drawing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Segment {
+    /// The state.
+    pub state: State,
+    /// The first day.
+    pub from: IsoDate,
+    /// The last day, or null when still current at the end of the timeline.
+    pub to: Option<IsoDate>,
+    /// The rule that began it (null for the first).
+    pub rule: Option<RuleId>,
+}
+
+/// A time-driven rule and the clock it reads.
+#[derive(Clone, Copy)]
+struct Candidate {
+    rule: RuleId,
+    to: State,
+}
+
+/// The account as the simulation runs.
+struct Life<'a> {
+    set: &'a PolicySet,
+    exempt: bool,
+    created: IsoDate,
+    state: State,
+    // INVARIANT: `since` is the day the current state was entered (the start day at first).
+    since: IsoDate,
+    /// The inactivity clock.
+    last: IsoDate,
+    last_activity: Option<IsoDate>,
+    onboarded_flag: bool,
+    aup_accepted: bool,
+    secret_set: bool,
+    address: Option<String>,
+    aliases: Vec<String>,
+    organisation: Option<String>,
+    transitions: Vec<Transition>,
+    warnings: Vec<Warning>,
+}
+
+impl Life<'_> {
+    fn onboarded(&self) -> bool {
+        self.onboarded_flag || (self.aup_accepted && self.secret_set)
+    }
+
+    /// The time-driven rules that can fire from the current state, in checking order.
+    fn candidates(&self) -> &'static [Candidate] {
+        const ACTIVE: [Candidate; 3] = [
+            Candidate { rule: RuleId::ActiveDeleted, to: State::Deleted },
+            Candidate { rule: RuleId::Onboarding, to: State::Inactive },
+            Candidate { rule: RuleId::Inactive, to: State::Inactive },
+        ];
+        const INACTIVE: [Candidate; 1] = [Candidate { rule: RuleId::InactiveDeleted, to: State::Deleted }];
+        const DISABLED: [Candidate; 1] = [Candidate { rule: RuleId::DisabledRetention, to: State::Deleted }];
+        const LEAVER: [Candidate; 1] = [Candidate { rule: RuleId::Leaver, to: State::Purged }];
+        const DELETED: [Candidate; 1] = [Candidate { rule: RuleId::RestoreWindow, to: State::Purged }];
+        if self.exempt {
+            return &[];
+        }
+        match self.state {
+            State::Active => &ACTIVE,
+            State::Inactive => &INACTIVE,
+            State::Disabled => &DISABLED,
+            State::Leaver => &LEAVER,
+            State::Deleted => &DELETED,
+            State::Purged => &[],
+        }
+    }
+
+    /// The first day on which `rule`'s condition holds under policy `p` (None: never).
+    fn due_on(&self, rule: RuleId, p: &Policy) -> Option<IsoDate> {
+        let days = |anchor: IsoDate, n: u64| anchor.plus_days(n);
+        match rule {
+            RuleId::ActiveDeleted => days(
+                self.last,
+                u64::from(p.inactive_after_days.get()) + u64::from(p.delete_after_inactive_days.get()),
+            ),
+            RuleId::Onboarding if !self.onboarded() => days(self.created, p.onboarding_days.get().into()),
+            RuleId::Inactive => days(self.last, p.inactive_after_days.get().into()),
+            RuleId::InactiveDeleted => days(self.since, p.delete_after_inactive_days.get().into()),
+            RuleId::DisabledRetention => self.since.plus_months(p.disabled_retention_months.get()),
+            RuleId::Leaver => days(self.since, p.leaver_deletion_days.get().into()),
+            RuleId::RestoreWindow => days(self.since, p.restore_window_days.get().into()),
+            _ => None,
+        }
+    }
+
+    /// The first day on or after `from` when a time-driven rule fires, and which one.
+    fn next_automatic(&self, from: IsoDate) -> Option<(IsoDate, Candidate)> {
+        let candidates = self.candidates();
+        if candidates.is_empty() {
+            return None;
+        }
+        for (start, end, policy) in self.set.segments() {
+            if end.is_some_and(|e| e <= from) {
+                continue;
+            }
+            let mut best: Option<(IsoDate, Candidate)> = None;
+            for c in candidates {
+                let Some(due) = self.due_on(c.rule, policy) else { continue };
+                let day = due.max(start).max(from);
+                let in_stretch = end.is_none_or(|e| day < e);
+                // Strictly earlier only: on a tie the rule checked first wins.
+                if in_stretch && best.is_none_or(|(b, _)| day < b) {
+                    best = Some((day, *c));
+                }
+            }
+            if best.is_some() {
+                return best;
+            }
+        }
+        None
+    }
+
+    fn move_to(&mut self, to: State, on: IsoDate, rule: RuleId) {
+        self.transitions.push(Transition { on, from: self.state, to, rule });
+        self.state = to;
+        self.since = on;
+    }
+
+    /// Runs the start-of-day checks of every day after `day` up to and including `until`.
+    fn run_clock(&mut self, day: IsoDate, until: IsoDate) {
+        let mut from = day.succ();
+        while let Some(first) = from {
+            match self.next_automatic(first) {
+                Some((on, c)) if on <= until => {
+                    self.move_to(c.to, on, c.rule);
+                    from = on.succ();
+                }
+                _ => break,
+            }
+        }
+    }
+
+    fn warn(&mut self, on: IsoDate, event: usize, code: WarningCode, message: String) {
+        self.warnings.push(Warning { on, event, code, message });
+    }
+
+    fn not_applicable(&mut self, on: IsoDate, index: usize, what: &str) {
+        let state = if self.exempt { "an exempt" } else { article(self.state) };
+        let message = format!("A {what} event does not apply to {state} account, so it was ignored.");
+        self.warn(on, index, WarningCode::EventNotApplicable, message);
+    }
+
+    /// Applies one event during day `on` (after that day's checks).
+    fn apply(&mut self, on: IsoDate, index: usize, happening: Happening) {
+        use State::*;
+        match happening {
+            Happening::SignIn(kind) => self.sign_in(on, index, kind),
+            Happening::NameChanged(address) => {
+                if matches!(self.state, Deleted | Purged) {
+                    self.not_applicable(on, index, "nameChanged");
+                } else {
+                    self.rename(address);
+                }
+            }
+            _ if self.exempt => {
+                let what = event_name(&happening);
+                self.not_applicable(on, index, what);
+            }
+            Happening::Disabled if matches!(self.state, Active | Inactive) => {
+                self.move_to(Disabled, on, RuleId::Disabled)
+            }
+            Happening::Enabled if self.state == Disabled => {
+                self.last = on;
+                self.move_to(Active, on, RuleId::Enabled);
+            }
+            Happening::MarkedLeaver if matches!(self.state, Active | Inactive | Disabled) => {
+                self.move_to(Leaver, on, RuleId::LeaverMarked)
+            }
+            Happening::Joined(org) if self.state == Leaver => {
+                self.last = on;
+                self.organisation = Some(org);
+                self.move_to(Active, on, RuleId::Joiner);
+            }
+            Happening::Joined(org) if matches!(self.state, Active | Inactive) => self.organisation = Some(org),
+            Happening::Restored if self.state == Deleted => {
+                self.last = on;
+                self.move_to(Active, on, RuleId::Restored);
+            }
+            Happening::Restored if self.state == Purged => {
+                let message = format!(
+                    "The account was permanently deleted on {}; it cannot be restored and a new account is needed.",
+                    self.since
+                );
+                self.warn(on, index, WarningCode::RestoreWindowClosed, message);
+            }
+            other => {
+                let what = event_name(&other);
+                self.not_applicable(on, index, what);
+            }
+        }
+    }
+
+    fn sign_in(&mut self, on: IsoDate, index: usize, kind: SignIn) {
+        if !self.exempt && matches!(self.state, State::Disabled | State::Deleted | State::Purged) {
+            let message = format!(
+                "Nobody can sign in to {} account, so this sign-in was ignored.",
+                article(self.state)
+            );
+            self.warn(on, index, WarningCode::SignInBlocked, message);
+            return;
+        }
+        match kind {
+            SignIn::AupAccepted => self.aup_accepted = true,
+            SignIn::AccountSecretSet => self.secret_set = true,
+            SignIn::Activity => {}
+        }
+        self.last_activity = Some(on);
+        self.last = on;
+        if !self.exempt && self.state == State::Inactive && self.onboarded() {
+            self.move_to(State::Active, on, RuleId::Reactivated);
+        }
+    }
+
+    fn rename(&mut self, address: String) {
+        if self.address.as_deref() == Some(address.as_str()) {
+            return;
+        }
+        self.aliases.retain(|a| *a != address);
+        if let Some(old) = self.address.replace(address) {
+            self.aliases.push(old);
+        }
+    }
+}
+
+fn article(state: State) -> &'static str {
+    match state {
+        State::Active => "an active",
+        State::Inactive => "an inactive",
+        State::Disabled => "a disabled",
+        State::Leaver => "a leaver's",
+        State::Deleted => "a deleted",
+        State::Purged => "a permanently deleted",
+    }
+}
+
+fn event_name(h: &Happening) -> &'static str {
+    match h {
+        Happening::SignIn(SignIn::Activity) => "activity",
+        Happening::SignIn(SignIn::AupAccepted) => "aupAccepted",
+        Happening::SignIn(SignIn::AccountSecretSet) => "accountSecretSet",
+        Happening::Disabled => "disabled",
+        Happening::Enabled => "enabled",
+        Happening::MarkedLeaver => "markedLeaver",
+        Happening::Joined(_) => "joined",
+        Happening::Restored => "restored",
+        Happening::NameChanged(_) => "nameChanged",
+    }
+}
+
+/// Runs the account's life from its start day to the end of `until`.
+fn live<'a>(account: &Account, set: &'a PolicySet, until: IsoDate, until_field: &str) -> Result<Life<'a>, EngineError> {
+    let happenings = account.check()?;
+    let start = account.start_day();
+    if until < start {
+        return Err(EngineError::new(
+            ErrorCode::InvalidDate,
+            until_field,
+            format!("{until} is before the account's start day ({start})"),
+        ));
+    }
+    let mut life = Life {
+        set,
+        exempt: account.kind.is_exempt(),
+        created: account.created,
+        state: State::Active,
+        since: start,
+        last: start,
+        last_activity: account.active_on,
+        onboarded_flag: account.onboarded,
+        aup_accepted: false,
+        secret_set: false,
+        address: account.address.clone(),
+        aliases: Vec::new(),
+        organisation: account.organisation.clone(),
+        transitions: Vec::new(),
+        warnings: Vec::new(),
+    };
+    // Stable sort: same-day events keep their input order.
+    let mut order: Vec<usize> = (0..happenings.len()).collect();
+    order.sort_by_key(|&i| account.events.get(i).map(|e| e.on));
+    let mut day = start;
+    for i in order {
+        let (Some(event), Some(happening)) = (account.events.get(i), happenings.get(i)) else { continue };
+        if event.on < start || event.on > until {
+            let message = if event.on < start {
+                format!("This event is dated before the account's start day ({start}), so it was ignored.")
+            } else {
+                format!("This event is dated after {until}, the date being evaluated, so it was ignored.")
+            };
+            life.warn(event.on, i, WarningCode::EventOutOfRange, message);
+            continue;
+        }
+        life.run_clock(day, event.on);
+        day = event.on;
+        life.apply(event.on, i, happening.clone());
+    }
+    life.run_clock(day, until);
+    Ok(life)
+}
+
+/// The account's state at the end of `as_of` under `set` (SPEC section 3, `evaluateAccount`).
+pub fn evaluate_account(account: &Account, as_of: IsoDate, set: &PolicySet) -> Result<AccountResult, EngineError> {
+    let life = live(account, set, as_of, "asOf")?;
+    let next = as_of
+        .succ()
+        .and_then(|d| life.next_automatic(d))
+        .map(|(on, c)| NextTransition { state: c.to, on, rule: c.rule });
+    let keep_active_by = match &next {
+        Some(n) if life.state == State::Active && matches!(n.rule, RuleId::Inactive | RuleId::ActiveDeleted) => {
+            n.on.pred()
+        }
+        _ => None,
+    };
+    let restorable_until = match &next {
+        Some(n) if life.state == State::Deleted => n.on.pred(),
+        _ => None,
+    };
+    Ok(AccountResult {
+        account_id: account.id.clone(),
+        kind: account.kind,
+        exempt: life.exempt,
+        state: life.state,
+        since: life.since,
+        last_activity: life.last_activity,
+        policy_set: set.id.clone(),
+        policy_id: set.in_force(as_of).id.clone(),
+        next,
+        keep_active_by,
+        restorable_until,
+        address: life.address,
+        aliases: life.aliases,
+        organisation: life.organisation,
+        transitions: life.transitions,
+        warnings: life.warnings,
+    })
+}
+
+/// The account's whole life up to `until` as contiguous segments (SPEC section 3, `timeline`).
+pub fn timeline(account: &Account, until: IsoDate, set: &PolicySet) -> Result<Vec<Segment>, EngineError> {
+    let life = live(account, set, until, "until")?;
+    let mut starts: Vec<(State, IsoDate, Option<RuleId>)> = vec![(State::Active, account.start_day(), None)];
+    starts.extend(life.transitions.iter().map(|t| (t.to, t.on, Some(t.rule))));
+    let mut segments: Vec<Segment> = Vec::with_capacity(starts.len());
+    for (i, &(state, from, rule)) in starts.iter().enumerate() {
+        let next_from = starts.get(i + 1).map(|s| s.1);
+        // A state entered and left on the same day lasted no whole day: no segment.
+        if next_from == Some(from) {
+            continue;
+        }
+        segments.push(Segment { state, from, to: next_from.and_then(IsoDate::pred), rule });
+    }
+    Ok(segments)
+}

@@ -1,0 +1,399 @@
+//! Policies and policy sets (SPEC section 2): numbers in force from a date.
+
+use std::fmt;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::date::IsoDate;
+use crate::error::{parse_at, EngineError, ErrorCode};
+
+/// A whole number of days or months, at least 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Count(u32);
+
+impl Count {
+    /// The count, if it is at least 1.
+    pub fn new(n: u32) -> Option<Self> {
+        (n >= 1).then_some(Self(n))
+    }
+    /// The number.
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct CountVisitor;
+        const WANT: &str = "must be a whole number from 1 to 4294967295";
+        impl Visitor<'_> for CountVisitor {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a whole number of at least 1")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
+                u32::try_from(v)
+                    .ok()
+                    .and_then(Count::new)
+                    .ok_or_else(|| E::custom(format_args!("{WANT}, found {v}")))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
+                match u64::try_from(v) {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) => Err(E::custom(format_args!("{WANT}, found {v}"))),
+                }
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
+                // JS numbers arrive as floats; 30.0 is the whole number 30.
+                if v.fract() == 0.0 && v >= 1.0 && v <= f64::from(u32::MAX) {
+                    // INVARIANT: v is whole and within u32, so the cast is exact.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    return Ok(Count(v as u32));
+                }
+                Err(E::custom(format_args!("{WANT}, found {v}")))
+            }
+        }
+        d.deserialize_any(CountVisitor)
+    }
+}
+
+/// One policy: the numbers in force from `effectiveFrom`. Field names follow SPEC section 2.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Policy {
+    /// The policy's id, e.g. `national-2016`.
+    pub id: String,
+    /// The first day the policy is in force.
+    pub effective_from: IsoDate,
+    /// active → inactive after this many days without activity.
+    pub inactive_after_days: Count,
+    /// inactive → deleted after this many days in the inactive state.
+    pub delete_after_inactive_days: Count,
+    /// A deleted account can be restored for this many days, then it is purged.
+    pub restore_window_days: Count,
+    /// A new account must accept the AUP and set its Account Secret within this many days.
+    pub onboarding_days: Count,
+    /// A disabled account stays this many months, then is deleted.
+    pub disabled_retention_months: Count,
+    /// An account marked as a leaver is purged after this many days.
+    pub leaver_deletion_days: Count,
+    /// From this date, access from outside the UK needs MFA (null: not in force).
+    pub mfa_abroad_from: Option<IsoDate>,
+    /// From this date, portal services need an Account Secret (null: not in force).
+    pub account_secret_soft_from: Option<IsoDate>,
+    /// From this date, Office 365 services need an Account Secret (null: not in force).
+    pub account_secret_hard_from: Option<IsoDate>,
+    /// Default named user accounts per site.
+    pub named_users_per_site: Count,
+    /// Default shared mailboxes per site.
+    pub shared_mailboxes_per_site: Count,
+    /// Working days for the helpdesk to complete a request for more than ten accounts.
+    pub extra_accounts_sla_working_days: Count,
+}
+
+fn date(s: &str) -> IsoDate {
+    // Only called on the literals below, which are real dates (checked by a test).
+    s.parse().unwrap_or(IsoDate::MIN)
+}
+
+fn count(n: u32) -> Count {
+    Count::new(n).unwrap_or(Count(1))
+}
+
+impl Policy {
+    /// The national defaults (001 FAQ), in force from `effective_from`.
+    pub fn national_defaults(id: &str, effective_from: IsoDate) -> Policy {
+        Policy {
+            id: id.to_owned(),
+            effective_from,
+            inactive_after_days: count(30),
+            delete_after_inactive_days: count(30),
+            restore_window_days: count(30),
+            onboarding_days: count(30),
+            disabled_retention_months: count(18),
+            leaver_deletion_days: count(30),
+            mfa_abroad_from: Some(date("2023-09-01")),
+            account_secret_soft_from: Some(date("2025-02-03")),
+            account_secret_hard_from: None,
+            named_users_per_site: count(10),
+            shared_mailboxes_per_site: count(1),
+            extra_accounts_sla_working_days: count(5),
+        }
+    }
+}
+
+/// A user-supplied policy as written in JSON: `id` and `effectiveFrom` are required, a missing
+/// number takes the national default, and a date field may be null (not in force).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct PolicyInput {
+    pub id: String,
+    pub effective_from: IsoDate,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub inactive_after_days: Option<Count>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub delete_after_inactive_days: Option<Count>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub restore_window_days: Option<Count>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub onboarding_days: Option<Count>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub disabled_retention_months: Option<Count>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub leaver_deletion_days: Option<Count>,
+    #[serde(default, deserialize_with = "present")]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
+    pub mfa_abroad_from: Option<Option<IsoDate>>,
+    #[serde(default, deserialize_with = "present")]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
+    pub account_secret_soft_from: Option<Option<IsoDate>>,
+    #[serde(default, deserialize_with = "present")]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
+    pub account_secret_hard_from: Option<Option<IsoDate>>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub named_users_per_site: Option<Count>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub shared_mailboxes_per_site: Option<Count>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub extra_accounts_sla_working_days: Option<Count>,
+}
+
+/// A field that is present (possibly null) as opposed to missing.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+impl PolicyInput {
+    /// The full policy, national defaults filling what is missing.
+    pub fn resolve(self) -> Policy {
+        let d = Policy::national_defaults(&self.id, self.effective_from);
+        Policy {
+            id: self.id,
+            effective_from: self.effective_from,
+            inactive_after_days: self.inactive_after_days.unwrap_or(d.inactive_after_days),
+            delete_after_inactive_days: self.delete_after_inactive_days.unwrap_or(d.delete_after_inactive_days),
+            restore_window_days: self.restore_window_days.unwrap_or(d.restore_window_days),
+            onboarding_days: self.onboarding_days.unwrap_or(d.onboarding_days),
+            disabled_retention_months: self.disabled_retention_months.unwrap_or(d.disabled_retention_months),
+            leaver_deletion_days: self.leaver_deletion_days.unwrap_or(d.leaver_deletion_days),
+            mfa_abroad_from: self.mfa_abroad_from.unwrap_or(d.mfa_abroad_from),
+            account_secret_soft_from: self.account_secret_soft_from.unwrap_or(d.account_secret_soft_from),
+            account_secret_hard_from: self.account_secret_hard_from.unwrap_or(d.account_secret_hard_from),
+            named_users_per_site: self.named_users_per_site.unwrap_or(d.named_users_per_site),
+            shared_mailboxes_per_site: self.shared_mailboxes_per_site.unwrap_or(d.shared_mailboxes_per_site),
+            extra_accounts_sla_working_days: self
+                .extra_accounts_sla_working_days
+                .unwrap_or(d.extra_accounts_sla_working_days),
+        }
+    }
+}
+
+/// A named list of policies. The policy in force on day X is the last one whose
+/// `effectiveFrom <= X`; before the first policy's date, the first applies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct PolicySet {
+    /// The set's id (`national`, `ncl-icb`) or the caller's label (default `custom`).
+    pub id: String,
+    // INVARIANT: non-empty, sorted by effective_from; among equal dates, input order is kept
+    // (so the later one in the input is the one in force).
+    policies: Vec<Policy>,
+}
+
+/// Built-in policy set ids, in the order `policySets()` lists them.
+pub const BUILT_IN_SET_IDS: [&str; 2] = ["national", "ncl-icb"];
+
+impl PolicySet {
+    /// A set from policies in any order; `None` when the list is empty.
+    pub fn new(id: impl Into<String>, mut policies: Vec<Policy>) -> Option<PolicySet> {
+        if policies.is_empty() {
+            return None;
+        }
+        policies.sort_by_key(|p| p.effective_from); // stable
+        Some(PolicySet { id: id.into(), policies })
+    }
+
+    /// The built-in set with this id.
+    pub fn built_in(id: &str) -> Option<PolicySet> {
+        let from_2016 = date("2016-01-01");
+        match id {
+            "national" => PolicySet::new("national", vec![Policy::national_defaults("national-2016", from_2016)]),
+            "ncl-icb" => {
+                let mut ncl_2016 = Policy::national_defaults("ncl-icb-2016", from_2016);
+                ncl_2016.inactive_after_days = count(90);
+                ncl_2016.delete_after_inactive_days = count(90);
+                let ncl_2022 = Policy::national_defaults("ncl-icb-2022-12", date("2022-12-01"));
+                PolicySet::new("ncl-icb", vec![ncl_2016, ncl_2022])
+            }
+            _ => None,
+        }
+    }
+
+    /// Every built-in set.
+    pub fn built_ins() -> Vec<PolicySet> {
+        BUILT_IN_SET_IDS.iter().filter_map(|id| PolicySet::built_in(id)).collect()
+    }
+
+    /// The policies, ordered by `effectiveFrom`.
+    pub fn policies(&self) -> &[Policy] {
+        &self.policies
+    }
+
+    /// The policy in force on `day`.
+    pub fn in_force(&self, day: IsoDate) -> &Policy {
+        let later = self.policies.partition_point(|p| p.effective_from <= day);
+        // INVARIANT: policies is non-empty, so index 0 exists.
+        &self.policies[later.saturating_sub(1)]
+    }
+
+    /// The stretches of days each policy governs: `(first day, first day of the next, policy)`.
+    /// The first stretch starts at the beginning of the calendar; a policy overridden on its own
+    /// day governs an empty stretch.
+    pub(crate) fn segments(&self) -> impl Iterator<Item = (IsoDate, Option<IsoDate>, &Policy)> {
+        let n = self.policies.len();
+        self.policies.iter().enumerate().map(move |(i, p)| {
+            let start = if i == 0 { IsoDate::MIN } else { p.effective_from };
+            let end = self.policies.get(i + 1).map(|q| q.effective_from);
+            debug_assert!(i < n);
+            (start, end, p)
+        })
+    }
+}
+
+/// How a caller picks the policies: a built-in set by id, or their own policies with a label.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct EvaluationOptions {
+    /// A built-in set id (default `national`), or the label for `policies` (default `custom`).
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub policy_set: Option<String>,
+    /// The caller's own policies; when given, `policySet` is only a label.
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub policies: Option<Vec<PolicyInput>>,
+}
+
+impl EvaluationOptions {
+    /// Options naming a built-in set.
+    pub fn built_in(id: &str) -> Self {
+        Self { policy_set: Some(id.to_owned()), policies: None }
+    }
+
+    /// The policy set these options choose. Paths in errors start with `options`.
+    pub fn resolve(self) -> Result<PolicySet, EngineError> {
+        match self.policies {
+            Some(list) => {
+                let label = self.policy_set.unwrap_or_else(|| "custom".to_owned());
+                let mut policies = Vec::with_capacity(list.len());
+                for (i, p) in list.into_iter().enumerate() {
+                    if p.id.trim().is_empty() {
+                        return Err(EngineError::new(
+                            ErrorCode::InvalidField,
+                            format!("options.policies[{i}].id"),
+                            "must not be blank",
+                        ));
+                    }
+                    policies.push(p.resolve());
+                }
+                PolicySet::new(label, policies).ok_or_else(|| {
+                    EngineError::new(ErrorCode::InvalidField, "options.policies", "must list at least one policy")
+                })
+            }
+            None => {
+                let id = self.policy_set.unwrap_or_else(|| "national".to_owned());
+                PolicySet::built_in(&id).ok_or_else(|| {
+                    EngineError::new(
+                        ErrorCode::UnknownPolicySet,
+                        "options.policySet",
+                        format!("`{id}` is not a built-in policy set (known: national, ncl-icb)"),
+                    )
+                })
+            }
+        }
+    }
+
+    /// Reads options from any serde input; `None`/null means the defaults.
+    pub(crate) fn parse<'de, D>(input: D) -> Result<PolicySet, EngineError>
+    where
+        D: Deserializer<'de>,
+        D::Error: fmt::Display,
+    {
+        let opts: Option<EvaluationOptions> = parse_at(input, "options")?;
+        opts.unwrap_or_default().resolve()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> IsoDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn built_in_sets_have_their_contract_ids() {
+        let national = PolicySet::built_in("national").unwrap();
+        assert_eq!(national.policies()[0].id, "national-2016");
+        assert_eq!(national.policies()[0].effective_from, d("2016-01-01"));
+        let ncl = PolicySet::built_in("ncl-icb").unwrap();
+        assert_eq!(ncl.in_force(d("2022-11-30")).id, "ncl-icb-2016");
+        assert_eq!(ncl.in_force(d("2022-11-30")).inactive_after_days.get(), 90);
+        assert_eq!(ncl.in_force(d("2022-12-01")).id, "ncl-icb-2022-12");
+        assert_eq!(ncl.in_force(d("2022-12-01")).inactive_after_days.get(), 30);
+        // Before the first policy's date, the first applies.
+        assert_eq!(ncl.in_force(d("2010-01-01")).id, "ncl-icb-2016");
+    }
+
+    #[test]
+    fn later_policy_in_the_list_wins_on_a_shared_date() {
+        let a = Policy::national_defaults("a", d("2020-01-01"));
+        let b = Policy::national_defaults("b", d("2020-01-01"));
+        let set = PolicySet::new("x", vec![a, b]).unwrap();
+        assert_eq!(set.in_force(d("2020-01-01")).id, "b");
+    }
+
+    #[test]
+    fn options_errors_name_the_field() {
+        let v = serde_json::json!({ "policies": [ { "id": "p", "effectiveFrom": "2020-01-01", "inactiveAfterDays": 0 } ] });
+        let e = EvaluationOptions::parse(v).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidField);
+        assert_eq!(e.path, "options.policies[0].inactiveAfterDays");
+
+        let v = serde_json::json!({ "policies": [ { "id": "p", "effectiveFrom": "2020-02-30" } ] });
+        let e = EvaluationOptions::parse(v).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDate, "options.policies[0].effectiveFrom"));
+
+        let e = EvaluationOptions::parse(serde_json::json!({ "policySet": "nope" })).unwrap_err();
+        assert_eq!(e.code, ErrorCode::UnknownPolicySet);
+    }
+
+    #[test]
+    fn custom_policy_takes_defaults_and_null_dates() {
+        let v = serde_json::json!({ "policySet": "mine", "policies": [
+            { "id": "p", "effectiveFrom": "2020-01-01", "inactiveAfterDays": 45.0, "mfaAbroadFrom": null } ] });
+        let set = EvaluationOptions::parse(v).unwrap();
+        let p = set.in_force(d("2021-01-01"));
+        assert_eq!(set.id, "mine");
+        assert_eq!(p.inactive_after_days.get(), 45);
+        assert_eq!(p.restore_window_days.get(), 30);
+        assert_eq!(p.mfa_abroad_from, None);
+        assert_eq!(p.account_secret_soft_from, Some(d("2025-02-03")));
+    }
+}

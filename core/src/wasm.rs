@@ -1,0 +1,89 @@
+//! The npm module's exports (feature `wasm`). Thin: read the JS values with field paths, call the
+//! core, write plain JS objects; errors become JS `Error`s with `code` and `path`.
+
+use serde::Serialize;
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+
+use crate::account::Account;
+use crate::api;
+use crate::error::EngineError;
+use crate::lifecycle::AccountResult;
+use crate::policy::{EvaluationOptions, PolicySet};
+use crate::rules::rules as catalogue;
+
+fn js_error(e: &EngineError) -> JsValue {
+    let err = js_sys::Error::new(&e.render());
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code.as_str().into());
+    let _ = js_sys::Reflect::set(&err, &"path".into(), &e.path.as_str().into());
+    err.into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
+fn de(v: JsValue) -> serde_wasm_bindgen::Deserializer {
+    serde_wasm_bindgen::Deserializer::from(v)
+}
+
+fn options_value(options: Option<Ts<EvaluationOptions>>) -> JsValue {
+    options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The account's state on `asOf` (end of day), its next transition, transitions and warnings.
+#[wasm_bindgen(js_name = "evaluateAccount")]
+pub fn evaluate_account(
+    account: Ts<Account>,
+    #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+    options: Option<Ts<EvaluationOptions>>,
+) -> Result<Ts<AccountResult>, JsValue> {
+    let result = api::evaluate_account_in(de(account.js_value()), de(as_of), de(options_value(options)))
+        .map_err(|e| js_error(&e))?;
+    to_js(&result).map(Ts::new_unchecked)
+}
+
+/// `evaluateAccount` over many accounts in one call; results in input order.
+#[wasm_bindgen(js_name = "evaluateAccounts", unchecked_return_type = "AccountResult[]")]
+pub fn evaluate_accounts(
+    #[wasm_bindgen(unchecked_param_type = "Account[]")] accounts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+    options: Option<Ts<EvaluationOptions>>,
+) -> Result<JsValue, JsValue> {
+    let results = api::evaluate_accounts_in(de(accounts), de(as_of), de(options_value(options)))
+        .map_err(|e| js_error(&e))?;
+    to_js(&results)
+}
+
+/// The account's life up to `until` as contiguous state segments, for drawing.
+#[wasm_bindgen(js_name = "timeline", unchecked_return_type = "Segment[]")]
+pub fn timeline(
+    account: Ts<Account>,
+    #[wasm_bindgen(unchecked_param_type = "string")] until: JsValue,
+    options: Option<Ts<EvaluationOptions>>,
+) -> Result<JsValue, JsValue> {
+    let segments = api::timeline_in(de(account.js_value()), de(until), de(options_value(options)))
+        .map_err(|e| js_error(&e))?;
+    to_js(&segments)
+}
+
+/// The built-in policy sets (`national`, `ncl-icb`) with every policy's numbers.
+#[wasm_bindgen(js_name = "policySets", unchecked_return_type = "PolicySet[]")]
+pub fn policy_sets() -> Result<JsValue, JsValue> {
+    to_js(&PolicySet::built_ins())
+}
+
+/// The rule catalogue: every rule id, its summary and its source sentence.
+#[wasm_bindgen(js_name = "rules", unchecked_return_type = "Rule[]")]
+pub fn rules() -> Result<JsValue, JsValue> {
+    to_js(catalogue())
+}
+
+/// The engine's version, as written in exports.
+#[wasm_bindgen(js_name = "engineVersion")]
+pub fn engine_version() -> String {
+    crate::json::engine_version().to_owned()
+}
