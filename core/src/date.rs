@@ -61,6 +61,16 @@ impl IsoDate {
         self.0.checked_add_months(Months::new(n)).map(Self)
     }
 
+    /// `self - n` calendar months, the day clamped to the month's end.
+    pub fn minus_months(self, n: u32) -> Option<Self> {
+        self.0.checked_sub_months(Months::new(n)).map(Self)
+    }
+
+    /// The date as people read it: `1 December 2022`.
+    pub fn long_form(self) -> String {
+        self.0.format("%-d %B %Y").to_string()
+    }
+
     /// Whole days from `earlier` to `self` (negative when `earlier` is later).
     pub fn days_since(self, earlier: IsoDate) -> i64 {
         (self.0 - earlier.0).num_days()
@@ -169,6 +179,11 @@ mod tests {
             assert!(bad.parse::<IsoDate>().is_err(), "{bad} should be rejected");
         }
         assert!("2024-02-29".parse::<IsoDate>().is_ok());
+    }
+
+    #[test]
+    fn long_form_for_people() {
+        assert_eq!("2022-12-01".parse::<IsoDate>().unwrap().long_form(), "1 December 2022");
     }
 
     #[test]

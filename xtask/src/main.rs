@@ -1,1 +1,127 @@
-fn main() {}
+//! Build orchestration: `cargo xtask serve | test | package | build-web`.
+//!
+//! Every command first installs what is missing (the wasm target, trunk, the wasm-bindgen CLI that
+//! matches Cargo.lock, npm packages, and for `test` Debian's chromium), reusing whatever is already
+//! installed at the right version. Nothing is fetched from anywhere but the package registries.
+
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve      install what is missing, build the app, serve it at http://127.0.0.1:8080
+  test       install what is missing and run every test (Rust, npm module in node, browser)
+  package    build the npm module into pkg/
+  build-web  build the app into dist/ (release)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let started = Instant::now();
+    let outcome = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("package") => setup::tools(false).and_then(|t| package(&t)),
+        Some("build-web") => setup::tools(false).and_then(|t| build_web(&t)),
+        _ => Err(USAGE.to_owned()),
+    };
+    match outcome {
+        Ok(()) => {
+            eprintln!("xtask: done in {:.1} s", started.elapsed().as_secs_f64());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the xtask crate's parent).
+pub(crate) fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Runs a command from the repository root, failing with its name when it fails.
+pub(crate) fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}");
+    eprintln!("xtask: $ {shown}");
+    let status = cmd.current_dir(root()).status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("failed ({status}): {shown}"))
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+}
+
+fn step(name: &str) {
+    eprintln!("\nxtask: ===== {name} =====");
+}
+
+fn serve() -> Result {
+    let tools = setup::tools(false)?;
+    step("serve the app at http://127.0.0.1:8080");
+    run(tools.trunk().args(["serve", "--release", "--address", "127.0.0.1", "--port", "8080"]))
+}
+
+fn test() -> Result {
+    let tools = setup::tools(true)?;
+    step("format and lints");
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy", "-p", "nhsmail-rules", "--features", "wasm", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings",
+    ]))?;
+    step("Rust tests (unit, scenarios, properties, doctests)");
+    run(cargo().args(["test", "--workspace"]))?;
+    step("npm module in node");
+    package(&tools)?;
+    run(Command::new("node").args(["--test", "tests/node/"]))?;
+    step("app in headless Chromium");
+    build_web(&tools)?;
+    run(Command::new("node").args(["--test", "tests/browser/"]))
+}
+
+/// Builds the npm module into `pkg/`: node (CommonJS and ESM) and browser (ES module) builds of the
+/// same wasm, the TypeScript types generated from the Rust types, a package.json and a README.
+fn package(tools: &setup::Tools) -> Result {
+    step("package the npm module into pkg/");
+    run(cargo().args([
+        "build", "-p", "nhsmail-rules", "--features", "wasm", "--target", "wasm32-unknown-unknown", "--release",
+    ]))?;
+    let root = root();
+    let wasm = root.join("target/wasm32-unknown-unknown/release/nhsmail_rules.wasm");
+    let pkg = root.join("pkg");
+    if pkg.exists() {
+        std::fs::remove_dir_all(&pkg).map_err(|e| format!("could not clear pkg/: {e}"))?;
+    }
+    for (target, dir) in [("nodejs", "node"), ("web", "web")] {
+        run(tools.wasm_bindgen().arg("--target").arg(target).arg("--out-dir").arg(pkg.join(dir)).arg(&wasm))?;
+        let out = pkg.join(dir).join("nhsmail_rules_bg.wasm");
+        run(tools.wasm_opt().arg("-Oz").arg("--enable-bulk-memory").arg("--enable-nontrapping-float-to-int").arg(&out).arg("-o").arg(&out))?;
+    }
+    let templates = root.join("xtask/package");
+    let version = setup::workspace_version()?;
+    for name in ["package.json", "README.md", "index.mjs"] {
+        let text = std::fs::read_to_string(templates.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        let dest = if name == "index.mjs" { pkg.join("node").join(name) } else { pkg.join(name) };
+        std::fs::write(&dest, text.replace("{{version}}", &version)).map_err(|e| format!("{}: {e}", dest.display()))?;
+    }
+    eprintln!("xtask: npm module written to {}", pkg.display());
+    Ok(())
+}
+
+/// Builds the app with Trunk (release, offline, wasm-opt from npm) into `dist/`.
+fn build_web(tools: &setup::Tools) -> Result {
+    step("build the app into dist/");
+    run(tools.trunk().args(["build", "--release"]))
+}
