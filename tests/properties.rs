@@ -1,10 +1,17 @@
 //! Property tests of the lifecycle engine's invariants (SPEC section 3).
 
-use nhsmail_rules::{evaluate_account, timeline, Account, AccountKind, Channel, Event, EventType, IsoDate, PolicySet, State};
+use nhsmail_rules::{
+    evaluate_account, timeline, Account, AccountKind, Channel, Event, EventType, IsoDate,
+    PolicySet, State,
+};
 use proptest::prelude::*;
 
 fn day(n: u32) -> IsoDate {
-    "2021-01-01".parse::<IsoDate>().unwrap().plus_days(u64::from(n)).unwrap()
+    "2021-01-01"
+        .parse::<IsoDate>()
+        .unwrap()
+        .plus_days(u64::from(n))
+        .unwrap()
 }
 
 fn event_strategy() -> impl Strategy<Value = Event> {
@@ -33,8 +40,13 @@ fn event_strategy() -> impl Strategy<Value = Event> {
 
 fn account_strategy() -> impl Strategy<Value = Account> {
     let kind = prop_oneof![8 => Just(AccountKind::User), 1 => Just(AccountKind::Shared)];
-    (kind, 0u32..60, any::<bool>(), prop::collection::vec(event_strategy(), 0..25)).prop_map(
-        |(kind, created, onboarded, events)| Account {
+    (
+        kind,
+        0u32..60,
+        any::<bool>(),
+        prop::collection::vec(event_strategy(), 0..25),
+    )
+        .prop_map(|(kind, created, onboarded, events)| Account {
             id: "p".into(),
             kind,
             created: day(created),
@@ -43,12 +55,14 @@ fn account_strategy() -> impl Strategy<Value = Account> {
             address: Some("a@nhs.net".into()),
             organisation: None,
             events,
-        },
-    )
+        })
 }
 
 fn set_strategy() -> impl Strategy<Value = PolicySet> {
-    prop_oneof![Just(PolicySet::built_in("national").unwrap()), Just(PolicySet::built_in("ncl-icb").unwrap())]
+    prop_oneof![
+        Just(PolicySet::built_in("national").unwrap()),
+        Just(PolicySet::built_in("ncl-icb").unwrap())
+    ]
 }
 
 proptest! {

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use nhsmail_rules::{
-    evaluate_account_json, evaluate_accounts_json, rules, rules_json, timeline_json, ErrorCode, RuleId,
+    evaluate_account_json, evaluate_accounts_json, rules, rules_json, timeline_json, ErrorCode,
+    RuleId,
 };
 use serde_json::{json, Value};
 
@@ -29,21 +30,37 @@ fn options_of(case: &Value) -> Value {
 }
 
 fn evaluate(case: &Value) -> Result<Value, nhsmail_rules::EngineError> {
-    let request = json!({ "account": case["account"], "asOf": case["asOf"], "options": options_of(case) });
+    let request =
+        json!({ "account": case["account"], "asOf": case["asOf"], "options": options_of(case) });
     evaluate_account_json(&request.to_string()).map(|s| serde_json::from_str(&s).unwrap())
 }
 
 /// Checks every field of `expected` against `actual`; `warningCodes` against the warnings' codes.
 #[track_caller]
 fn assert_subset(name: &str, expected: &Value, actual: &Value) {
-    let Value::Object(fields) = expected else { panic!("{name}: expected must be an object") };
+    let Value::Object(fields) = expected else {
+        panic!("{name}: expected must be an object")
+    };
     for (key, want) in fields {
         let got = if key == "warningCodes" {
-            Value::Array(actual["warnings"].as_array().unwrap().iter().map(|w| w["code"].clone()).collect())
+            Value::Array(
+                actual["warnings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|w| w["code"].clone())
+                    .collect(),
+            )
         } else {
-            actual.get(key).cloned().unwrap_or_else(|| panic!("{name}: no field `{key}` in output"))
+            actual
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| panic!("{name}: no field `{key}` in output"))
         };
-        assert_eq!(&got, want, "{name}: field `{key}`\nwhole output: {actual:#}");
+        assert_eq!(
+            &got, want,
+            "{name}: field `{key}`\nwhole output: {actual:#}"
+        );
     }
 }
 
@@ -177,21 +194,41 @@ fn scenario_files_pass_and_cover_every_rule_and_row() {
     let dir = tests_dir().join("scenarios");
     let mut covered = BTreeSet::new();
     let mut count = 0;
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    {
         let file = read_json(path);
-        assert!(file["about"].is_string() && file["format"].is_string(), "{}: header", path.display());
+        assert!(
+            file["about"].is_string() && file["format"].is_string(),
+            "{}: header",
+            path.display()
+        );
         for case in file["cases"].as_array().unwrap() {
             count += 1;
-            let name = format!("{}: {}", path.file_name().unwrap().to_string_lossy(), case["name"]);
+            let name = format!(
+                "{}: {}",
+                path.file_name().unwrap().to_string_lossy(),
+                case["name"]
+            );
             let source = &case["source"];
-            assert_quoted(&name, source["file"].as_str().unwrap(), source["quote"].as_str().unwrap());
+            assert_quoted(
+                &name,
+                source["file"].as_str().unwrap(),
+                source["quote"].as_str().unwrap(),
+            );
             for c in case["covers"].as_array().unwrap() {
                 covered.insert(c.as_str().unwrap().to_owned());
             }
             if let Some(err) = case.get("expectedError") {
-                let e = evaluate(case).err().unwrap_or_else(|| panic!("{name}: expected an error"));
+                let e = evaluate(case)
+                    .err()
+                    .unwrap_or_else(|| panic!("{name}: expected an error"));
                 assert_eq!(e.code.as_str(), err["code"], "{name}: code ({e})");
                 assert_eq!(e.path, err["path"].as_str().unwrap(), "{name}: path ({e})");
                 continue;
@@ -200,16 +237,27 @@ fn scenario_files_pass_and_cover_every_rule_and_row() {
             assert_subset(&name, &case["expected"], &actual);
             if let Some(want) = case.get("expectedTimeline") {
                 let request = json!({ "account": case["account"], "until": case["timelineUntil"], "options": options_of(case) });
-                let got: Value = serde_json::from_str(&timeline_json(&request.to_string()).unwrap()).unwrap();
+                let got: Value =
+                    serde_json::from_str(&timeline_json(&request.to_string()).unwrap()).unwrap();
                 assert_eq!(&got, want, "{name}: timeline");
             }
         }
     }
     assert!(count >= 40, "only {count} scenario cases");
     let missing_rows: Vec<_> = ROWS.iter().filter(|r| !covered.contains(**r)).collect();
-    assert!(missing_rows.is_empty(), "rows with no scenario: {missing_rows:?}");
-    let missing_rules: Vec<_> = rules().iter().map(|r| r.id.as_str()).filter(|id| !covered.contains(*id)).collect();
-    assert!(missing_rules.is_empty(), "rules with no scenario: {missing_rules:?}");
+    assert!(
+        missing_rows.is_empty(),
+        "rows with no scenario: {missing_rows:?}"
+    );
+    let missing_rules: Vec<_> = rules()
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|id| !covered.contains(*id))
+        .collect();
+    assert!(
+        missing_rules.is_empty(),
+        "rules with no scenario: {missing_rules:?}"
+    );
 }
 
 #[test]
@@ -229,7 +277,8 @@ fn batch_results_in_input_order_and_paths_name_the_account() {
     let mut second = good.clone();
     second["id"] = json!("second");
     let request = json!({ "accounts": [good, second], "asOf": "2025-04-01" });
-    let out: Value = serde_json::from_str(&evaluate_accounts_json(&request.to_string()).unwrap()).unwrap();
+    let out: Value =
+        serde_json::from_str(&evaluate_accounts_json(&request.to_string()).unwrap()).unwrap();
     assert_eq!(out[0]["accountId"], "jane.doe");
     assert_eq!(out[1]["accountId"], "second");
 
@@ -237,12 +286,18 @@ fn batch_results_in_input_order_and_paths_name_the_account() {
     bad["events"][0]["on"] = json!("2025-02-30");
     let request = json!({ "accounts": [good, good, good, bad], "asOf": "2025-04-01" });
     let e = evaluate_accounts_json(&request.to_string()).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDate, "[3].events[0].on"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidDate, "[3].events[0].on")
+    );
     let mut bad = good.clone();
     bad["events"][1]["type"] = json!("joined");
     let request = json!({ "accounts": [good, bad], "asOf": "2025-04-01" });
     let e = evaluate_accounts_json(&request.to_string()).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidField, "[1].events[1].organisation"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidField, "[1].events[1].organisation")
+    );
 }
 
 #[test]
@@ -254,13 +309,25 @@ fn bad_text_input_gives_invalid_json_not_a_panic() {
     let e = evaluate_account_json("[]").unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidField);
     let e = evaluate_account_json(r#"{"asOf": "2025-01-01"}"#).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidField, "account"));
-    let e = evaluate_account_json(&format!(r#"{{"account": {SPEC_ACCOUNT}, "asOf": "2025-13-01"}}"#)).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidField, "account")
+    );
+    let e = evaluate_account_json(&format!(
+        r#"{{"account": {SPEC_ACCOUNT}, "asOf": "2025-13-01"}}"#
+    ))
+    .unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDate, "asOf"));
     let e = evaluate_account_json(&format!(r#"{{"account": {SPEC_ACCOUNT}, "asOf": "2025-04-01", "options": {{"policySet": "london"}}}}"#)).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownPolicySet, "options.policySet"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::UnknownPolicySet, "options.policySet")
+    );
     assert!(e.to_string().contains("london"), "{e}");
     let e = evaluate_account_json(r#"{"account": {"id": "x", "kind": "user", "created": "2025-01-01", "events": [{"on": "2025-01-02", "type": "login"}]}, "asOf": "2025-04-01"}"#).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidField, "events[0].type"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidField, "events[0].type")
+    );
     assert!(e.to_string().contains("login"), "{e}");
 }

@@ -80,7 +80,13 @@ pub struct Event {
 impl Event {
     /// A plain event of a type that needs no extra field.
     pub fn new(on: IsoDate, kind: EventType) -> Self {
-        Event { on, kind, channel: None, organisation: None, address: None }
+        Event {
+            on,
+            kind,
+            channel: None,
+            organisation: None,
+            address: None,
+        }
     }
 }
 
@@ -96,7 +102,11 @@ pub struct Account {
     /// The day the account was created.
     pub created: IsoDate,
     /// True: the AUP was accepted and the Account Secret set before any listed event.
-    #[serde(default, deserialize_with = "null_as_false", skip_serializing_if = "is_false")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_false",
+        skip_serializing_if = "is_false"
+    )]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub onboarded: bool,
     /// For a caller with no event history: the latest activity it knows of.
@@ -149,7 +159,12 @@ pub(crate) enum SignIn {
     AccountSecretSet,
 }
 
-fn required_text(value: &Option<String>, index: usize, field: &str, kind: &str) -> Result<String, EngineError> {
+fn required_text(
+    value: &Option<String>,
+    index: usize,
+    field: &str,
+    kind: &str,
+) -> Result<String, EngineError> {
     match value {
         Some(v) if !v.trim().is_empty() => Ok(v.clone()),
         _ => Err(EngineError::new(
@@ -179,11 +194,19 @@ impl Event {
             EventType::Disabled => Happening::Disabled,
             EventType::Enabled => Happening::Enabled,
             EventType::MarkedLeaver => Happening::MarkedLeaver,
-            EventType::Joined => Happening::Joined(required_text(&self.organisation, index, "organisation", "joined")?),
+            EventType::Joined => Happening::Joined(required_text(
+                &self.organisation,
+                index,
+                "organisation",
+                "joined",
+            )?),
             EventType::Restored => Happening::Restored,
-            EventType::NameChanged => {
-                Happening::NameChanged(required_text(&self.address, index, "address", "nameChanged")?)
-            }
+            EventType::NameChanged => Happening::NameChanged(required_text(
+                &self.address,
+                index,
+                "address",
+                "nameChanged",
+            )?),
         })
     }
 }
@@ -197,17 +220,28 @@ impl Account {
     /// Checks what serde cannot: the fields each event type needs, and `activeOn >= created`.
     pub(crate) fn check(&self) -> Result<Vec<Happening>, EngineError> {
         if self.id.trim().is_empty() {
-            return Err(EngineError::new(ErrorCode::InvalidField, "id", "must not be blank"));
+            return Err(EngineError::new(
+                ErrorCode::InvalidField,
+                "id",
+                "must not be blank",
+            ));
         }
         if let Some(active_on) = self.active_on {
             if active_on < self.created {
                 return Err(EngineError::new(
                     ErrorCode::InvalidDate,
                     "activeOn",
-                    format!("{active_on} is before the account was created ({})", self.created),
+                    format!(
+                        "{active_on} is before the account was created ({})",
+                        self.created
+                    ),
                 ));
             }
         }
-        self.events.iter().enumerate().map(|(i, e)| e.check(i)).collect()
+        self.events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| e.check(i))
+            .collect()
     }
 }

@@ -12,7 +12,11 @@ use crate::lifecycle::{evaluate_account, timeline, AccountResult, Segment};
 use crate::policy::EvaluationOptions;
 
 /// `evaluateAccount(account, asOf, options?)`.
-pub(crate) fn evaluate_account_in<'de, D>(account: D, as_of: D, options: D) -> Result<AccountResult, EngineError>
+pub(crate) fn evaluate_account_in<'de, D>(
+    account: D,
+    as_of: D,
+    options: D,
+) -> Result<AccountResult, EngineError>
 where
     D: Deserializer<'de>,
     D::Error: fmt::Display,
@@ -25,7 +29,11 @@ where
 
 /// `evaluateAccounts(accounts, asOf, options?)`: one result per account, in input order; the first
 /// bad account fails the whole call with a path such as `[3].events[0].on`.
-pub(crate) fn evaluate_accounts_in<'de, D>(accounts: D, as_of: D, options: D) -> Result<Vec<AccountResult>, EngineError>
+pub(crate) fn evaluate_accounts_in<'de, D>(
+    accounts: D,
+    as_of: D,
+    options: D,
+) -> Result<Vec<AccountResult>, EngineError>
 where
     D: Deserializer<'de>,
     D::Error: fmt::Display,
@@ -51,7 +59,11 @@ where
 }
 
 /// `timeline(account, until, options?)`.
-pub(crate) fn timeline_in<'de, D>(account: D, until: D, options: D) -> Result<Vec<Segment>, EngineError>
+pub(crate) fn timeline_in<'de, D>(
+    account: D,
+    until: D,
+    options: D,
+) -> Result<Vec<Segment>, EngineError>
 where
     D: Deserializer<'de>,
     D::Error: fmt::Display,

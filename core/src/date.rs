@@ -153,10 +153,14 @@ impl<'de> Deserialize<'de> for IsoDate {
                 Err(E::custom(format_args!("{NOT_A_DATE}: `{v}`")))
             }
             fn visit_map<A: de::MapAccess<'v>>(self, _: A) -> Result<IsoDate, A::Error> {
-                Err(de::Error::custom(format_args!("{NOT_A_DATE}: found an object")))
+                Err(de::Error::custom(format_args!(
+                    "{NOT_A_DATE}: found an object"
+                )))
             }
             fn visit_seq<A: de::SeqAccess<'v>>(self, _: A) -> Result<IsoDate, A::Error> {
-                Err(de::Error::custom(format_args!("{NOT_A_DATE}: found a list")))
+                Err(de::Error::custom(format_args!(
+                    "{NOT_A_DATE}: found a list"
+                )))
             }
         }
         d.deserialize_any(DateVisitor)
@@ -175,7 +179,15 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_malformed_dates() {
-        for bad in ["2025-02-30", "2025-2-3", "25-01-01", "2025/01/01", "", "2025-01-06T00:00", "+2025-01-0"] {
+        for bad in [
+            "2025-02-30",
+            "2025-2-3",
+            "25-01-01",
+            "2025/01/01",
+            "",
+            "2025-01-06T00:00",
+            "+2025-01-0",
+        ] {
             assert!(bad.parse::<IsoDate>().is_err(), "{bad} should be rejected");
         }
         assert!("2024-02-29".parse::<IsoDate>().is_ok());
@@ -183,7 +195,10 @@ mod tests {
 
     #[test]
     fn long_form_for_people() {
-        assert_eq!("2022-12-01".parse::<IsoDate>().unwrap().long_form(), "1 December 2022");
+        assert_eq!(
+            "2022-12-01".parse::<IsoDate>().unwrap().long_form(),
+            "1 December 2022"
+        );
     }
 
     #[test]
@@ -197,6 +212,9 @@ mod tests {
         let d: IsoDate = "9999-12-31".parse().unwrap();
         assert!(d.plus_days(u64::from(u32::MAX)).is_none());
         assert!(d.plus_months(u32::MAX).is_none());
-        assert_eq!("0000-01-01".parse::<IsoDate>().unwrap().to_string(), "0000-01-01");
+        assert_eq!(
+            "0000-01-01".parse::<IsoDate>().unwrap().to_string(),
+            "0000-01-01"
+        );
     }
 }

@@ -57,7 +57,11 @@ pub struct EngineError {
 impl EngineError {
     /// A new error.
     pub fn new(code: ErrorCode, path: impl Into<String>, detail: impl Into<String>) -> Self {
-        Self { code, path: path.into(), detail: detail.into() }
+        Self {
+            code,
+            path: path.into(),
+            detail: detail.into(),
+        }
     }
 
     /// The full message: the path, then what is wrong with it.
@@ -107,7 +111,11 @@ fn from_serde_message(path: &str, message: &str) -> EngineError {
         .strip_prefix("missing field `")
         .and_then(|rest| rest.strip_suffix('`'))
     {
-        return EngineError::new(ErrorCode::InvalidField, join_path(path, field), "is required");
+        return EngineError::new(
+            ErrorCode::InvalidField,
+            join_path(path, field),
+            "is required",
+        );
     }
     let code = if message.starts_with(NOT_A_DATE) {
         ErrorCode::InvalidDate
@@ -126,7 +134,11 @@ pub(crate) fn parse_json_text(text: &str) -> Result<serde_json::Value, EngineErr
         EngineError::new(
             ErrorCode::InvalidJson,
             "",
-            format!("the input is not valid JSON (line {}, column {}): {e}", e.line(), e.column()),
+            format!(
+                "the input is not valid JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ),
         )
     })
 }
@@ -138,8 +150,14 @@ mod tests {
     #[test]
     fn joins_paths_like_the_spec_writes_them() {
         assert_eq!(join_path("", "events[3].on"), "events[3].on");
-        assert_eq!(join_path("accounts", "[3].events[0].on"), "accounts[3].events[0].on");
-        assert_eq!(join_path("options", "policies[0].inactiveAfterDays"), "options.policies[0].inactiveAfterDays");
+        assert_eq!(
+            join_path("accounts", "[3].events[0].on"),
+            "accounts[3].events[0].on"
+        );
+        assert_eq!(
+            join_path("options", "policies[0].inactiveAfterDays"),
+            "options.policies[0].inactiveAfterDays"
+        );
         assert_eq!(join_path("users[2]", ""), "users[2]");
     }
 

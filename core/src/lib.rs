@@ -1,6 +1,11 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod account;
 mod api;
@@ -16,9 +21,13 @@ mod wasm;
 pub use account::{Account, AccountKind, Channel, Event, EventType};
 pub use date::{DateParseError, IsoDate};
 pub use error::{EngineError, ErrorCode};
-pub use json::{engine_version, evaluate_account_json, evaluate_accounts_json, policy_sets_json, rules_json, timeline_json};
+pub use json::{
+    engine_version, evaluate_account_json, evaluate_accounts_json, policy_sets_json, rules_json,
+    timeline_json,
+};
 pub use lifecycle::{
-    evaluate_account, timeline, AccountResult, NextTransition, Segment, State, Transition, Warning, WarningCode,
+    evaluate_account, timeline, AccountResult, NextTransition, Segment, State, Transition, Warning,
+    WarningCode,
 };
 pub use policy::{Count, EvaluationOptions, Policy, PolicyInput, PolicySet, BUILT_IN_SET_IDS};
 pub use rules::{rules, Rule, RuleId};

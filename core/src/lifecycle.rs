@@ -28,8 +28,14 @@ pub enum State {
 
 impl State {
     /// Every state, in the order of the contract.
-    pub const ALL: [State; 6] =
-        [State::Active, State::Inactive, State::Disabled, State::Leaver, State::Deleted, State::Purged];
+    pub const ALL: [State; 6] = [
+        State::Active,
+        State::Inactive,
+        State::Disabled,
+        State::Leaver,
+        State::Deleted,
+        State::Purged,
+    ];
 
     /// The name used in JSON (`active`, ...).
     pub fn as_str(self) -> &'static str {
@@ -185,14 +191,35 @@ impl Life<'_> {
     /// The time-driven rules that can fire from the current state, in checking order.
     fn candidates(&self) -> &'static [Candidate] {
         const ACTIVE: [Candidate; 3] = [
-            Candidate { rule: RuleId::ActiveDeleted, to: State::Deleted },
-            Candidate { rule: RuleId::Onboarding, to: State::Inactive },
-            Candidate { rule: RuleId::Inactive, to: State::Inactive },
+            Candidate {
+                rule: RuleId::ActiveDeleted,
+                to: State::Deleted,
+            },
+            Candidate {
+                rule: RuleId::Onboarding,
+                to: State::Inactive,
+            },
+            Candidate {
+                rule: RuleId::Inactive,
+                to: State::Inactive,
+            },
         ];
-        const INACTIVE: [Candidate; 1] = [Candidate { rule: RuleId::InactiveDeleted, to: State::Deleted }];
-        const DISABLED: [Candidate; 1] = [Candidate { rule: RuleId::DisabledRetention, to: State::Deleted }];
-        const LEAVER: [Candidate; 1] = [Candidate { rule: RuleId::Leaver, to: State::Purged }];
-        const DELETED: [Candidate; 1] = [Candidate { rule: RuleId::RestoreWindow, to: State::Purged }];
+        const INACTIVE: [Candidate; 1] = [Candidate {
+            rule: RuleId::InactiveDeleted,
+            to: State::Deleted,
+        }];
+        const DISABLED: [Candidate; 1] = [Candidate {
+            rule: RuleId::DisabledRetention,
+            to: State::Deleted,
+        }];
+        const LEAVER: [Candidate; 1] = [Candidate {
+            rule: RuleId::Leaver,
+            to: State::Purged,
+        }];
+        const DELETED: [Candidate; 1] = [Candidate {
+            rule: RuleId::RestoreWindow,
+            to: State::Purged,
+        }];
         if self.exempt {
             return &[];
         }
@@ -212,9 +239,12 @@ impl Life<'_> {
         match rule {
             RuleId::ActiveDeleted => days(
                 self.last,
-                u64::from(p.inactive_after_days.get()) + u64::from(p.delete_after_inactive_days.get()),
+                u64::from(p.inactive_after_days.get())
+                    + u64::from(p.delete_after_inactive_days.get()),
             ),
-            RuleId::Onboarding if !self.onboarded() => days(self.created, p.onboarding_days.get().into()),
+            RuleId::Onboarding if !self.onboarded() => {
+                days(self.created, p.onboarding_days.get().into())
+            }
             RuleId::Inactive => days(self.last, p.inactive_after_days.get().into()),
             RuleId::InactiveDeleted => days(self.since, p.delete_after_inactive_days.get().into()),
             RuleId::DisabledRetention => self.since.plus_months(p.disabled_retention_months.get()),
@@ -236,7 +266,9 @@ impl Life<'_> {
             }
             let mut best: Option<(IsoDate, Candidate)> = None;
             for c in candidates {
-                let Some(due) = self.due_on(c.rule, policy) else { continue };
+                let Some(due) = self.due_on(c.rule, policy) else {
+                    continue;
+                };
                 let day = due.max(start).max(from);
                 let in_stretch = end.is_none_or(|e| day < e);
                 // Strictly earlier only: on a tie the rule checked first wins.
@@ -252,7 +284,12 @@ impl Life<'_> {
     }
 
     fn move_to(&mut self, to: State, on: IsoDate, rule: RuleId) {
-        self.transitions.push(Transition { on, from: self.state, to, rule });
+        self.transitions.push(Transition {
+            on,
+            from: self.state,
+            to,
+            rule,
+        });
         self.state = to;
         self.since = on;
     }
@@ -272,12 +309,22 @@ impl Life<'_> {
     }
 
     fn warn(&mut self, on: IsoDate, event: usize, code: WarningCode, message: String) {
-        self.warnings.push(Warning { on, event, code, message });
+        self.warnings.push(Warning {
+            on,
+            event,
+            code,
+            message,
+        });
     }
 
     fn not_applicable(&mut self, on: IsoDate, index: usize, what: &str) {
-        let state = if self.exempt { "an exempt" } else { article(self.state) };
-        let message = format!("A {what} event does not apply to {state} account, so it was ignored.");
+        let state = if self.exempt {
+            "an exempt"
+        } else {
+            article(self.state)
+        };
+        let message =
+            format!("A {what} event does not apply to {state} account, so it was ignored.");
         self.warn(on, index, WarningCode::EventNotApplicable, message);
     }
 
@@ -312,7 +359,9 @@ impl Life<'_> {
                 self.organisation = Some(org);
                 self.move_to(Active, on, RuleId::Joiner);
             }
-            Happening::Joined(org) if matches!(self.state, Active | Inactive) => self.organisation = Some(org),
+            Happening::Joined(org) if matches!(self.state, Active | Inactive) => {
+                self.organisation = Some(org)
+            }
             Happening::Restored if self.state == Deleted => {
                 self.last = on;
                 self.move_to(Active, on, RuleId::Restored);
@@ -389,7 +438,12 @@ fn event_name(h: &Happening) -> &'static str {
 }
 
 /// Runs the account's life from its start day to the end of `until`.
-fn live<'a>(account: &Account, set: &'a PolicySet, until: IsoDate, until_field: &str) -> Result<Life<'a>, EngineError> {
+fn live<'a>(
+    account: &Account,
+    set: &'a PolicySet,
+    until: IsoDate,
+    until_field: &str,
+) -> Result<Life<'a>, EngineError> {
     let happenings = account.check()?;
     let start = account.start_day();
     if until < start {
@@ -421,7 +475,9 @@ fn live<'a>(account: &Account, set: &'a PolicySet, until: IsoDate, until_field: 
     order.sort_by_key(|&i| account.events.get(i).map(|e| e.on));
     let mut day = start;
     for i in order {
-        let (Some(event), Some(happening)) = (account.events.get(i), happenings.get(i)) else { continue };
+        let (Some(event), Some(happening)) = (account.events.get(i), happenings.get(i)) else {
+            continue;
+        };
         if event.on < start || event.on > until {
             let message = if event.on < start {
                 format!("This event is dated before the account's start day ({start}), so it was ignored.")
@@ -440,14 +496,25 @@ fn live<'a>(account: &Account, set: &'a PolicySet, until: IsoDate, until_field: 
 }
 
 /// The account's state at the end of `as_of` under `set` (SPEC section 3, `evaluateAccount`).
-pub fn evaluate_account(account: &Account, as_of: IsoDate, set: &PolicySet) -> Result<AccountResult, EngineError> {
+pub fn evaluate_account(
+    account: &Account,
+    as_of: IsoDate,
+    set: &PolicySet,
+) -> Result<AccountResult, EngineError> {
     let life = live(account, set, as_of, "asOf")?;
     let next = as_of
         .succ()
         .and_then(|d| life.next_automatic(d))
-        .map(|(on, c)| NextTransition { state: c.to, on, rule: c.rule });
+        .map(|(on, c)| NextTransition {
+            state: c.to,
+            on,
+            rule: c.rule,
+        });
     let keep_active_by = match &next {
-        Some(n) if life.state == State::Active && matches!(n.rule, RuleId::Inactive | RuleId::ActiveDeleted) => {
+        Some(n)
+            if life.state == State::Active
+                && matches!(n.rule, RuleId::Inactive | RuleId::ActiveDeleted) =>
+        {
             n.on.pred()
         }
         _ => None,
@@ -477,9 +544,14 @@ pub fn evaluate_account(account: &Account, as_of: IsoDate, set: &PolicySet) -> R
 }
 
 /// The account's whole life up to `until` as contiguous segments (SPEC section 3, `timeline`).
-pub fn timeline(account: &Account, until: IsoDate, set: &PolicySet) -> Result<Vec<Segment>, EngineError> {
+pub fn timeline(
+    account: &Account,
+    until: IsoDate,
+    set: &PolicySet,
+) -> Result<Vec<Segment>, EngineError> {
     let life = live(account, set, until, "until")?;
-    let mut starts: Vec<(State, IsoDate, Option<RuleId>)> = vec![(State::Active, account.start_day(), None)];
+    let mut starts: Vec<(State, IsoDate, Option<RuleId>)> =
+        vec![(State::Active, account.start_day(), None)];
     starts.extend(life.transitions.iter().map(|t| (t.to, t.on, Some(t.rule))));
     let mut segments: Vec<Segment> = Vec::with_capacity(starts.len());
     for (i, &(state, from, rule)) in starts.iter().enumerate() {
@@ -488,7 +560,12 @@ pub fn timeline(account: &Account, until: IsoDate, set: &PolicySet) -> Result<Ve
         if next_from == Some(from) {
             continue;
         }
-        segments.push(Segment { state, from, to: next_from.and_then(IsoDate::pred), rule });
+        segments.push(Segment {
+            state,
+            from,
+            to: next_from.and_then(IsoDate::pred),
+            rule,
+        });
     }
     Ok(segments)
 }

@@ -185,16 +185,26 @@ impl PolicyInput {
             id: self.id,
             effective_from: self.effective_from,
             inactive_after_days: self.inactive_after_days.unwrap_or(d.inactive_after_days),
-            delete_after_inactive_days: self.delete_after_inactive_days.unwrap_or(d.delete_after_inactive_days),
+            delete_after_inactive_days: self
+                .delete_after_inactive_days
+                .unwrap_or(d.delete_after_inactive_days),
             restore_window_days: self.restore_window_days.unwrap_or(d.restore_window_days),
             onboarding_days: self.onboarding_days.unwrap_or(d.onboarding_days),
-            disabled_retention_months: self.disabled_retention_months.unwrap_or(d.disabled_retention_months),
+            disabled_retention_months: self
+                .disabled_retention_months
+                .unwrap_or(d.disabled_retention_months),
             leaver_deletion_days: self.leaver_deletion_days.unwrap_or(d.leaver_deletion_days),
             mfa_abroad_from: self.mfa_abroad_from.unwrap_or(d.mfa_abroad_from),
-            account_secret_soft_from: self.account_secret_soft_from.unwrap_or(d.account_secret_soft_from),
-            account_secret_hard_from: self.account_secret_hard_from.unwrap_or(d.account_secret_hard_from),
+            account_secret_soft_from: self
+                .account_secret_soft_from
+                .unwrap_or(d.account_secret_soft_from),
+            account_secret_hard_from: self
+                .account_secret_hard_from
+                .unwrap_or(d.account_secret_hard_from),
             named_users_per_site: self.named_users_per_site.unwrap_or(d.named_users_per_site),
-            shared_mailboxes_per_site: self.shared_mailboxes_per_site.unwrap_or(d.shared_mailboxes_per_site),
+            shared_mailboxes_per_site: self
+                .shared_mailboxes_per_site
+                .unwrap_or(d.shared_mailboxes_per_site),
             extra_accounts_sla_working_days: self
                 .extra_accounts_sla_working_days
                 .unwrap_or(d.extra_accounts_sla_working_days),
@@ -224,14 +234,20 @@ impl PolicySet {
             return None;
         }
         policies.sort_by_key(|p| p.effective_from); // stable
-        Some(PolicySet { id: id.into(), policies })
+        Some(PolicySet {
+            id: id.into(),
+            policies,
+        })
     }
 
     /// The built-in set with this id.
     pub fn built_in(id: &str) -> Option<PolicySet> {
         let from_2016 = date("2016-01-01");
         match id {
-            "national" => PolicySet::new("national", vec![Policy::national_defaults("national-2016", from_2016)]),
+            "national" => PolicySet::new(
+                "national",
+                vec![Policy::national_defaults("national-2016", from_2016)],
+            ),
             "ncl-icb" => {
                 let mut ncl_2016 = Policy::national_defaults("ncl-icb-2016", from_2016);
                 ncl_2016.inactive_after_days = count(90);
@@ -245,7 +261,10 @@ impl PolicySet {
 
     /// Every built-in set.
     pub fn built_ins() -> Vec<PolicySet> {
-        BUILT_IN_SET_IDS.iter().filter_map(|id| PolicySet::built_in(id)).collect()
+        BUILT_IN_SET_IDS
+            .iter()
+            .filter_map(|id| PolicySet::built_in(id))
+            .collect()
     }
 
     /// The policies, ordered by `effectiveFrom`.
@@ -256,7 +275,8 @@ impl PolicySet {
     /// The policy in force on `day`.
     pub fn in_force(&self, day: IsoDate) -> &Policy {
         let later = self.policies.partition_point(|p| p.effective_from <= day);
-        // INVARIANT: policies is non-empty, so index 0 exists.
+        // INVARIANT: policies is non-empty (`new` refuses an empty list), so this index exists.
+        #[allow(clippy::indexing_slicing)]
         &self.policies[later.saturating_sub(1)]
     }
 
@@ -264,11 +284,13 @@ impl PolicySet {
     /// The first stretch starts at the beginning of the calendar; a policy overridden on its own
     /// day governs an empty stretch.
     pub(crate) fn segments(&self) -> impl Iterator<Item = (IsoDate, Option<IsoDate>, &Policy)> {
-        let n = self.policies.len();
         self.policies.iter().enumerate().map(move |(i, p)| {
-            let start = if i == 0 { IsoDate::MIN } else { p.effective_from };
+            let start = if i == 0 {
+                IsoDate::MIN
+            } else {
+                p.effective_from
+            };
             let end = self.policies.get(i + 1).map(|q| q.effective_from);
-            debug_assert!(i < n);
             (start, end, p)
         })
     }
@@ -292,7 +314,10 @@ pub struct EvaluationOptions {
 impl EvaluationOptions {
     /// Options naming a built-in set.
     pub fn built_in(id: &str) -> Self {
-        Self { policy_set: Some(id.to_owned()), policies: None }
+        Self {
+            policy_set: Some(id.to_owned()),
+            policies: None,
+        }
     }
 
     /// The policy set these options choose. Paths in errors start with `options`.
@@ -312,7 +337,11 @@ impl EvaluationOptions {
                     policies.push(p.resolve());
                 }
                 PolicySet::new(label, policies).ok_or_else(|| {
-                    EngineError::new(ErrorCode::InvalidField, "options.policies", "must list at least one policy")
+                    EngineError::new(
+                        ErrorCode::InvalidField,
+                        "options.policies",
+                        "must list at least one policy",
+                    )
                 })
             }
             None => {
@@ -378,7 +407,10 @@ mod tests {
 
         let v = serde_json::json!({ "policies": [ { "id": "p", "effectiveFrom": "2020-02-30" } ] });
         let e = EvaluationOptions::parse(v).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDate, "options.policies[0].effectiveFrom"));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidDate, "options.policies[0].effectiveFrom")
+        );
 
         let e = EvaluationOptions::parse(serde_json::json!({ "policySet": "nope" })).unwrap_err();
         assert_eq!(e.code, ErrorCode::UnknownPolicySet);

@@ -60,8 +60,19 @@ pub struct Rule {
 const NCL: &str = "000_7d288f9dc339b39b.txt";
 const CARE: &str = "001_4c4cf53838ee439f.txt";
 
-const fn rule(id: RuleId, summary: &'static str, source: &'static str, quote: &'static str) -> Rule {
-    Rule { id, section: 3, summary, source, quote }
+const fn rule(
+    id: RuleId,
+    summary: &'static str,
+    source: &'static str,
+    quote: &'static str,
+) -> Rule {
+    Rule {
+        id,
+        section: 3,
+        summary,
+        source,
+        quote,
+    }
 }
 
 static CATALOGUE: [Rule; 15] = [
@@ -166,7 +177,10 @@ impl RuleId {
     /// This rule's catalogue row.
     pub fn rule(self) -> &'static Rule {
         // INVARIANT: CATALOGUE has one row per RuleId (checked by a test), so the search finds it.
-        CATALOGUE.iter().find(|r| r.id == self).unwrap_or(&CATALOGUE[0])
+        CATALOGUE
+            .iter()
+            .find(|r| r.id == self)
+            .unwrap_or(&CATALOGUE[0])
     }
 
     /// The rule's one-line summary.

@@ -41,13 +41,20 @@ pub fn evaluate_account(
     #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<AccountResult>, JsValue> {
-    let result = api::evaluate_account_in(de(account.js_value()), de(as_of), de(options_value(options)))
-        .map_err(|e| js_error(&e))?;
+    let result = api::evaluate_account_in(
+        de(account.js_value()),
+        de(as_of),
+        de(options_value(options)),
+    )
+    .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
 }
 
 /// `evaluateAccount` over many accounts in one call; results in input order.
-#[wasm_bindgen(js_name = "evaluateAccounts", unchecked_return_type = "AccountResult[]")]
+#[wasm_bindgen(
+    js_name = "evaluateAccounts",
+    unchecked_return_type = "AccountResult[]"
+)]
 pub fn evaluate_accounts(
     #[wasm_bindgen(unchecked_param_type = "Account[]")] accounts: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
@@ -65,8 +72,12 @@ pub fn timeline(
     #[wasm_bindgen(unchecked_param_type = "string")] until: JsValue,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let segments = api::timeline_in(de(account.js_value()), de(until), de(options_value(options)))
-        .map_err(|e| js_error(&e))?;
+    let segments = api::timeline_in(
+        de(account.js_value()),
+        de(until),
+        de(options_value(options)),
+    )
+    .map_err(|e| js_error(&e))?;
     to_js(&segments)
 }
 

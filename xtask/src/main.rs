@@ -44,14 +44,20 @@ fn main() -> ExitCode {
 
 /// The repository root (the xtask crate's parent).
 pub(crate) fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// Runs a command from the repository root, failing with its name when it fails.
 pub(crate) fn run(cmd: &mut Command) -> Result {
     let shown = format!("{cmd:?}");
     eprintln!("xtask: $ {shown}");
-    let status = cmd.current_dir(root()).status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -70,16 +76,39 @@ fn step(name: &str) {
 fn serve() -> Result {
     let tools = setup::tools(false)?;
     step("serve the app at http://127.0.0.1:8080");
-    run(tools.trunk().args(["serve", "--release", "--address", "127.0.0.1", "--port", "8080"]))
+    run(tools.trunk().args([
+        "serve",
+        "--release",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        "8080",
+    ]))
 }
 
 fn test() -> Result {
     let tools = setup::tools(true)?;
     step("format and lints");
     run(cargo().args(["fmt", "--all", "--check"]))?;
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(cargo().args([
-        "clippy", "-p", "nhsmail-rules", "--features", "wasm", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings",
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo().args([
+        "clippy",
+        "-p",
+        "nhsmail-rules",
+        "--features",
+        "wasm",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
     ]))?;
     step("Rust tests (unit, scenarios, properties, doctests)");
     run(cargo().args(["test", "--workspace"]))?;
@@ -96,7 +125,14 @@ fn test() -> Result {
 fn package(tools: &setup::Tools) -> Result {
     step("package the npm module into pkg/");
     run(cargo().args([
-        "build", "-p", "nhsmail-rules", "--features", "wasm", "--target", "wasm32-unknown-unknown", "--release",
+        "build",
+        "-p",
+        "nhsmail-rules",
+        "--features",
+        "wasm",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--release",
     ]))?;
     let root = root();
     let wasm = root.join("target/wasm32-unknown-unknown/release/nhsmail_rules.wasm");
@@ -105,16 +141,35 @@ fn package(tools: &setup::Tools) -> Result {
         std::fs::remove_dir_all(&pkg).map_err(|e| format!("could not clear pkg/: {e}"))?;
     }
     for (target, dir) in [("nodejs", "node"), ("web", "web")] {
-        run(tools.wasm_bindgen().arg("--target").arg(target).arg("--out-dir").arg(pkg.join(dir)).arg(&wasm))?;
+        run(tools
+            .wasm_bindgen()
+            .arg("--target")
+            .arg(target)
+            .arg("--out-dir")
+            .arg(pkg.join(dir))
+            .arg(&wasm))?;
         let out = pkg.join(dir).join("nhsmail_rules_bg.wasm");
-        run(tools.wasm_opt().arg("-Oz").arg("--enable-bulk-memory").arg("--enable-nontrapping-float-to-int").arg(&out).arg("-o").arg(&out))?;
+        run(tools
+            .wasm_opt()
+            .arg("-Oz")
+            .arg("--enable-bulk-memory")
+            .arg("--enable-nontrapping-float-to-int")
+            .arg(&out)
+            .arg("-o")
+            .arg(&out))?;
     }
     let templates = root.join("xtask/package");
     let version = setup::workspace_version()?;
     for name in ["package.json", "README.md", "index.mjs"] {
-        let text = std::fs::read_to_string(templates.join(name)).map_err(|e| format!("{name}: {e}"))?;
-        let dest = if name == "index.mjs" { pkg.join("node").join(name) } else { pkg.join(name) };
-        std::fs::write(&dest, text.replace("{{version}}", &version)).map_err(|e| format!("{}: {e}", dest.display()))?;
+        let text =
+            std::fs::read_to_string(templates.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        let dest = if name == "index.mjs" {
+            pkg.join("node").join(name)
+        } else {
+            pkg.join(name)
+        };
+        std::fs::write(&dest, text.replace("{{version}}", &version))
+            .map_err(|e| format!("{}: {e}", dest.display()))?;
     }
     eprintln!("xtask: npm module written to {}", pkg.display());
     Ok(())

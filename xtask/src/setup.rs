@@ -35,14 +35,20 @@ impl Tools {
 
 fn output(cmd: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(cmd).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
 /// The version of `package` recorded in Cargo.lock.
 fn locked_version(package: &str) -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let needle = format!("name = \"{package}\"\nversion = \"");
-    let start = lock.find(&needle).ok_or_else(|| format!("{package} is not in Cargo.lock"))? + needle.len();
+    let start = lock
+        .find(&needle)
+        .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
+        + needle.len();
     let rest = lock.get(start..).unwrap_or_default();
     Ok(rest.split('"').next().unwrap_or_default().to_owned())
 }
@@ -54,7 +60,10 @@ pub(crate) fn workspace_version() -> Result<String> {
 
 fn ensure_wasm_target() -> Result {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -78,7 +87,9 @@ fn ensure_wasm_bindgen() -> Result {
     run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &want]))?;
     match output("wasm-bindgen", &["--version"]) {
         Some(v) if v == format!("wasm-bindgen {want}") => Ok(()),
-        other => Err(format!("wasm-bindgen --version says {other:?}, Cargo.lock wants {want}")),
+        other => Err(format!(
+            "wasm-bindgen --version says {other:?}, Cargo.lock wants {want}"
+        )),
     }
 }
 
@@ -100,7 +111,9 @@ fn ensure_chromium() -> Result {
     }
     eprintln!("xtask: installing Debian's chromium and chromium-driver for the browser tests");
     run(Command::new("apt-get").args(["update", "-qq"]))?;
-    run(Command::new("apt-get").args(["install", "-y", "-qq", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Command::new("apt-get")
+        .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// Installs what is missing; `browser` adds Chromium for the browser tests.
@@ -115,5 +128,7 @@ pub(crate) fn tools(browser: bool) -> Result<Tools> {
     }
     // Trunk runs cargo with --offline: make sure every crate is in the local cache first.
     run(Command::new("cargo").args(["fetch"]))?;
-    Ok(Tools { node_bin: root().join("node_modules/.bin") })
+    Ok(Tools {
+        node_bin: root().join("node_modules/.bin"),
+    })
 }

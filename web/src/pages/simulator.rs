@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use nhsmail_rules::{
-    evaluate_account, timeline, Account, AccountKind, AccountResult, Channel, Event, EventType, IsoDate, PolicySet,
-    Segment, BUILT_IN_SET_IDS,
+    evaluate_account, timeline, Account, AccountKind, AccountResult, Channel, Event, EventType,
+    IsoDate, PolicySet, Segment, BUILT_IN_SET_IDS,
 };
 
 use crate::components::state_tag::{state_label, StateTag};
@@ -12,8 +12,14 @@ use crate::components::state_tag::{state_label, StateTag};
 /// The event types people can add, with the words shown for them.
 const EVENT_TYPES: [(&str, &str); 12] = [
     ("portalLogin", "Signed in to the NHSmail portal"),
-    ("office365Login", "Signed in to Office 365 (for example Teams)"),
-    ("office365AppUse", "Used an Office 365 app (for example Outlook)"),
+    (
+        "office365Login",
+        "Signed in to Office 365 (for example Teams)",
+    ),
+    (
+        "office365AppUse",
+        "Used an Office 365 app (for example Outlook)",
+    ),
     ("emailSent", "Sent an email"),
     ("aupAccepted", "Accepted the acceptable use policy"),
     ("accountSecretSet", "Set the Account Secret"),
@@ -40,7 +46,10 @@ fn describe(event: &Event) -> String {
         (EventType::Restored, _) => "restored",
         (EventType::NameChanged, _) => "nameChanged",
     };
-    let words = EVENT_TYPES.iter().find(|(k, _)| *k == key).map_or(key, |(_, w)| *w);
+    let words = EVENT_TYPES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, w)| *w);
     match (&event.organisation, &event.address) {
         (Some(org), _) => format!("{words}: {org}"),
         (_, Some(address)) => format!("{words}: {address}"),
@@ -50,7 +59,10 @@ fn describe(event: &Event) -> String {
 
 /// Builds an event from the form; `None` when the type is unknown.
 fn make_event(on: IsoDate, key: &str, detail: &str) -> Result<Event, &'static str> {
-    let channel = |c| Event { channel: Some(c), ..Event::new(on, EventType::Activity) };
+    let channel = |c| Event {
+        channel: Some(c),
+        ..Event::new(on, EventType::Activity)
+    };
     let detail = detail.trim();
     Ok(match key {
         "portalLogin" => channel(Channel::PortalLogin),
@@ -63,10 +75,18 @@ fn make_event(on: IsoDate, key: &str, detail: &str) -> Result<Event, &'static st
         "enabled" => Event::new(on, EventType::Enabled),
         "markedLeaver" => Event::new(on, EventType::MarkedLeaver),
         "restored" => Event::new(on, EventType::Restored),
-        "joined" if detail.is_empty() => return Err("Enter the name of the organisation they joined"),
-        "joined" => Event { organisation: Some(detail.to_owned()), ..Event::new(on, EventType::Joined) },
+        "joined" if detail.is_empty() => {
+            return Err("Enter the name of the organisation they joined")
+        }
+        "joined" => Event {
+            organisation: Some(detail.to_owned()),
+            ..Event::new(on, EventType::Joined)
+        },
         "nameChanged" if detail.is_empty() => return Err("Enter the new email address"),
-        "nameChanged" => Event { address: Some(detail.to_owned()), ..Event::new(on, EventType::NameChanged) },
+        "nameChanged" => Event {
+            address: Some(detail.to_owned()),
+            ..Event::new(on, EventType::NameChanged)
+        },
         _ => return Err("Select what happened"),
     })
 }
@@ -80,7 +100,13 @@ fn spec_example_events() -> Vec<(u32, Event)> {
     vec![
         (1, Event::new(d("2025-01-06"), EventType::AupAccepted)),
         (2, Event::new(d("2025-01-06"), EventType::AccountSecretSet)),
-        (3, Event { channel: Some(Channel::EmailSent), ..Event::new(d("2025-02-20"), EventType::Activity) }),
+        (
+            3,
+            Event {
+                channel: Some(Channel::EmailSent),
+                ..Event::new(d("2025-02-20"), EventType::Activity)
+            },
+        ),
     ]
 }
 
@@ -103,8 +129,10 @@ pub fn Simulator() -> impl IntoView {
     let add_error = RwSignal::new(None::<&'static str>);
 
     let outcome = Memo::new(move |_| -> Outcome {
-        let created = date(&created.get()).ok_or("Enter the date the account was created, for example 2025-01-06")?;
-        let as_of = date(&as_of.get()).ok_or("Enter the date to look at, for example 2025-04-01")?;
+        let created = date(&created.get())
+            .ok_or("Enter the date the account was created, for example 2025-01-06")?;
+        let as_of =
+            date(&as_of.get()).ok_or("Enter the date to look at, for example 2025-04-01")?;
         let kind = match kind.get().as_str() {
             "shared" => AccountKind::Shared,
             "application" => AccountKind::Application,
