@@ -21,7 +21,7 @@ where
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let account: Account = parse_at(account, "")?;
+    let account: Account = parse_at(account, "").map_err(|e| e.naming("the account"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let set = EvaluationOptions::parse(options)?;
     evaluate_account(&account, as_of, &set)
@@ -38,7 +38,8 @@ where
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let accounts: Vec<Account> = parse_at(accounts, "")?;
+    let accounts: Vec<Account> =
+        parse_at(accounts, "").map_err(|e| e.naming("the list of accounts"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let set = EvaluationOptions::parse(options)?;
     accounts
@@ -68,7 +69,7 @@ where
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let account: Account = parse_at(account, "")?;
+    let account: Account = parse_at(account, "").map_err(|e| e.naming("the account"))?;
     let until: IsoDate = parse_at(until, "until")?;
     let set = EvaluationOptions::parse(options)?;
     timeline(&account, until, &set)

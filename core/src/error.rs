@@ -73,6 +73,14 @@ impl EngineError {
         }
     }
 
+    /// Names the argument when the problem is the argument as a whole (an empty path).
+    pub(crate) fn naming(mut self, argument: &str) -> Self {
+        if self.path.is_empty() {
+            self.detail = format!("{argument} {}", self.detail);
+        }
+        self
+    }
+
     /// The same error found inside a larger input: `events[0].on` under `[3]` is `[3].events[0].on`.
     pub fn within(mut self, prefix: &str) -> Self {
         self.path = join_path(prefix, &self.path);
@@ -101,7 +109,10 @@ where
     serde_path_to_error::deserialize(input).map_err(|e| {
         let inner = e.path().to_string();
         let inner = if inner == "." { String::new() } else { inner };
-        from_serde_message(&join_path(prefix, &inner), &e.into_inner().to_string())
+        let message = e.into_inner().to_string();
+        // serde-wasm-bindgen's errors are JS Errors, whose text starts with "Error: ".
+        let message = message.strip_prefix("Error: ").unwrap_or(&message);
+        from_serde_message(&join_path(prefix, &inner), message)
     })
 }
 
@@ -124,7 +135,9 @@ fn from_serde_message(path: &str, message: &str) -> EngineError {
     };
     let detail = message
         .replace("invalid type: ", "has the wrong type: ")
-        .replace("invalid value: ", "has a value that is not allowed: ");
+        .replace("invalid value: ", "has a value that is not allowed: ")
+        .replace("unit value", "null")
+        .replace("expected struct ", "expected an object: ");
     EngineError::new(code, path, detail)
 }
 

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::account::Account;
 use crate::api;
-use crate::error::EngineError;
+use crate::error::{EngineError, ErrorCode};
 use crate::lifecycle::AccountResult;
 use crate::policy::{EvaluationOptions, PolicySet};
 use crate::rules::rules as catalogue;
@@ -60,6 +60,14 @@ pub fn evaluate_accounts(
     #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<JsValue, JsValue> {
+    if !js_sys::Array::is_array(&accounts) {
+        let e = EngineError::new(
+            ErrorCode::InvalidField,
+            "",
+            "the list of accounts must be an array",
+        );
+        return Err(js_error(&e));
+    }
     let results = api::evaluate_accounts_in(de(accounts), de(as_of), de(options_value(options)))
         .map_err(|e| js_error(&e))?;
     to_js(&results)

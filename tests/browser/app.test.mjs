@@ -19,12 +19,14 @@ let origin;
 
 before(async () => {
   ({ server, origin } = await serveDir(join(root, 'dist')));
-  browser = await chromium.launch({
+  // A fresh profile each run; the flags keep Chromium from calling out to Google's hosts.
+  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nhsmail-chromium-')), {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    locale: 'en-GB',
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'nhsmail-chromium-'))}`,
     ],
   });
 });
@@ -40,6 +42,7 @@ async function openPage() {
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(origin + '/');
   await page.getByTestId('state').waitFor();
@@ -71,7 +74,7 @@ test('the simulator shows the SPEC example, then follows a new account', async (
   assert.equal(await page.getByTestId('restorable-until').textContent(), '29 May 2025');
 
   // A sign-in while deleted is blocked: the helpdesk restores instead.
-  await page.getByTestId('new-event-on').fill('2025-04-20');
+  await page.getByTestId('new-event-on').fill('2025-04-30');
   await page.getByTestId('new-event-type').selectOption('restored');
   await page.getByTestId('add-event').click();
   assert.equal(await page.getByTestId('state').textContent(), 'Active');

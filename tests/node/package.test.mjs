@@ -109,11 +109,13 @@ test('bad input throws a coded Error naming the field, never a trap', () => {
   assertCoded(() => cjs.evaluateAccount({ ...specAccount, created: undefined }, '2025-04-01'), 'invalid_field', 'created');
   assertCoded(() => cjs.evaluateAccount(specAccount, '2025-04-01', { policies: [{ id: 'p', effectiveFrom: '2024-01-01', inactiveAfterDays: 0 }] }), 'invalid_field', 'options.policies[0].inactiveAfterDays');
   assertCoded(() => cjs.evaluateAccounts([specAccount, { ...specAccount, kind: 'robot' }], '2025-04-01'), 'invalid_field', '[1].kind');
-  for (const junk of [null, undefined, 42, 'text', [], true]) {
+  for (const junk of [null, undefined, 42, 'text', [], true, {}]) {
     assertCoded(() => cjs.evaluateAccount(junk, '2025-04-01'), 'invalid_field');
-    assertCoded(() => cjs.evaluateAccounts(junk, '2025-04-01'), 'invalid_field');
     assertCoded(() => cjs.timeline(junk, '2025-04-01'), 'invalid_field');
+    if (!Array.isArray(junk)) assertCoded(() => cjs.evaluateAccounts(junk, '2025-04-01'), 'invalid_field');
   }
+  // An empty batch is not an error: it has no results.
+  assert.deepEqual(cjs.evaluateAccounts([], '2025-04-01'), []);
   // The module still works after every error.
   assert.equal(cjs.evaluateAccount(specAccount, '2025-04-01').state, 'inactive');
 });
