@@ -169,3 +169,26 @@ fn a_2016_account_evaluated_in_2026_is_event_driven() {
     let far = evaluate_account(&a, "9999-12-31".parse().unwrap(), &set).unwrap();
     assert_eq!(far.transitions, r.transitions);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn working_days_never_land_on_a_weekend_or_holiday(offset in 0u32..39_000, n in 1u32..400) {
+        let start = "1990-01-01".parse::<IsoDate>().unwrap().plus_days(u64::from(offset)).unwrap();
+        if let Ok(end) = nhsmail_rules::add_working_days(start, n) {
+            prop_assert!(end > start);
+            prop_assert!(nhsmail_rules::is_working_day(end).unwrap());
+        }
+    }
+
+    #[test]
+    fn working_days_are_monotonic(offset in 0u32..39_000, n in 0u32..300, more in 1u32..30) {
+        let start = "1990-01-01".parse::<IsoDate>().unwrap().plus_days(u64::from(offset)).unwrap();
+        if let (Ok(a), Ok(b)) = (nhsmail_rules::add_working_days(start, n), nhsmail_rules::add_working_days(start, n + more)) {
+            prop_assert!(a < b);
+            // Counting on from the earlier answer lands on the same day.
+            prop_assert_eq!(nhsmail_rules::add_working_days(a, more).unwrap(), b);
+        }
+    }
+}

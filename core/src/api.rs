@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Deserializer;
 
 use crate::account::Account;
+use crate::calendar::{add_working_days, WholeNumber};
 use crate::date::IsoDate;
 use crate::error::{parse_at, EngineError};
 use crate::lifecycle::{evaluate_account, timeline, AccountResult, Segment};
@@ -73,4 +74,15 @@ where
     let until: IsoDate = parse_at(until, "until")?;
     let set = EvaluationOptions::parse(options)?;
     timeline(&account, until, &set)
+}
+
+/// `addWorkingDays(date, n)`.
+pub(crate) fn add_working_days_in<'de, D>(date: D, n: D) -> Result<IsoDate, EngineError>
+where
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let date: IsoDate = parse_at(date, "date")?;
+    let WholeNumber(n) = parse_at(n, "n")?;
+    add_working_days(date, n)
 }

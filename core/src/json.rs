@@ -66,6 +66,13 @@ pub fn timeline_json(request: &str) -> Result<String, EngineError> {
     api::timeline_in(account, until, a.optional("options")).map(|r| to_json(&r))
 }
 
+/// Twin of `addWorkingDays`: `{"date", "n"}`; returns the date as a JSON string.
+pub fn add_working_days_json(request: &str) -> Result<String, EngineError> {
+    let mut a = Args::parse(request)?;
+    let (date, n) = (a.required("date")?, a.required("n")?);
+    api::add_working_days_in(date, n).map(|d| to_json(&d))
+}
+
 /// Twin of `policySets`: the built-in policy sets.
 pub fn policy_sets_json() -> String {
     to_json(&PolicySet::built_ins())

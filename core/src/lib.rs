@@ -9,6 +9,7 @@
 
 mod account;
 mod api;
+mod calendar;
 mod date;
 mod error;
 mod json;
@@ -19,6 +20,7 @@ mod rules;
 mod wasm;
 
 pub use account::{Account, AccountKind, Channel, Event, EventType};
+pub use calendar::{add_working_days, bank_holidays, is_working_day, FIRST_YEAR, LAST_YEAR};
 pub use date::{DateParseError, IsoDate};
 pub use error::{EngineError, ErrorCode};
 pub use json::{

@@ -89,6 +89,16 @@ pub fn timeline(
     to_js(&segments)
 }
 
+/// The `n`-th working day after `date` in England and Wales (the date itself never counts).
+#[wasm_bindgen(js_name = "addWorkingDays", unchecked_return_type = "IsoDate")]
+pub fn add_working_days(
+    #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+) -> Result<JsValue, JsValue> {
+    let day = api::add_working_days_in(de(date), de(n)).map_err(|e| js_error(&e))?;
+    Ok(JsValue::from_str(&day.to_string()))
+}
+
 /// The built-in policy sets (`national`, `ncl-icb`) with every policy's numbers.
 #[wasm_bindgen(js_name = "policySets", unchecked_return_type = "PolicySet[]")]
 pub fn policy_sets() -> Result<JsValue, JsValue> {

@@ -52,7 +52,7 @@ test('package.json exports point at files that exist, with types', () => {
     assert.ok(readFileSync(pkgDir + rel).length > 0, rel);
   }
   const dts = readFileSync(pkgDir + node.types, 'utf8');
-  for (const name of ['evaluateAccount', 'evaluateAccounts', 'timeline', 'policySets', 'rules', 'engineVersion']) {
+  for (const name of ['evaluateAccount', 'evaluateAccounts', 'timeline', 'addWorkingDays', 'policySets', 'rules', 'engineVersion']) {
     assert.match(dts, new RegExp(`export function ${name}\\(`), name);
   }
   // Generated from the Rust types, not hand-written.
@@ -126,4 +126,15 @@ test('far dates and huge numbers give answers, not traps', () => {
   const huge = { policies: [{ id: 'p', effectiveFrom: '2020-01-01', inactiveAfterDays: 4294967295 }] };
   assert.equal(cjs.evaluateAccount({ id: 'x', kind: 'user', created: '9999-01-01', onboarded: true }, '9999-12-31', huge).next, null);
   assertCoded(() => cjs.evaluateAccount(specAccount, '2025-04-01', { policies: [{ id: 'p', effectiveFrom: '2020-01-01', inactiveAfterDays: 1e300 }] }), 'invalid_field');
+});
+
+test('addWorkingDays skips weekends and bank holidays, and rejects bad input', () => {
+  assert.equal(cjs.addWorkingDays('2022-12-23', 1), '2022-12-28');
+  assert.equal(cjs.addWorkingDays('2025-06-02', 5), '2025-06-09');
+  assert.equal(cjs.addWorkingDays('2025-06-07', 0), '2025-06-07');
+  assertCoded(() => cjs.addWorkingDays('2025-06-02', -1), 'invalid_field', 'n');
+  assertCoded(() => cjs.addWorkingDays('2025-06-02', 1.5), 'invalid_field', 'n');
+  assertCoded(() => cjs.addWorkingDays('2025-06-02', '5'), 'invalid_field', 'n');
+  assertCoded(() => cjs.addWorkingDays('1989-12-29', 1), 'invalid_date', 'date');
+  assertCoded(() => cjs.addWorkingDays('2025-02-29', 1), 'invalid_date', 'date');
 });
