@@ -331,3 +331,18 @@ fn bad_text_input_gives_invalid_json_not_a_panic() {
     );
     assert!(e.to_string().contains("login"), "{e}");
 }
+
+#[test]
+fn add_working_days_twin() {
+    use nhsmail_rules::add_working_days_json;
+    assert_eq!(
+        add_working_days_json(r#"{"date": "2022-12-23", "n": 1}"#).unwrap(),
+        r#""2022-12-28""#
+    );
+    let e = add_working_days_json(r#"{"date": "2022-12-23", "n": -1}"#).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidField, "n"));
+    let e = add_working_days_json(r#"{"date": "2100-01-01", "n": 1}"#).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDate, "date"));
+    let e = add_working_days_json(r#"{"n": 1}"#).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidField, "date"));
+}

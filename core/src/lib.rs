@@ -24,8 +24,8 @@ pub use calendar::{add_working_days, bank_holidays, is_working_day, FIRST_YEAR, 
 pub use date::{DateParseError, IsoDate};
 pub use error::{EngineError, ErrorCode};
 pub use json::{
-    engine_version, evaluate_account_json, evaluate_accounts_json, policy_sets_json, rules_json,
-    timeline_json,
+    add_working_days_json, engine_version, evaluate_account_json, evaluate_accounts_json,
+    policy_sets_json, rules_json, timeline_json,
 };
 pub use lifecycle::{
     evaluate_account, timeline, AccountResult, NextTransition, Segment, State, Transition, Warning,
