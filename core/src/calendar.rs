@@ -1,14 +1,12 @@
 //! Working days in England and Wales (SPEC section 1): Monday to Friday, less bank holidays,
 //! computed for 1990–2099 with no network.
 
-use std::fmt;
-
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use crate::date::IsoDate;
 use crate::error::{EngineError, ErrorCode};
+use crate::policy::WholeNumberVisitor;
 
 /// The years the calendar knows.
 pub const FIRST_YEAR: i32 = 1990;
@@ -167,33 +165,8 @@ pub(crate) struct WholeNumber(pub u32);
 
 impl<'de> Deserialize<'de> for WholeNumber {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        const WANT: &str = "must be a whole number from 0 to 4294967295";
-        impl Visitor<'_> for V {
-            type Value = WholeNumber;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a whole number of at least 0")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<WholeNumber, E> {
-                u32::try_from(v)
-                    .map(WholeNumber)
-                    .map_err(|_| E::custom(format_args!("{WANT}, found {v}")))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<WholeNumber, E> {
-                u64::try_from(v)
-                    .map_err(|_| E::custom(format_args!("{WANT}, found {v}")))
-                    .and_then(|v| self.visit_u64(v))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<WholeNumber, E> {
-                if v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) {
-                    // INVARIANT: v is whole and within u32, so the cast is exact.
-                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                    return Ok(WholeNumber(v as u32));
-                }
-                Err(E::custom(format_args!("{WANT}, found {v}")))
-            }
-        }
-        d.deserialize_any(V)
+        d.deserialize_any(WholeNumberVisitor { min: 0 })
+            .map(WholeNumber)
     }
 }
 

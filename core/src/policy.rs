@@ -26,36 +26,49 @@ impl Count {
 
 impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct CountVisitor;
-        const WANT: &str = "must be a whole number from 1 to 4294967295";
-        impl Visitor<'_> for CountVisitor {
-            type Value = Count;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a whole number of at least 1")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
-                u32::try_from(v)
-                    .ok()
-                    .and_then(Count::new)
-                    .ok_or_else(|| E::custom(format_args!("{WANT}, found {v}")))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-                match u64::try_from(v) {
-                    Ok(v) => self.visit_u64(v),
-                    Err(_) => Err(E::custom(format_args!("{WANT}, found {v}"))),
-                }
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-                // JS numbers arrive as floats; 30.0 is the whole number 30.
-                if v.fract() == 0.0 && v >= 1.0 && v <= f64::from(u32::MAX) {
-                    // INVARIANT: v is whole and within u32, so the cast is exact.
-                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                    return Ok(Count(v as u32));
-                }
-                Err(E::custom(format_args!("{WANT}, found {v}")))
-            }
+        d.deserialize_any(WholeNumberVisitor { min: 1 }).map(Count)
+    }
+}
+
+/// Reads a whole number from `min` to `u32::MAX`; JS numbers arrive as floats, so `30.0` is 30.
+pub(crate) struct WholeNumberVisitor {
+    pub(crate) min: u32,
+}
+
+impl WholeNumberVisitor {
+    fn refuse<E: de::Error>(&self, found: impl fmt::Display) -> E {
+        E::custom(format_args!(
+            "must be a whole number from {} to {}, found {found}",
+            self.min,
+            u32::MAX
+        ))
+    }
+}
+
+impl Visitor<'_> for WholeNumberVisitor {
+    type Value = u32;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a whole number of at least {}", self.min)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
+        u32::try_from(v)
+            .ok()
+            .filter(|n| *n >= self.min)
+            .ok_or_else(|| self.refuse(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
+        match u64::try_from(v) {
+            Ok(v) => self.visit_u64(v),
+            Err(_) => Err(self.refuse(v)),
         }
-        d.deserialize_any(CountVisitor)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u32, E> {
+        if v.fract() == 0.0 && v >= f64::from(self.min) && v <= f64::from(u32::MAX) {
+            // INVARIANT: v is whole and within u32, so the cast is exact.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            return Ok(v as u32);
+        }
+        Err(self.refuse(v))
     }
 }
 
