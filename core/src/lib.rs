@@ -14,6 +14,7 @@ mod date;
 mod error;
 mod json;
 mod lifecycle;
+mod outcome;
 mod policy;
 mod rules;
 #[cfg(feature = "wasm")]

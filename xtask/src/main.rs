@@ -65,6 +65,16 @@ pub(crate) fn run(cmd: &mut Command) -> Result {
     }
 }
 
+/// The core crate as the npm module builds it.
+const WASM_CORE: [&str; 6] = [
+    "-p",
+    "nhsmail-rules",
+    "--features",
+    "wasm",
+    "--target",
+    "wasm32-unknown-unknown",
+];
+
 fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
 }
@@ -98,18 +108,10 @@ fn test() -> Result {
         "-D",
         "warnings",
     ]))?;
-    run(cargo().args([
-        "clippy",
-        "-p",
-        "nhsmail-rules",
-        "--features",
-        "wasm",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    run(cargo()
+        .arg("clippy")
+        .args(WASM_CORE)
+        .args(["--", "-D", "warnings"]))?;
     step("Rust tests (unit, scenarios, properties, doctests)");
     run(cargo().args(["test", "--workspace"]))?;
     step("npm module in node");
@@ -124,16 +126,7 @@ fn test() -> Result {
 /// same wasm, the TypeScript types generated from the Rust types, a package.json and a README.
 fn package(tools: &setup::Tools) -> Result {
     step("package the npm module into pkg/");
-    run(cargo().args([
-        "build",
-        "-p",
-        "nhsmail-rules",
-        "--features",
-        "wasm",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--release",
-    ]))?;
+    run(cargo().arg("build").args(WASM_CORE).arg("--release"))?;
     let root = root();
     let wasm = root.join("target/wasm32-unknown-unknown/release/nhsmail_rules.wasm");
     let pkg = root.join("pkg");

@@ -1,0 +1,151 @@
+//! What the lifecycle engine returns (SPEC section 3): states, transitions, warnings, the
+//! `evaluateAccount` result and `timeline` segments. Field order is the contract's.
+
+use serde::Serialize;
+
+use crate::account::AccountKind;
+use crate::date::IsoDate;
+use crate::rules::RuleId;
+
+/// The six lifecycle states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub enum State {
+    Active,
+    Inactive,
+    Disabled,
+    Leaver,
+    Deleted,
+    Purged,
+}
+
+impl State {
+    /// Every state, in the order of the contract.
+    pub const ALL: [State; 6] = [
+        State::Active,
+        State::Inactive,
+        State::Disabled,
+        State::Leaver,
+        State::Deleted,
+        State::Purged,
+    ];
+
+    /// The name used in JSON (`active`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Active => "active",
+            State::Inactive => "inactive",
+            State::Disabled => "disabled",
+            State::Leaver => "leaver",
+            State::Deleted => "deleted",
+            State::Purged => "purged",
+        }
+    }
+}
+
+/// A change of state.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Transition {
+    /// The day it happened.
+    pub on: IsoDate,
+    /// The state before.
+    pub from: State,
+    /// The state after.
+    pub to: State,
+    /// The rule that moved it.
+    pub rule: RuleId,
+}
+
+/// The next automatic transition if nothing else happens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct NextTransition {
+    /// The state it will move to.
+    pub state: State,
+    /// The day it will move.
+    pub on: IsoDate,
+    /// The rule that will move it.
+    pub rule: RuleId,
+}
+
+/// Why an event was ignored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub enum WarningCode {
+    EventOutOfRange,
+    SignInBlocked,
+    EventNotApplicable,
+    RestoreWindowClosed,
+}
+
+/// An ignored event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Warning {
+    /// The event's date.
+    pub on: IsoDate,
+    /// The event's index in the input array.
+    pub event: usize,
+    /// What kind of problem.
+    pub code: WarningCode,
+    /// Plain English.
+    pub message: String,
+}
+
+/// What `evaluateAccount` returns (SPEC section 3). Field order is the contract's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct AccountResult {
+    /// The account's id.
+    pub account_id: String,
+    /// The account's kind.
+    pub kind: AccountKind,
+    /// True for shared, application and resource accounts (`LC-EXEMPT`).
+    pub exempt: bool,
+    /// The state at the end of the evaluation date.
+    pub state: State,
+    /// The date of the latest transition, or the start day.
+    pub since: IsoDate,
+    /// The latest applied sign-in or sent email.
+    pub last_activity: Option<IsoDate>,
+    /// The policy set's id or label.
+    pub policy_set: String,
+    /// The policy in force on the evaluation date.
+    pub policy_id: String,
+    /// The next automatic transition if nothing else happens.
+    pub next: Option<NextTransition>,
+    /// For an active account heading for inactivity or deletion: the last day activity keeps it active.
+    pub keep_active_by: Option<IsoDate>,
+    /// For a deleted account: the last day it can be restored.
+    pub restorable_until: Option<IsoDate>,
+    /// The primary address now.
+    pub address: Option<String>,
+    /// Earlier addresses that still redirect, oldest first.
+    pub aliases: Vec<String>,
+    /// The organisation now.
+    pub organisation: Option<String>,
+    /// Every state change, in order.
+    pub transitions: Vec<Transition>,
+    /// Every ignored event, in processing order.
+    pub warnings: Vec<Warning>,
+}
+
+/// A stretch of the account's life in one state, for drawing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Segment {
+    /// The state.
+    pub state: State,
+    /// The first day.
+    pub from: IsoDate,
+    /// The last day, or null when still current at the end of the timeline.
+    pub to: Option<IsoDate>,
+    /// The rule that began it (null for the first).
+    pub rule: Option<RuleId>,
+}
