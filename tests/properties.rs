@@ -83,6 +83,8 @@ proptest! {
         prop_assert_eq!(last.to, None);
         let result = evaluate_account(&a, until, &set).unwrap();
         prop_assert_eq!(last.state, result.state);
+        // The app draws segments from an evaluation instead of living the account twice.
+        prop_assert_eq!(nhsmail_rules::segments(a.start_day(), &result.transitions), segments);
     }
 
     #[test]

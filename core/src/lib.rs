@@ -29,8 +29,8 @@ pub use json::{
     policy_sets_json, rules_json, timeline_json,
 };
 pub use lifecycle::{
-    evaluate_account, timeline, AccountResult, NextTransition, Segment, State, Transition, Warning,
-    WarningCode,
+    evaluate_account, segments, timeline, AccountResult, NextTransition, Segment, State,
+    Transition, Warning, WarningCode,
 };
 pub use policy::{Count, EvaluationOptions, Policy, PolicyInput, PolicySet, BUILT_IN_SET_IDS};
 pub use rules::{rules, Rule, RuleId};

@@ -408,9 +408,15 @@ pub fn timeline(
     set: &PolicySet,
 ) -> Result<Vec<Segment>, EngineError> {
     let life = live(account, set, until, "until")?;
-    let mut starts: Vec<(State, IsoDate, Option<RuleId>)> =
-        vec![(State::Active, account.start_day(), None)];
-    starts.extend(life.transitions.iter().map(|t| (t.to, t.on, Some(t.rule))));
+    Ok(segments(account.start_day(), &life.transitions))
+}
+
+/// The segments a life with these transitions draws, from its start day (`created`, or
+/// `activeOn`): what `timeline` returns for the same account, date and policies, without running
+/// the life again when an `AccountResult` is already at hand.
+pub fn segments(start: IsoDate, transitions: &[Transition]) -> Vec<Segment> {
+    let mut starts: Vec<(State, IsoDate, Option<RuleId>)> = vec![(State::Active, start, None)];
+    starts.extend(transitions.iter().map(|t| (t.to, t.on, Some(t.rule))));
     let mut segments: Vec<Segment> = Vec::with_capacity(starts.len());
     for (i, &(state, from, rule)) in starts.iter().enumerate() {
         let next_from = starts.get(i + 1).map(|s| s.1);
@@ -425,5 +431,5 @@ pub fn timeline(
             rule,
         });
     }
-    Ok(segments)
+    segments
 }
