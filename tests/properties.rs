@@ -48,6 +48,7 @@ fn account_strategy() -> impl Strategy<Value = Account> {
     )
         .prop_map(|(kind, created, onboarded, events)| Account {
             id: "p".into(),
+            recorded_state: None,
             kind,
             created: day(created),
             onboarded,
@@ -156,6 +157,7 @@ fn a_2016_account_evaluated_in_2026_is_event_driven() {
     // No loop over ~3,650 days: the same answer comes back for a century, instantly.
     let a = Account {
         id: "old".into(),
+        recorded_state: None,
         kind: AccountKind::User,
         created: "2016-01-04".parse().unwrap(),
         onboarded: true,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::IsoDate;
 use crate::error::{EngineError, ErrorCode};
+use crate::outcome::State;
 
 /// What kind of account it is. Only `user` accounts are moved by inactivity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,11 +103,7 @@ pub struct Account {
     /// The day the account was created.
     pub created: IsoDate,
     /// True: the AUP was accepted and the Account Secret set before any listed event.
-    #[serde(
-        default,
-        deserialize_with = "null_as_false",
-        skip_serializing_if = "is_false"
-    )]
+    #[serde(default, deserialize_with = "null_as_false")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub onboarded: bool,
     /// For a caller with no event history: the latest activity it knows of.
@@ -121,17 +118,18 @@ pub struct Account {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub organisation: Option<String>,
+    /// In a roster for `exportDecisions`: the state the back office holds now (absent or null:
+    /// `active`). The lifecycle does not read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub recorded_state: Option<State>,
     /// What happened to the account, in any order.
     #[serde(default, deserialize_with = "null_as_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub events: Vec<Event>,
 }
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-fn null_as_false<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+pub(crate) fn null_as_false<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
 }
 

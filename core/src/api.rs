@@ -5,12 +5,18 @@ use std::fmt;
 
 use serde::Deserializer;
 
+use crate::access::{check_access, AccessInput, AccessResult};
 use crate::account::Account;
 use crate::calendar::{add_working_days, WholeNumber};
+use crate::compare::{compare_policies, Comparison};
 use crate::date::IsoDate;
+use crate::decisions::{export_decisions, DecisionExport, ExportOptions, Roster};
+use crate::eligibility::{check_eligibility, EligibilityInput, EligibilityResult};
 use crate::error::{parse_at, EngineError};
 use crate::lifecycle::{evaluate_account, timeline, AccountResult, Segment};
+use crate::mailbox::{plan_shared_mailboxes, MailboxPlan, MailboxPlanInput};
 use crate::policy::EvaluationOptions;
+use crate::roster::parse_roster_csv;
 
 /// `evaluateAccount(account, asOf, options?)`.
 pub(crate) fn evaluate_account_in<'de, D>(
@@ -85,4 +91,88 @@ where
     let date: IsoDate = parse_at(date, "date")?;
     let WholeNumber(n) = parse_at(n, "n")?;
     add_working_days(date, n)
+}
+
+/// `checkAccess(input, options?)`.
+pub(crate) fn check_access_in<'de, D>(input: D, options: D) -> Result<AccessResult, EngineError>
+where
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let input: AccessInput = parse_at(input, "").map_err(|e| e.naming("the input"))?;
+    let set = EvaluationOptions::parse(options)?;
+    Ok(check_access(&input, &set))
+}
+
+/// `checkEligibility(input, options?)`.
+pub(crate) fn check_eligibility_in<'de, D>(
+    input: D,
+    options: D,
+) -> Result<EligibilityResult, EngineError>
+where
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let input: EligibilityInput = parse_at(input, "").map_err(|e| e.naming("the input"))?;
+    let set = EvaluationOptions::parse(options)?;
+    check_eligibility(&input, &set)
+}
+
+/// `planSharedMailboxes(input, options?)`.
+pub(crate) fn plan_shared_mailboxes_in<'de, D>(
+    input: D,
+    options: D,
+) -> Result<MailboxPlan, EngineError>
+where
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let input: MailboxPlanInput = parse_at(input, "").map_err(|e| e.naming("the input"))?;
+    let set = EvaluationOptions::parse(options)?;
+    plan_shared_mailboxes(&input, &set)
+}
+
+/// `exportDecisions(roster, asOf, options?)`.
+pub(crate) fn export_decisions_in<'de, D>(
+    roster: D,
+    as_of: D,
+    options: D,
+) -> Result<DecisionExport, EngineError>
+where
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let roster: Roster = parse_at(roster, "").map_err(|e| e.naming("the roster"))?;
+    let as_of: IsoDate = parse_at(as_of, "asOf")?;
+    let options: Option<ExportOptions> = parse_at(options, "options")?;
+    let (set, remind_within_days) = options.unwrap_or_default().resolve()?;
+    export_decisions(&roster, as_of, &set, remind_within_days)
+}
+
+/// `parseRosterCsv(text)`.
+pub(crate) fn parse_roster_csv_in<'de, D>(text: D) -> Result<Roster, EngineError>
+where
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let text: String = parse_at(text, "text")?;
+    parse_roster_csv(&text)
+}
+
+/// `comparePolicies(roster, asOf, optionsA, optionsB)`.
+pub(crate) fn compare_policies_in<'de, D>(
+    roster: D,
+    as_of: D,
+    options_a: D,
+    options_b: D,
+) -> Result<Comparison, EngineError>
+where
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let roster: Roster = parse_at(roster, "").map_err(|e| e.naming("the roster"))?;
+    let as_of: IsoDate = parse_at(as_of, "asOf")?;
+    let a = EvaluationOptions::parse_named(options_a, "optionsA")?;
+    let b = EvaluationOptions::parse_named(options_b, "optionsB")?;
+    compare_policies(&roster, as_of, &a, &b)
 }

@@ -159,13 +159,16 @@ fn beyond(date: IsoDate, n: u32) -> EngineError {
     )
 }
 
-/// A whole number of at least 0 (for `addWorkingDays`' `n`).
+/// A whole number of at least 0 (`addWorkingDays`' `n`, a request's `additional`,
+/// `remindWithinDays`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct WholeNumber(pub u32);
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(type = "number"))]
+pub struct WholeNumber(pub u32);
 
 impl<'de> Deserialize<'de> for WholeNumber {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(WholeNumberVisitor { min: 0 })
+        d.deserialize_any(WholeNumberVisitor::at_least(0))
             .map(WholeNumber)
     }
 }

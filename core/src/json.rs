@@ -73,6 +73,50 @@ pub fn add_working_days_json(request: &str) -> Result<String, EngineError> {
     api::add_working_days_in(date, n).map(|d| to_json(&d))
 }
 
+/// Twin of `checkAccess`: `{"input", "options"?}`.
+pub fn check_access_json(request: &str) -> Result<String, EngineError> {
+    let mut a = Args::parse(request)?;
+    let input = a.required("input")?;
+    api::check_access_in(input, a.optional("options")).map(|r| to_json(&r))
+}
+
+/// Twin of `checkEligibility`: `{"input", "options"?}`.
+pub fn check_eligibility_json(request: &str) -> Result<String, EngineError> {
+    let mut a = Args::parse(request)?;
+    let input = a.required("input")?;
+    api::check_eligibility_in(input, a.optional("options")).map(|r| to_json(&r))
+}
+
+/// Twin of `planSharedMailboxes`: `{"input", "options"?}`.
+pub fn plan_shared_mailboxes_json(request: &str) -> Result<String, EngineError> {
+    let mut a = Args::parse(request)?;
+    let input = a.required("input")?;
+    api::plan_shared_mailboxes_in(input, a.optional("options")).map(|r| to_json(&r))
+}
+
+/// Twin of `exportDecisions`: `{"roster", "asOf", "options"?}`. The output is compact JSON with
+/// the contract's key order: the document a back office stores.
+pub fn export_decisions_json(request: &str) -> Result<String, EngineError> {
+    let mut a = Args::parse(request)?;
+    let (roster, as_of) = (a.required("roster")?, a.required("asOf")?);
+    api::export_decisions_in(roster, as_of, a.optional("options")).map(|r| to_json(&r))
+}
+
+/// Twin of `parseRosterCsv`: `{"text"}`.
+pub fn parse_roster_csv_json(request: &str) -> Result<String, EngineError> {
+    let mut a = Args::parse(request)?;
+    let text = a.required("text")?;
+    api::parse_roster_csv_in(text).map(|r| to_json(&r))
+}
+
+/// Twin of `comparePolicies`: `{"roster", "asOf", "optionsA"?, "optionsB"?}`.
+pub fn compare_policies_json(request: &str) -> Result<String, EngineError> {
+    let mut a = Args::parse(request)?;
+    let (roster, as_of) = (a.required("roster")?, a.required("asOf")?);
+    let (oa, ob) = (a.optional("optionsA"), a.optional("optionsB"));
+    api::compare_policies_in(roster, as_of, oa, ob).map(|r| to_json(&r))
+}
+
 /// Twin of `policySets`: the built-in policy sets.
 pub fn policy_sets_json() -> String {
     to_json(&PolicySet::built_ins())

@@ -8,7 +8,7 @@ use crate::account::{Account, Happening, SignIn};
 use crate::date::IsoDate;
 use crate::error::{EngineError, ErrorCode};
 pub use crate::outcome::{
-    AccountResult, NextTransition, Segment, State, Transition, Warning, WarningCode,
+    AccountResult, Action, ActionKind, NextTransition, Segment, State, Transition, Warning, WarningCode,
 };
 use crate::policy::{Policy, PolicySet};
 use crate::rules::RuleId;
@@ -381,6 +381,27 @@ pub fn evaluate_account(
         Some(n) if life.state == State::Deleted => n.on.pred(),
         _ => None,
     };
+    let actions = next
+        .as_ref()
+        .and_then(|n| {
+            let kind = match (life.state, n.rule) {
+                (State::Active, RuleId::Onboarding) => ActionKind::CompleteOnboarding,
+                (State::Active, _) => ActionKind::SignIn,
+                (State::Inactive, _) if life.onboarded() => ActionKind::SignIn,
+                (State::Inactive, _) => ActionKind::CompleteOnboarding,
+                (State::Disabled, _) => ActionKind::AskAdministratorToEnable,
+                (State::Leaver, _) => ActionKind::AskHelpdeskToMarkJoiner,
+                (State::Deleted, _) => ActionKind::AskHelpdeskToRestore,
+                (State::Purged, _) => return None,
+            };
+            Some(Action {
+                kind,
+                by: n.on.pred()?,
+                rule: n.rule,
+            })
+        })
+        .into_iter()
+        .collect();
     Ok(AccountResult {
         account_id: account.id.clone(),
         kind: account.kind,
@@ -398,6 +419,7 @@ pub fn evaluate_account(
         organisation: life.organisation,
         transitions: life.transitions,
         warnings: life.warnings,
+        actions,
     })
 }
 

@@ -1,14 +1,14 @@
 //! What the lifecycle engine returns (SPEC section 3): states, transitions, warnings, the
 //! `evaluateAccount` result and `timeline` segments. Field order is the contract's.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::account::AccountKind;
 use crate::date::IsoDate;
 use crate::rules::RuleId;
 
 /// The six lifecycle states.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[allow(missing_docs)]
@@ -134,6 +134,37 @@ pub struct AccountResult {
     pub transitions: Vec<Transition>,
     /// Every ignored event, in processing order.
     pub warnings: Vec<Warning>,
+    /// What a person can do to stop the next transition, and by when (empty when nothing can).
+    pub actions: Vec<Action>,
+}
+
+/// What a person can do to stop the next automatic transition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum ActionKind {
+    /// Sign in (or send an email): keeps an active account active, reactivates an inactive one.
+    SignIn,
+    /// Accept the AUP and set the Account Secret.
+    CompleteOnboarding,
+    /// Ask a local administrator to enable the account.
+    AskAdministratorToEnable,
+    /// Ask the helpdesk to mark the leaver as a joiner to a new organisation.
+    AskHelpdeskToMarkJoiner,
+    /// Ask the helpdesk to restore the deleted account.
+    AskHelpdeskToRestore,
+}
+
+/// A counterfactual hint: do `kind` by `by`, or `rule` moves the account on the next day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Action {
+    /// What to do.
+    pub kind: ActionKind,
+    /// The last day doing it helps.
+    pub by: IsoDate,
+    /// The rule that moves the account the day after.
+    pub rule: RuleId,
 }
 
 /// A stretch of the account's life in one state, for drawing.

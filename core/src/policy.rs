@@ -26,21 +26,26 @@ impl Count {
 
 impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(WholeNumberVisitor { min: 1 }).map(Count)
+        d.deserialize_any(WholeNumberVisitor::at_least(1)).map(Count)
     }
 }
 
-/// Reads a whole number from `min` to `u32::MAX`; JS numbers arrive as floats, so `30.0` is 30.
+/// Reads a whole number from `min` to `max`; JS numbers arrive as floats, so `30.0` is 30.
 pub(crate) struct WholeNumberVisitor {
     pub(crate) min: u32,
+    pub(crate) max: u32,
 }
 
 impl WholeNumberVisitor {
+    /// From `min` to `u32::MAX`.
+    pub(crate) fn at_least(min: u32) -> Self {
+        Self { min, max: u32::MAX }
+    }
+
     fn refuse<E: de::Error>(&self, found: impl fmt::Display) -> E {
         E::custom(format_args!(
             "must be a whole number from {} to {}, found {found}",
-            self.min,
-            u32::MAX
+            self.min, self.max
         ))
     }
 }
@@ -53,7 +58,7 @@ impl Visitor<'_> for WholeNumberVisitor {
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
         u32::try_from(v)
             .ok()
-            .filter(|n| *n >= self.min)
+            .filter(|n| (self.min..=self.max).contains(n))
             .ok_or_else(|| self.refuse(v))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
@@ -63,7 +68,7 @@ impl Visitor<'_> for WholeNumberVisitor {
         }
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<u32, E> {
-        if v.fract() == 0.0 && v >= f64::from(self.min) && v <= f64::from(u32::MAX) {
+        if v.fract() == 0.0 && v >= f64::from(self.min) && v <= f64::from(self.max) {
             // INVARIANT: v is whole and within u32, so the cast is exact.
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             return Ok(v as u32);
@@ -376,8 +381,23 @@ impl EvaluationOptions {
         D: Deserializer<'de>,
         D::Error: fmt::Display,
     {
-        let opts: Option<EvaluationOptions> = parse_at(input, "options")?;
-        opts.unwrap_or_default().resolve()
+        Self::parse_named(input, "options")
+    }
+
+    /// As [`parse`](Self::parse) for an argument with another name (`optionsA`): errors start
+    /// with that name.
+    pub(crate) fn parse_named<'de, D>(input: D, name: &str) -> Result<PolicySet, EngineError>
+    where
+        D: Deserializer<'de>,
+        D::Error: fmt::Display,
+    {
+        let opts: Option<EvaluationOptions> = parse_at(input, name)?;
+        opts.unwrap_or_default().resolve().map_err(|mut e| {
+            if let Some(rest) = e.path.strip_prefix("options") {
+                e.path = format!("{name}{rest}");
+            }
+            e
+        })
     }
 }
 

@@ -39,6 +39,50 @@ pub enum RuleId {
     NameChange,
     #[serde(rename = "LC-EXEMPT")]
     Exempt,
+    #[serde(rename = "AC-DELETED")]
+    AccessDeleted,
+    #[serde(rename = "AC-DISABLED")]
+    AccessDisabled,
+    #[serde(rename = "AC-MFA-ABROAD")]
+    MfaAbroad,
+    #[serde(rename = "AC-SECRET-SOFT")]
+    SecretSoft,
+    #[serde(rename = "AC-SECRET-HARD")]
+    SecretHard,
+    #[serde(rename = "AC-REACTIVATE")]
+    Reactivate,
+    #[serde(rename = "EL-CQC")]
+    Cqc,
+    #[serde(rename = "EL-DSPT")]
+    Dspt,
+    #[serde(rename = "EL-DSPT-CURRENT")]
+    DsptCurrent,
+    #[serde(rename = "EL-APPROACHING-ONCE")]
+    ApproachingOnce,
+    #[serde(rename = "EL-SECURE-EMAIL")]
+    SecureEmail,
+    #[serde(rename = "EL-ROUTE-PORTAL")]
+    RoutePortal,
+    #[serde(rename = "EL-ROUTE-SELF-MANAGEMENT")]
+    RouteSelfManagement,
+    #[serde(rename = "EL-ROUTE-SPONSOR")]
+    RouteSponsor,
+    #[serde(rename = "EL-ROUTE-NATIONAL")]
+    RouteNational,
+    #[serde(rename = "EL-EXISTING")]
+    Existing,
+    #[serde(rename = "SM-OWNER-MEMBER")]
+    OwnerMember,
+    #[serde(rename = "SM-ONLY-OWNERS-DELEGATE")]
+    OnlyOwnersDelegate,
+    #[serde(rename = "SM-SIZE")]
+    Size,
+    #[serde(rename = "SM-ALLOWANCE")]
+    Allowance,
+    #[serde(rename = "SM-EXTRA-REQUEST")]
+    ExtraRequest,
+    #[serde(rename = "SM-SLA")]
+    Sla,
 }
 
 /// One row of the catalogue.
@@ -59,6 +103,9 @@ pub struct Rule {
 
 const NCL: &str = "000_7d288f9dc339b39b.txt";
 const CARE: &str = "001_4c4cf53838ee439f.txt";
+const LINCS: &str = "003_b2e35ee3adfca8ab.txt";
+/// The contract itself, where no public page states the rule.
+const SPEC: &str = "SPEC.md";
 
 const fn rule(
     id: RuleId,
@@ -68,14 +115,14 @@ const fn rule(
 ) -> Rule {
     Rule {
         id,
-        section: 3,
+        section: id.section(),
         summary,
         source,
         quote,
     }
 }
 
-static CATALOGUE: [Rule; 15] = [
+static CATALOGUE: [Rule; 37] = [
     rule(
         RuleId::ActiveDeleted,
         "No activity for the inactive and deletion periods together (60 days nationally): deleted straight from active",
@@ -166,6 +213,138 @@ static CATALOGUE: [Rule; 15] = [
         NCL,
         "Please note: There is no change to application accounts, shared/resource mailbox hygiene, or the forensic process.",
     ),
+    rule(
+        RuleId::AccessDeleted,
+        "A deleted account cannot sign in: call the helpdesk within the restore window; once permanently deleted, a new account is needed",
+        CARE,
+        "If your account has been deleted, please call the Helpdesk. They will be able to confirm if your account can be restored or not. If not, you will need to request a new account.",
+    ),
+    rule(
+        RuleId::AccessDisabled,
+        "A disabled account cannot sign in until a local administrator enables it",
+        CARE,
+        "Disabled accounts are classified as inactive whilst in a disabled state",
+    ),
+    rule(
+        RuleId::MfaAbroad,
+        "From outside the UK, signing in needs multi-factor authentication, which cannot be set up abroad",
+        NCL,
+        "From early September 2023, Multi-Factor Authentication (MFA) will be required to access NHSMail and Collaboration Services from outside of the UK.",
+    ),
+    rule(
+        RuleId::SecretSoft,
+        "Portal services need an Account Secret: it is asked for at the next portal sign-in",
+        LINCS,
+        "Users who have not set up their Account Secret by 3rd February 2025 will be asked to do so the next time they log in into the NHS.net Connect Portal; they will not be able to access portal services until they set up the Account Secret.",
+    ),
+    rule(
+        RuleId::SecretHard,
+        "Office 365 services are blocked until the Account Secret is set (from the hard enforcement date)",
+        LINCS,
+        "Access to Office 365 services will be blocked to users who have not set up their Account Secret.",
+    ),
+    rule(
+        RuleId::Reactivate,
+        "Signing in reactivates an inactive account once the AUP is accepted and the Account Secret set",
+        CARE,
+        "You can reactivate your account by signing into it as usual (including your shared site mailbox).",
+    ),
+    rule(
+        RuleId::Cqc,
+        "Registering as a care provider asks for CQC registration",
+        CARE,
+        "To create new NHS Mail accounts, Registered Care Providers should publish their Data Security and Protection Toolkit (DSPT) to “Approaching Standards”",
+    ),
+    rule(
+        RuleId::Dspt,
+        "A care provider needs its DSPT published at Approaching Standards or better",
+        CARE,
+        "Once you have completed your DSPT and met either ‘Approaching Standards’ or ‘Standards Met’, you are eligible for NHSmail.",
+    ),
+    rule(
+        RuleId::DsptCurrent,
+        "The DSPT is published every year: a publication counts until the next year's 30 June deadline has passed",
+        CARE,
+        "The DSPT is a free annual self-assessment and publishing to either “Approaching Standards” or “Standards Met” ensures NHS mail remains available to Care Providers for free.",
+    ),
+    rule(
+        RuleId::ApproachingOnce,
+        "A provider may publish at Approaching Standards only once; the next publication must reach Standards Met",
+        SPEC,
+        "a provider may publish at `approachingStandards` only once",
+    ),
+    rule(
+        RuleId::SecureEmail,
+        "Secure email (DCB1596) has two routes, NHSmail and secure email accreditation; both need the DSPT first",
+        CARE,
+        "For each of these you must first complete and publish the Data Security and Protection Toolkit to at least ‘Approaching Standards’.",
+    ),
+    rule(
+        RuleId::RoutePortal,
+        "An eligible care provider applies through the NHSmail portal; the national administration service sends the log-in details",
+        CARE,
+        "The application will be processed by the national administration service, who will send you your log-in details.",
+    ),
+    rule(
+        RuleId::RouteSelfManagement,
+        "A provider with several sites and its own local administrators may also apply for self-management (CQC registered services only)",
+        CARE,
+        "Larger providers with multiple sites, who have the necessary IT infrastructure and resourcing to carry out administration activities for their own NHSmail accounts, co-ordinated by their own Local Administrators can take the Self Management route.",
+    ),
+    rule(
+        RuleId::RouteSponsor,
+        "A locally commissioned organisation gets sponsor accounts from its commissioner for the length of the contract",
+        CARE,
+        "If your organisation has been commissioned locally and the commissioning organisation have stipulated the need for NHSmail, they should provide you with sponsor email accounts for the duration of your contract with them.",
+    ),
+    rule(
+        RuleId::RouteNational,
+        "An organisation supporting the NHS nationally sends the NHS access process form to feedback@nhs.net",
+        CARE,
+        "If you are supporting the NHS nationally, complete the NHS access process form here and submit this to feedback@nhs.net",
+    ),
+    rule(
+        RuleId::Existing,
+        "Registration is for new users only: existing users should see the FAQs and the training guide",
+        CARE,
+        "Please note that registering for NHS mail is for new users only.",
+    ),
+    rule(
+        RuleId::OwnerMember,
+        "A shared mailbox needs at least one owner and at least one member",
+        CARE,
+        "A shared mailbox needs to have at least one “owner” and one “member” linked to the shared account",
+    ),
+    rule(
+        RuleId::OnlyOwnersDelegate,
+        "Only an owner can give or remove access, so a shared mailbox needs an active owner",
+        CARE,
+        "only the nominated owner(s) can delegate access to the mailbox to others.",
+    ),
+    rule(
+        RuleId::Size,
+        "A shared mailbox has at most 250 members and 100 owners; fewer than two owners is a risk",
+        SPEC,
+        "at most 250 members and 100 owners (error; NHSmail support pages); fewer than two owners is a warning, so that access survives one owner leaving.",
+    ),
+    rule(
+        RuleId::Allowance,
+        "Each site has up to 10 named user accounts and 1 shared mailbox",
+        CARE,
+        "The default account allowance is up to 10 named user accounts and 1 shared mailbox per site",
+    ),
+    rule(
+        RuleId::ExtraRequest,
+        "More than 10 accounts needs a justification, the number wanted, and 10 linked accounts in active use",
+        CARE,
+        "Confirmation that you already have access to 10 mailboxes and that they are actively being used. (NAS helpdesk can check the activity of the SMB to see how many active/inactive users are already linked and will prompt the user to ensure any inactive accounts are logged into before the request can be progressed.)",
+    ),
+    rule(
+        RuleId::Sla,
+        "Once the helpdesk has the minimum data set, it aims to complete the request in 5 working days",
+        CARE,
+        "The NAS helpdesk actions the request – once NAS has the MDS, they will aim to complete the request in 5 working days.",
+    ),
 ];
 
 /// Every rule in the catalogue.
@@ -188,8 +367,18 @@ impl RuleId {
         self.rule().summary
     }
 
+    /// The SPEC section the rule belongs to (3 lifecycle, 4 access, 5 eligibility, 6 mailboxes).
+    pub const fn section(self) -> u8 {
+        match self.as_str().as_bytes() {
+            [b'A', ..] => 4,
+            [b'E', ..] => 5,
+            [b'S', ..] => 6,
+            _ => 3,
+        }
+    }
+
     /// The id as written in the contract, e.g. `LC-INACTIVE`.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             RuleId::ActiveDeleted => "LC-ACTIVE-DELETED",
             RuleId::Onboarding => "LC-ONBOARDING",
@@ -206,6 +395,28 @@ impl RuleId {
             RuleId::Restored => "LC-RESTORED",
             RuleId::NameChange => "LC-NAME-CHANGE",
             RuleId::Exempt => "LC-EXEMPT",
+            RuleId::AccessDeleted => "AC-DELETED",
+            RuleId::AccessDisabled => "AC-DISABLED",
+            RuleId::MfaAbroad => "AC-MFA-ABROAD",
+            RuleId::SecretSoft => "AC-SECRET-SOFT",
+            RuleId::SecretHard => "AC-SECRET-HARD",
+            RuleId::Reactivate => "AC-REACTIVATE",
+            RuleId::Cqc => "EL-CQC",
+            RuleId::Dspt => "EL-DSPT",
+            RuleId::DsptCurrent => "EL-DSPT-CURRENT",
+            RuleId::ApproachingOnce => "EL-APPROACHING-ONCE",
+            RuleId::SecureEmail => "EL-SECURE-EMAIL",
+            RuleId::RoutePortal => "EL-ROUTE-PORTAL",
+            RuleId::RouteSelfManagement => "EL-ROUTE-SELF-MANAGEMENT",
+            RuleId::RouteSponsor => "EL-ROUTE-SPONSOR",
+            RuleId::RouteNational => "EL-ROUTE-NATIONAL",
+            RuleId::Existing => "EL-EXISTING",
+            RuleId::OwnerMember => "SM-OWNER-MEMBER",
+            RuleId::OnlyOwnersDelegate => "SM-ONLY-OWNERS-DELEGATE",
+            RuleId::Size => "SM-SIZE",
+            RuleId::Allowance => "SM-ALLOWANCE",
+            RuleId::ExtraRequest => "SM-EXTRA-REQUEST",
+            RuleId::Sla => "SM-SLA",
         }
     }
 }
@@ -222,6 +433,6 @@ mod tests {
             assert_eq!(serde_json::to_value(r.id).unwrap(), r.id.as_str());
             assert_eq!(r.id.rule().id, r.id);
         }
-        assert_eq!(seen.len(), 15);
+        assert_eq!(seen.len(), 37);
     }
 }

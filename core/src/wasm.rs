@@ -5,8 +5,13 @@ use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+use crate::access::{AccessInput, AccessResult};
 use crate::account::Account;
 use crate::api;
+use crate::compare::Comparison;
+use crate::decisions::{DecisionExport, ExportOptions, Roster};
+use crate::eligibility::{EligibilityInput, EligibilityResult};
+use crate::mailbox::{MailboxPlan, MailboxPlanInput};
 use crate::error::{EngineError, ErrorCode};
 use crate::lifecycle::AccountResult;
 use crate::policy::{EvaluationOptions, PolicySet};
@@ -115,4 +120,79 @@ pub fn rules() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = "engineVersion")]
 pub fn engine_version() -> String {
     crate::json::engine_version().to_owned()
+}
+
+/// Can this account sign in, from here, to this service, on this day? Every refusing rule.
+#[wasm_bindgen(js_name = "checkAccess")]
+pub fn check_access(
+    input: Ts<AccessInput>,
+    options: Option<Ts<EvaluationOptions>>,
+) -> Result<Ts<AccessResult>, JsValue> {
+    let result = api::check_access_in(de(input.js_value()), de(options_value(options)))
+        .map_err(|e| js_error(&e))?;
+    to_js(&result).map(Ts::new_unchecked)
+}
+
+/// Can this organisation get NHSmail, by which routes, with what allowance, and what next?
+#[wasm_bindgen(js_name = "checkEligibility")]
+pub fn check_eligibility(
+    input: Ts<EligibilityInput>,
+    options: Option<Ts<EvaluationOptions>>,
+) -> Result<Ts<EligibilityResult>, JsValue> {
+    let result = api::check_eligibility_in(de(input.js_value()), de(options_value(options)))
+        .map_err(|e| js_error(&e))?;
+    to_js(&result).map(Ts::new_unchecked)
+}
+
+/// Shared mailboxes and sites against the allowance, problems, and a request for extra accounts.
+#[wasm_bindgen(js_name = "planSharedMailboxes")]
+pub fn plan_shared_mailboxes(
+    input: Ts<MailboxPlanInput>,
+    options: Option<Ts<EvaluationOptions>>,
+) -> Result<Ts<MailboxPlan>, JsValue> {
+    let result = api::plan_shared_mailboxes_in(de(input.js_value()), de(options_value(options)))
+        .map_err(|e| js_error(&e))?;
+    to_js(&result).map(Ts::new_unchecked)
+}
+
+/// The decisions a back office should apply to its roster on `asOf` (SPEC section 7).
+/// `JSON.stringify` of the result is the byte-identical export document.
+#[wasm_bindgen(js_name = "exportDecisions")]
+pub fn export_decisions(
+    roster: Ts<Roster>,
+    #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+    options: Option<Ts<ExportOptions>>,
+) -> Result<Ts<DecisionExport>, JsValue> {
+    let options = options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED);
+    let result = api::export_decisions_in(de(roster.js_value()), de(as_of), de(options))
+        .map_err(|e| js_error(&e))?;
+    to_js(&result).map(Ts::new_unchecked)
+}
+
+/// Reads a roster CSV (header row; columns id, kind, created, and optional lastActivity,
+/// onboarded, recordedState, organisation, address).
+#[wasm_bindgen(js_name = "parseRosterCsv")]
+pub fn parse_roster_csv(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<Ts<Roster>, JsValue> {
+    let roster = api::parse_roster_csv_in(de(text)).map_err(|e| js_error(&e))?;
+    to_js(&roster).map(Ts::new_unchecked)
+}
+
+/// Runs two policy sets over one roster and lists the accounts they disagree on.
+#[wasm_bindgen(js_name = "comparePolicies")]
+pub fn compare_policies(
+    roster: Ts<Roster>,
+    #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+    options_a: Option<Ts<EvaluationOptions>>,
+    options_b: Option<Ts<EvaluationOptions>>,
+) -> Result<Ts<Comparison>, JsValue> {
+    let result = api::compare_policies_in(
+        de(roster.js_value()),
+        de(as_of),
+        de(options_value(options_a)),
+        de(options_value(options_b)),
+    )
+    .map_err(|e| js_error(&e))?;
+    to_js(&result).map(Ts::new_unchecked)
 }

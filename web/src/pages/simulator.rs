@@ -140,6 +140,7 @@ pub fn Simulator() -> impl IntoView {
             _ => AccountKind::User,
         };
         let account = Account {
+            recorded_state: None,
             id: "simulated".into(),
             kind,
             created,

@@ -1,0 +1,380 @@
+//! Decisions for a back office (SPEC section 7): reconcile a roster against the states the back
+//! office holds, with reminders, as a document that is byte-identical for the same input.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::account::Account;
+use crate::calendar::WholeNumber;
+use crate::date::IsoDate;
+use crate::error::{EngineError, ErrorCode};
+use crate::lifecycle::{evaluate_account, AccountResult, State};
+use crate::policy::{EvaluationOptions, PolicyInput, PolicySet};
+use crate::rules::RuleId;
+
+/// The export's schema id.
+pub const SCHEMA_ID: &str = "nhsmail-decisions/1";
+/// Days ahead a reminder looks by default.
+pub const DEFAULT_REMIND_WITHIN_DAYS: u32 = 7;
+
+/// A roster: `{ "accounts": [...] }`; each account may carry `recordedState`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Roster {
+    /// The accounts, with unique ids.
+    pub accounts: Vec<Account>,
+}
+
+impl Roster {
+    /// Refuses a repeated account id (`accounts[i].id`).
+    pub fn check_unique_ids(&self) -> Result<(), EngineError> {
+        let mut seen = HashMap::with_capacity(self.accounts.len());
+        for (i, a) in self.accounts.iter().enumerate() {
+            if let Some(first) = seen.insert(a.id.as_str(), i) {
+                return Err(EngineError::new(
+                    ErrorCode::InvalidField,
+                    format!("accounts[{i}].id"),
+                    format!("`{}` is already the id of accounts[{first}]", a.id),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Evaluates every account on `as_of`; errors name the account (`accounts[3].events[0].on`).
+    pub fn evaluate(
+        &self,
+        as_of: IsoDate,
+        set: &PolicySet,
+    ) -> Result<Vec<AccountResult>, EngineError> {
+        self.accounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                evaluate_account(a, as_of, set).map_err(|mut e| {
+                    if e.path == "asOf" {
+                        e.detail = format!("{} (accounts[{i}], `{}`)", e.detail, a.id);
+                        e
+                    } else {
+                        e.within(&format!("accounts[{i}]"))
+                    }
+                })
+            })
+            .collect()
+    }
+}
+
+/// `exportDecisions` options: those of SPEC section 3 plus `remindWithinDays`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ExportOptions {
+    /// A built-in set id (default `national`), or the label for `policies`.
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub policy_set: Option<String>,
+    /// The caller's own policies.
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub policies: Option<Vec<PolicyInput>>,
+    /// Remind when the last day to act is at most this many days after `asOf` (default 7).
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub remind_within_days: Option<WholeNumber>,
+}
+
+impl ExportOptions {
+    /// The policy set and the reminder horizon.
+    pub fn resolve(self) -> Result<(PolicySet, u32), EngineError> {
+        let set = EvaluationOptions {
+            policy_set: self.policy_set,
+            policies: self.policies,
+        }
+        .resolve()?;
+        let days = self
+            .remind_within_days
+            .map_or(DEFAULT_REMIND_WITHIN_DAYS, |WholeNumber(n)| n);
+        Ok((set, days))
+    }
+}
+
+/// What the back office should do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub enum Action {
+    Reactivate,
+    MarkInactive,
+    Disable,
+    MarkLeaver,
+    Delete,
+    Purge,
+    Remind,
+}
+
+impl Action {
+    /// The action that brings the recorded state to `state`.
+    pub fn to_reach(state: State) -> Action {
+        match state {
+            State::Active => Action::Reactivate,
+            State::Inactive => Action::MarkInactive,
+            State::Disabled => Action::Disable,
+            State::Leaver => Action::MarkLeaver,
+            State::Deleted => Action::Delete,
+            State::Purged => Action::Purge,
+        }
+    }
+
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Reactivate => "reactivate",
+            Action::MarkInactive => "markInactive",
+            Action::Disable => "disable",
+            Action::MarkLeaver => "markLeaver",
+            Action::Delete => "delete",
+            Action::Purge => "purge",
+            Action::Remind => "remind",
+        }
+    }
+}
+
+/// One decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Decision {
+    /// SHA-256 of `["<accountId>","<action>","<effectiveOn>"]`: the same decision keeps its id.
+    pub id: String,
+    /// The account.
+    pub account_id: String,
+    /// What to do.
+    pub action: Action,
+    /// From when (the computed `since`, or for a reminder the last day to act).
+    pub effective_on: IsoDate,
+    /// The state the back office holds.
+    pub from_state: State,
+    /// The state the engine computed.
+    pub to_state: State,
+    /// The rule behind it (null when no transition happened).
+    pub rule: Option<RuleId>,
+    /// Plain English.
+    pub reason: String,
+}
+
+/// Counts of computed states, every state listed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct StateCounts {
+    pub active: usize,
+    pub inactive: usize,
+    pub disabled: usize,
+    pub leaver: usize,
+    pub deleted: usize,
+    pub purged: usize,
+}
+
+impl StateCounts {
+    /// Counts one more account in `state`.
+    pub fn add(&mut self, state: State) {
+        *match state {
+            State::Active => &mut self.active,
+            State::Inactive => &mut self.inactive,
+            State::Disabled => &mut self.disabled,
+            State::Leaver => &mut self.leaver,
+            State::Deleted => &mut self.deleted,
+            State::Purged => &mut self.purged,
+        } += 1;
+    }
+}
+
+/// Counts of decisions, every action listed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct ActionCounts {
+    pub reactivate: usize,
+    pub mark_inactive: usize,
+    pub disable: usize,
+    pub mark_leaver: usize,
+    pub delete: usize,
+    pub purge: usize,
+    pub remind: usize,
+}
+
+impl ActionCounts {
+    fn add(&mut self, action: Action) {
+        *match action {
+            Action::Reactivate => &mut self.reactivate,
+            Action::MarkInactive => &mut self.mark_inactive,
+            Action::Disable => &mut self.disable,
+            Action::MarkLeaver => &mut self.mark_leaver,
+            Action::Delete => &mut self.delete,
+            Action::Purge => &mut self.purge,
+            Action::Remind => &mut self.remind,
+        } += 1;
+    }
+}
+
+/// The export's counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Summary {
+    /// Accounts in the roster.
+    pub accounts: usize,
+    /// Computed states of all accounts.
+    pub by_state: StateCounts,
+    /// Decisions by action.
+    pub by_action: ActionCounts,
+}
+
+/// What `exportDecisions` returns. Field order is the contract's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct DecisionExport {
+    /// Always `nhsmail-decisions/1`.
+    pub schema: String,
+    /// The engine that made it.
+    pub engine_version: String,
+    /// The evaluation date.
+    pub as_of: IsoDate,
+    /// The policy set's id or label.
+    pub policy_set: String,
+    /// Counts.
+    pub summary: Summary,
+    /// In roster order; per account a state decision before a reminder.
+    pub decisions: Vec<Decision>,
+}
+
+/// Lowercase hex SHA-256 of `["<accountId>","<action>","<effectiveOn>"]` as `JSON.stringify`
+/// writes it.
+pub fn decision_id(account_id: &str, action: Action, effective_on: IsoDate) -> String {
+    let key = [account_id, action.as_str(), &effective_on.to_string()];
+    // Serialising three strings cannot fail.
+    let text = serde_json::to_string(&key).unwrap_or_default();
+    format!("{:x}", Sha256::digest(text.as_bytes()))
+}
+
+fn decision(
+    r: &AccountResult,
+    action: Action,
+    effective_on: IsoDate,
+    from_state: State,
+    rule: Option<RuleId>,
+    reason: String,
+) -> Decision {
+    Decision {
+        id: decision_id(&r.account_id, action, effective_on),
+        account_id: r.account_id.clone(),
+        action,
+        effective_on,
+        from_state,
+        to_state: r.state,
+        rule,
+        reason,
+    }
+}
+
+/// The decisions for one evaluated account: a state decision when the computed state differs
+/// from the recorded one, then a reminder when the last day to act is near.
+pub fn decide(
+    r: &AccountResult,
+    recorded: Option<State>,
+    as_of: IsoDate,
+    remind_within_days: u32,
+    out: &mut Vec<Decision>,
+) {
+    let recorded = recorded.unwrap_or(State::Active);
+    if r.state != recorded {
+        let rule = r.transitions.last().map(|t| t.rule);
+        let reason = match rule {
+            Some(rule) => rule.summary().to_owned(),
+            None => format!(
+                "No transition: the account has been active since {}",
+                r.since
+            ),
+        };
+        out.push(decision(
+            r,
+            Action::to_reach(r.state),
+            r.since,
+            recorded,
+            rule,
+            reason,
+        ));
+    }
+    let Some(next) = &r.next else { return };
+    let remindable = matches!(
+        next.rule,
+        RuleId::Inactive | RuleId::ActiveDeleted | RuleId::Onboarding
+    );
+    if r.state != State::Active || !remindable {
+        return;
+    }
+    let Some(last_day) = next.on.pred() else {
+        return;
+    };
+    if last_day.days_since(as_of) <= i64::from(remind_within_days) {
+        out.push(decision(
+            r,
+            Action::Remind,
+            last_day,
+            State::Active,
+            Some(next.rule),
+            next.rule.summary().to_owned(),
+        ));
+    }
+}
+
+/// Reconciles a roster against its recorded states on `as_of` (SPEC section 7).
+pub fn export_decisions(
+    roster: &Roster,
+    as_of: IsoDate,
+    set: &PolicySet,
+    remind_within_days: u32,
+) -> Result<DecisionExport, EngineError> {
+    roster.check_unique_ids()?;
+    let results = roster.evaluate(as_of, set)?;
+    let mut summary = Summary {
+        accounts: results.len(),
+        ..Summary::default()
+    };
+    let mut decisions = Vec::new();
+    for (r, a) in results.iter().zip(&roster.accounts) {
+        summary.by_state.add(r.state);
+        decide(r, a.recorded_state, as_of, remind_within_days, &mut decisions);
+    }
+    for d in &decisions {
+        summary.by_action.add(d.action);
+    }
+    Ok(DecisionExport {
+        schema: SCHEMA_ID.to_owned(),
+        engine_version: env!("CARGO_PKG_VERSION").to_owned(),
+        as_of,
+        policy_set: set.id.clone(),
+        summary,
+        decisions,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_is_sha256_of_the_compact_json_triple() {
+        let d: IsoDate = "2025-03-22".parse().unwrap();
+        // printf %s '["jane.doe","markInactive","2025-03-22"]' | sha256sum
+        assert_eq!(
+            decision_id("jane.doe", Action::MarkInactive, d),
+            "5ed3f36e3bda39b488f30db37b17edb26b850efc89b1c0bae42f6e770af651bc"
+        );
+    }
+}

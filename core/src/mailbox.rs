@@ -1,0 +1,507 @@
+//! Shared mailboxes, per-site allowances and requests for extra accounts (SPEC section 6,
+//! rule ids `SM-*`).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::account::{Account, AccountKind};
+use crate::calendar::{add_working_days, WholeNumber};
+use crate::date::IsoDate;
+use crate::error::{EngineError, ErrorCode};
+use crate::lifecycle::{evaluate_account, State};
+use crate::policy::PolicySet;
+use crate::rules::RuleId;
+
+/// The most members a shared mailbox may have.
+pub const MAX_MEMBERS: usize = 250;
+/// The most owners a shared mailbox may have.
+pub const MAX_OWNERS: usize = 100;
+/// Where a request for extra accounts is sent.
+pub const HELPDESK: &str = "helpdesk@nhs.net";
+
+/// A site (a care home).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct SiteInput {
+    pub id: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub name: Option<String>,
+}
+
+/// A shared mailbox and the users linked to it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct MailboxInput {
+    pub id: String,
+    pub site_id: String,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub owners: Vec<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub members: Vec<String>,
+}
+
+/// A named user of a site. Needs `lastActivity` or `state`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct UserInput {
+    pub id: String,
+    pub site_id: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub last_activity: Option<IsoDate>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub state: Option<State>,
+}
+
+/// A request for more accounts than the allowance.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct ExtraRequestInput {
+    pub site_id: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub additional: Option<WholeNumber>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub justification: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub mds_complete_on: Option<IsoDate>,
+}
+
+/// The input of `planSharedMailboxes`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct MailboxPlanInput {
+    pub sites: Vec<SiteInput>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub mailboxes: Vec<MailboxInput>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub users: Vec<UserInput>,
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub request: Option<ExtraRequestInput>,
+    pub as_of: IsoDate,
+}
+
+fn null_as_empty<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Counts for one site against its allowance.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct SitePlan {
+    pub site_id: String,
+    pub named_users: usize,
+    pub named_users_allowed: u32,
+    pub shared_mailboxes: usize,
+    pub shared_mailboxes_allowed: u32,
+    pub over_allowance: bool,
+}
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Something to fix (error) or to watch (warning).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct Problem {
+    pub rule: RuleId,
+    pub severity: Severity,
+    /// Null for a problem with the site as a whole.
+    pub mailbox_id: Option<String>,
+    pub site_id: String,
+    pub message: String,
+}
+
+/// Why a request cannot progress yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct RequestReason {
+    pub rule: RuleId,
+    pub message: String,
+}
+
+/// The request for extra accounts, checked and written out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct RequestPlan {
+    /// True when every condition of `SM-EXTRA-REQUEST` holds.
+    pub can_progress: bool,
+    /// Linked accounts that are not active: sign in to each (or remove it) first.
+    pub blockers: Vec<String>,
+    /// Linked accounts that are active.
+    pub active_linked: usize,
+    /// `addWorkingDays(mdsCompleteOn, SLA)`, or null without `mdsCompleteOn`.
+    pub completes_on: Option<IsoDate>,
+    /// The 001 email template, filled in.
+    pub email: String,
+    /// Where to send it.
+    pub to: String,
+    /// One reason per unmet condition.
+    pub reasons: Vec<RequestReason>,
+}
+
+/// What `planSharedMailboxes` returns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct MailboxPlan {
+    /// Per site, in input order.
+    pub sites: Vec<SitePlan>,
+    /// Per mailbox in input order, then per site.
+    pub problems: Vec<Problem>,
+    /// Null when no request was asked.
+    pub request: Option<RequestPlan>,
+}
+
+fn field_error(path: String, detail: impl Into<String>) -> EngineError {
+    EngineError::new(ErrorCode::InvalidField, path, detail)
+}
+
+/// Ids must be non-blank and unique within their list.
+fn unique_ids<'a>(
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<HashMap<&'a str, usize>, EngineError> {
+    let mut seen = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            return Err(field_error(format!("{list}[{i}].id"), "must not be blank"));
+        }
+        if let Some(first) = seen.insert(id, i) {
+            return Err(field_error(
+                format!("{list}[{i}].id"),
+                format!("`{id}` is already the id of {list}[{first}]"),
+            ));
+        }
+    }
+    Ok(seen)
+}
+
+/// Each id once, in order of first appearance.
+fn distinct<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut seen = HashSet::new();
+    ids.map(String::as_str).filter(|id| seen.insert(*id)).collect()
+}
+
+/// The state of each user on `asOf`: `state` when given, else the lifecycle of an onboarded
+/// account created on its last activity.
+fn user_states(
+    input: &MailboxPlanInput,
+    set: &PolicySet,
+) -> Result<HashMap<String, State>, EngineError> {
+    let mut states = HashMap::with_capacity(input.users.len());
+    for (i, u) in input.users.iter().enumerate() {
+        let state = match (u.state, u.last_activity) {
+            (Some(state), _) => state,
+            (None, None) => {
+                return Err(field_error(
+                    format!("users[{i}].lastActivity"),
+                    "is required when `state` is not given",
+                ))
+            }
+            (None, Some(last)) => {
+                if last > input.as_of {
+                    return Err(EngineError::new(
+                        ErrorCode::InvalidDate,
+                        format!("users[{i}].lastActivity"),
+                        format!("`{last}` is after asOf `{}`", input.as_of),
+                    ));
+                }
+                let account = Account {
+                    id: u.id.clone(),
+                    kind: AccountKind::User,
+                    created: last,
+                    onboarded: true,
+                    active_on: None,
+                    address: None,
+                    organisation: None,
+                    recorded_state: None,
+                    events: Vec::new(),
+                };
+                evaluate_account(&account, input.as_of, set)
+                    .map_err(|e| e.within(&format!("users[{i}]")))?
+                    .state
+            }
+        };
+        states.insert(u.id.clone(), state);
+    }
+    Ok(states)
+}
+
+/// Plans a provider's shared mailboxes: counts against the allowance, problems, and any request
+/// for extra accounts.
+pub fn plan_shared_mailboxes(
+    input: &MailboxPlanInput,
+    set: &PolicySet,
+) -> Result<MailboxPlan, EngineError> {
+    let sites = unique_ids("sites", input.sites.iter().map(|s| s.id.as_str()))?;
+    unique_ids("mailboxes", input.mailboxes.iter().map(|m| m.id.as_str()))?;
+    let users = unique_ids("users", input.users.iter().map(|u| u.id.as_str()))?;
+    for (i, u) in input.users.iter().enumerate() {
+        if !sites.contains_key(u.site_id.as_str()) {
+            return Err(no_site(format!("users[{i}].siteId"), &u.site_id));
+        }
+    }
+    for (i, m) in input.mailboxes.iter().enumerate() {
+        if !sites.contains_key(m.site_id.as_str()) {
+            return Err(no_site(format!("mailboxes[{i}].siteId"), &m.site_id));
+        }
+        for (list, ids) in [("owners", &m.owners), ("members", &m.members)] {
+            if let Some(j) = ids.iter().position(|id| !users.contains_key(id.as_str())) {
+                let id = ids.get(j).map(String::as_str).unwrap_or_default();
+                return Err(field_error(
+                    format!("mailboxes[{i}].{list}[{j}]"),
+                    format!("`{id}` is not the id of any user"),
+                ));
+            }
+        }
+    }
+    if let Some(r) = &input.request {
+        if !sites.contains_key(r.site_id.as_str()) {
+            return Err(no_site("request.siteId".to_owned(), &r.site_id));
+        }
+    }
+    let states = user_states(input, set)?;
+    let policy = set.in_force(input.as_of);
+    let named_allowed = policy.named_users_per_site.get();
+    let boxes_allowed = policy.shared_mailboxes_per_site.get();
+    let is_active = |id: &str| states.get(id) == Some(&State::Active);
+
+    let mut problems = Vec::new();
+    for m in &input.mailboxes {
+        mailbox_problems(m, &is_active, &mut problems);
+    }
+    let mut plans = Vec::with_capacity(input.sites.len());
+    for site in &input.sites {
+        let named = input.users.iter().filter(|u| u.site_id == site.id).count();
+        let boxes = input
+            .mailboxes
+            .iter()
+            .filter(|m| m.site_id == site.id)
+            .count();
+        let name = site.name.as_deref().unwrap_or(&site.id);
+        let mut over = |what: String| {
+            problems.push(Problem {
+                rule: RuleId::Allowance,
+                severity: Severity::Error,
+                mailbox_id: None,
+                site_id: site.id.clone(),
+                message: what,
+            });
+        };
+        if named > named_allowed as usize {
+            over(format!("{name} has {named} named users. The allowance is {named_allowed} a site: ask the helpdesk for extra accounts."));
+        }
+        if boxes > boxes_allowed as usize {
+            over(format!(
+                "{name} has {boxes} shared mailboxes. The allowance is {boxes_allowed} a site."
+            ));
+        }
+        plans.push(SitePlan {
+            site_id: site.id.clone(),
+            named_users: named,
+            named_users_allowed: named_allowed,
+            shared_mailboxes: boxes,
+            shared_mailboxes_allowed: boxes_allowed,
+            over_allowance: named > named_allowed as usize || boxes > boxes_allowed as usize,
+        });
+    }
+    let request = match &input.request {
+        Some(r) => Some(plan_request(input, r, named_allowed, &is_active, set)?),
+        None => None,
+    };
+    Ok(MailboxPlan {
+        sites: plans,
+        problems,
+        request,
+    })
+}
+
+fn no_site(path: String, id: &str) -> EngineError {
+    field_error(path, format!("`{id}` is not the id of any site"))
+}
+
+fn mailbox_problems(m: &MailboxInput, is_active: &dyn Fn(&str) -> bool, out: &mut Vec<Problem>) {
+    let owners = distinct(m.owners.iter());
+    let members = distinct(m.members.iter());
+    let mut flag = |rule, severity, message: String| {
+        out.push(Problem {
+            rule,
+            severity,
+            mailbox_id: Some(m.id.clone()),
+            site_id: m.site_id.clone(),
+            message,
+        });
+    };
+    let missing = match (owners.is_empty(), members.is_empty()) {
+        (true, true) => Some("an owner and a member"),
+        (true, false) => Some("an owner"),
+        (false, true) => Some("a member"),
+        (false, false) => None,
+    };
+    if let Some(missing) = missing {
+        flag(
+            RuleId::OwnerMember,
+            Severity::Error,
+            format!(
+                "Shared mailbox {} has no {}. It needs at least one owner and one member.",
+                m.id,
+                missing.trim_start_matches("an ").trim_start_matches("a ")
+            ),
+        );
+    }
+    if !owners.iter().any(|o| is_active(o)) {
+        flag(
+            RuleId::OnlyOwnersDelegate,
+            Severity::Error,
+            format!(
+                "Shared mailbox {} has no active owner, so nobody can give or remove access.",
+                m.id
+            ),
+        );
+    }
+    if members.len() > MAX_MEMBERS {
+        flag(
+            RuleId::Size,
+            Severity::Error,
+            format!(
+                "Shared mailbox {} has {} members. The most it can have is {MAX_MEMBERS}.",
+                m.id,
+                members.len()
+            ),
+        );
+    }
+    if owners.len() > MAX_OWNERS {
+        flag(
+            RuleId::Size,
+            Severity::Error,
+            format!(
+                "Shared mailbox {} has {} owners. The most it can have is {MAX_OWNERS}.",
+                m.id,
+                owners.len()
+            ),
+        );
+    }
+    if owners.len() < 2 {
+        flag(
+            RuleId::Size,
+            Severity::Warning,
+            format!(
+                "Shared mailbox {} has fewer than two owners. Add another so access survives one owner leaving.",
+                m.id
+            ),
+        );
+    }
+}
+
+/// The 001 email template, with `{justification}` and `{additional}` filled where given.
+pub fn request_email(justification: Option<&str>, additional: Option<u32>) -> String {
+    let additional = additional.map_or_else(|| "{additional}".to_owned(), |n| n.to_string());
+    [
+        "Dear Care Admin Team,",
+        "",
+        &format!(
+            "We require new user accounts for our shared mailbox. The new users will take our shared mailbox total to over ten users. We require these extra accounts because {}",
+            justification.unwrap_or("{justification}")
+        ),
+        "",
+        &format!("Number of new users required: {additional}"),
+    ]
+    .join("\n")
+}
+
+fn plan_request(
+    input: &MailboxPlanInput,
+    r: &ExtraRequestInput,
+    named_allowed: u32,
+    is_active: &dyn Fn(&str) -> bool,
+    set: &PolicySet,
+) -> Result<RequestPlan, EngineError> {
+    let linked = distinct(
+        input
+            .mailboxes
+            .iter()
+            .filter(|m| m.site_id == r.site_id)
+            .flat_map(|m| m.owners.iter().chain(m.members.iter())),
+    );
+    let (active, blockers): (Vec<&str>, Vec<&str>) = linked.iter().partition(|id| is_active(id));
+    let additional = r.additional.map(|WholeNumber(n)| n);
+    let mut reasons = Vec::new();
+    let mut unmet = |message: String| {
+        reasons.push(RequestReason {
+            rule: RuleId::ExtraRequest,
+            message,
+        });
+    };
+    if r.justification.as_deref().is_none_or(|j| j.trim().is_empty()) {
+        unmet("Give a justification for needing more accounts.".to_owned());
+    }
+    if additional.unwrap_or(0) < 1 {
+        unmet("Say how many additional accounts you need (at least 1).".to_owned());
+    }
+    if active.len() < named_allowed as usize {
+        unmet(format!(
+            "The shared mailboxes of this site need at least {named_allowed} linked accounts in active use; {} are active.",
+            active.len()
+        ));
+    }
+    if !blockers.is_empty() {
+        unmet(format!(
+            "Sign in to (or remove) these linked accounts first: {}.",
+            blockers.join(", ")
+        ));
+    }
+    let completes_on = match r.mds_complete_on {
+        Some(day) => {
+            let sla = set.in_force(day).extra_accounts_sla_working_days.get();
+            Some(add_working_days(day, sla).map_err(|mut e| {
+                e.path = "request.mdsCompleteOn".to_owned();
+                e
+            })?)
+        }
+        None => None,
+    };
+    Ok(RequestPlan {
+        can_progress: reasons.is_empty(),
+        blockers: blockers.into_iter().map(str::to_owned).collect(),
+        active_linked: active.len(),
+        completes_on,
+        email: request_email(r.justification.as_deref(), additional),
+        to: HELPDESK.to_owned(),
+        reasons,
+    })
+}
