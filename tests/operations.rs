@@ -97,7 +97,9 @@ fn operation_scenarios_pass() {
             );
             let result = call(operation, &case["args"]);
             if let Some(want) = case.get("expectedError") {
-                let e = result.err().unwrap_or_else(|| panic!("{name}: expected an error"));
+                let e = result
+                    .err()
+                    .unwrap_or_else(|| panic!("{name}: expected an error"));
                 assert_eq!(e.code.as_str(), want["code"], "{name}: code ({e})");
                 if let Some(path) = want.get("path") {
                     assert_eq!(e.path, path.as_str().unwrap(), "{name}: path ({e})");
@@ -171,11 +173,15 @@ fn export_is_schema_valid_byte_identical_and_snapshotted() {
 fn the_schema_refuses_what_the_contract_forbids() {
     let validator = decisions_schema();
     let args = json!({ "roster": sample_roster(), "asOf": "2025-06-01" });
-    let good: Value = serde_json::from_str(&export_decisions_json(&args.to_string()).unwrap()).unwrap();
+    let good: Value =
+        serde_json::from_str(&export_decisions_json(&args.to_string()).unwrap()).unwrap();
     let mut extra = good.clone();
     extra["decisions"][0]["note"] = json!("x");
     let mut missing = good.clone();
-    missing["summary"]["byAction"].as_object_mut().unwrap().remove("remind");
+    missing["summary"]["byAction"]
+        .as_object_mut()
+        .unwrap()
+        .remove("remind");
     let mut bad_id = good.clone();
     bad_id["decisions"][0]["id"] = json!("ABC");
     for (what, doc) in [("extra", extra), ("missing", missing), ("bad id", bad_id)] {
@@ -190,9 +196,15 @@ fn snapshots_of_each_operation() {
     let eligibility = json!({ "input": { "organisationType": "careProvider", "cqcRegistered": true,
         "dsptStatus": "approachingStandards", "dsptYear": "2024-25", "approachingStandardsBefore": true,
         "sites": 3, "hasLocalAdministrators": true, "asOf": "2026-01-15" } });
-    insta::assert_json_snapshot!("check_eligibility", call("checkEligibility", &eligibility).unwrap());
+    insta::assert_json_snapshot!(
+        "check_eligibility",
+        call("checkEligibility", &eligibility).unwrap()
+    );
     let unsure = json!({ "input": { "organisationType": "careProvider", "cqcRegistered": true, "asOf": "2026-01-15" } });
-    insta::assert_json_snapshot!("check_eligibility_unsure", call("checkEligibility", &unsure).unwrap());
+    insta::assert_json_snapshot!(
+        "check_eligibility_unsure",
+        call("checkEligibility", &unsure).unwrap()
+    );
     let users: Vec<Value> = (1..=10)
         .map(|i| json!({ "id": format!("u{i}"), "siteId": "s1", "lastActivity": "2025-05-20" }))
         .chain([json!({ "id": "amy.lee", "siteId": "s1", "lastActivity": "2025-04-01" })])
@@ -204,10 +216,147 @@ fn snapshots_of_each_operation() {
         "users": users,
         "request": { "siteId": "s1", "additional": 3, "justification": "we have three new night staff.", "mdsCompleteOn": "2025-06-02" },
         "asOf": "2025-06-01" } });
-    insta::assert_json_snapshot!("plan_shared_mailboxes", call("planSharedMailboxes", &mailboxes).unwrap());
+    insta::assert_json_snapshot!(
+        "plan_shared_mailboxes",
+        call("planSharedMailboxes", &mailboxes).unwrap()
+    );
     let csv = json!({ "text": "\u{feff}id,kind,created,lastActivity,onboarded,recordedState,organisation\r\njane.doe,user,2025-01-06,2025-02-20,yes,inactive,\"Rose Care Home, Leeds\"\r\n" });
     insta::assert_json_snapshot!("parse_roster_csv", call("parseRosterCsv", &csv).unwrap());
     let compare = json!({ "roster": sample_roster(), "asOf": "2025-06-01", "optionsA": { "policySet": "national" },
         "optionsB": { "policySet": "longer", "policies": [{ "id": "longer-2025", "effectiveFrom": "2016-01-01", "inactiveAfterDays": 60 }] } });
-    insta::assert_json_snapshot!("compare_policies", call("comparePolicies", &compare).unwrap());
+    insta::assert_json_snapshot!(
+        "compare_policies",
+        call("comparePolicies", &compare).unwrap()
+    );
+}
+
+#[test]
+fn bad_input_to_every_operation_is_a_coded_error_never_a_panic() {
+    let ops = [
+        "checkAccess",
+        "checkEligibility",
+        "planSharedMailboxes",
+        "exportDecisions",
+        "parseRosterCsv",
+        "comparePolicies",
+        "addWorkingDays",
+    ];
+    let junk = [
+        json!(null),
+        json!(true),
+        json!(1e300),
+        json!(-1),
+        json!("2025-02-30"),
+        json!([]),
+        json!([null]),
+        json!({}),
+        json!({ "accounts": [{}] }),
+        json!({ "accounts": [null] }),
+        json!({ "sites": [{ "id": 1 }] }),
+    ];
+    let names = [
+        "input", "roster", "asOf", "text", "options", "optionsA", "date", "n",
+    ];
+    for op in ops {
+        for text in ["", "{", "[]", "null", "\"text\""] {
+            let twin_err = call_text(op, text);
+            assert!(twin_err.is_some(), "{op}: {text:?} accepted");
+        }
+        for bad in &junk {
+            for name in names {
+                let args = json!({ name: bad });
+                let e = call(op, &args).expect_err(&format!("{op} accepted {args}"));
+                assert!(!e.to_string().is_empty());
+            }
+            // Every argument bad at once.
+            let all: serde_json::Map<String, Value> = names
+                .iter()
+                .map(|n| ((*n).to_owned(), bad.clone()))
+                .collect();
+            if let Ok(v) = call(op, &Value::Object(all.clone())) {
+                panic!("{op} accepted {all:?}: {v}");
+            }
+        }
+    }
+}
+
+fn call_text(op: &str, text: &str) -> Option<EngineError> {
+    let twin = match op {
+        "checkAccess" => check_access_json,
+        "checkEligibility" => check_eligibility_json,
+        "planSharedMailboxes" => plan_shared_mailboxes_json,
+        "exportDecisions" => export_decisions_json,
+        "parseRosterCsv" => parse_roster_csv_json,
+        "comparePolicies" => compare_policies_json,
+        _ => add_working_days_json,
+    };
+    twin(text).err()
+}
+
+#[test]
+fn errors_name_the_field_in_each_operation() {
+    let cases = [
+        (
+            "checkAccess",
+            json!({ "input": { "state": "asleep", "on": "2025-01-01", "location": "uk", "service": "portal" } }),
+            "invalid_field",
+            "state",
+        ),
+        (
+            "checkAccess",
+            json!({ "input": { "state": "active", "on": "2025-01-01", "location": "uk", "service": "portal" }, "options": { "policies": [{ "id": "p", "effectiveFrom": "2020-01-01", "mfaAbroadFrom": "2020-13-01" }] } }),
+            "invalid_date",
+            "options.policies[0].mfaAbroadFrom",
+        ),
+        (
+            "checkEligibility",
+            json!({ "input": { "organisationType": "careProvider", "asOf": "2026-01-01", "sites": 0 } }),
+            "invalid_field",
+            "sites",
+        ),
+        (
+            "planSharedMailboxes",
+            json!({ "input": { "sites": [{ "id": "s1" }], "users": [{ "id": "u1", "siteId": "s1" }, { "id": "u2", "siteId": "s1", "lastActivity": "2025-01-01" }, { "id": "u3", "siteId": "s1" }], "asOf": "2025-06-01" } }),
+            "invalid_field",
+            "users[0].lastActivity",
+        ),
+        (
+            "planSharedMailboxes",
+            json!({ "input": { "sites": [{ "id": "s1" }], "request": { "siteId": "s1", "mdsCompleteOn": "2100-01-04" }, "asOf": "2025-06-01" } }),
+            "invalid_date",
+            "request.mdsCompleteOn",
+        ),
+        (
+            "exportDecisions",
+            json!({ "roster": { "accounts": [{ "id": "a", "kind": "user", "created": "2025-01-01", "recordedState": "gone" }] }, "asOf": "2025-06-01" }),
+            "invalid_field",
+            "accounts[0].recordedState",
+        ),
+        (
+            "exportDecisions",
+            json!({ "roster": { "accounts": [] }, "asOf": "2025-06-01", "options": { "remindWithinDays": 1.5 } }),
+            "invalid_field",
+            "options.remindWithinDays",
+        ),
+        (
+            "comparePolicies",
+            json!({ "roster": { "accounts": [] }, "asOf": "2025-06-01", "optionsB": { "policySet": "mars" } }),
+            "unknown_policy_set",
+            "optionsB.policySet",
+        ),
+        (
+            "parseRosterCsv",
+            json!({ "text": 5 }),
+            "invalid_field",
+            "text",
+        ),
+    ];
+    for (op, args, code, path) in cases {
+        let e = call(op, &args).expect_err(op);
+        assert_eq!(
+            (e.code.as_str(), e.path.as_str()),
+            (code, path),
+            "{op}: {e}"
+        );
+    }
 }

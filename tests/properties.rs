@@ -1,8 +1,9 @@
-//! Property tests of the lifecycle engine's invariants (SPEC section 3).
+//! Property tests of the engine's invariants: the lifecycle (SPEC section 3) and the back-office
+//! export (section 7).
 
 use nhsmail_rules::{
-    evaluate_account, timeline, Account, AccountKind, Channel, Event, EventType, IsoDate,
-    PolicySet, State,
+    decision_id, evaluate_account, export_decisions, export_decisions_json, timeline, Account,
+    AccountKind, Channel, DecisionAction, Event, EventType, IsoDate, PolicySet, Roster, State,
 };
 use proptest::prelude::*;
 
@@ -194,5 +195,58 @@ proptest! {
             // Counting on from the earlier answer lands on the same day.
             prop_assert_eq!(nhsmail_rules::add_working_days(a, more).unwrap(), b);
         }
+    }
+}
+
+fn roster_strategy() -> impl Strategy<Value = Roster> {
+    let state = prop_oneof![
+        Just(None),
+        Just(Some(State::Active)),
+        Just(Some(State::Inactive)),
+        Just(Some(State::Deleted)),
+        Just(Some(State::Purged)),
+    ];
+    prop::collection::vec((account_strategy(), state), 0..30).prop_map(|rows| Roster {
+        accounts: rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, (mut a, recorded))| {
+                a.id = format!("acc{i}");
+                a.recorded_state = recorded;
+                a
+            })
+            .collect(),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn exporting_twice_gives_identical_bytes(roster in roster_strategy(), as_of in 60u32..1200, within in 0u32..40) {
+        let request = serde_json::json!({ "roster": roster, "asOf": day(as_of), "options": { "remindWithinDays": within } }).to_string();
+        let first = export_decisions_json(&request).unwrap();
+        prop_assert_eq!(&first, &export_decisions_json(&request).unwrap());
+        // The JSON round trip of the roster changes nothing either.
+        let reparsed: Roster = serde_json::from_value(serde_json::to_value(&roster).unwrap()).unwrap();
+        prop_assert_eq!(reparsed, roster);
+    }
+
+    #[test]
+    fn decision_ids_are_unique_and_derived_from_account_action_and_date(roster in roster_strategy(), as_of in 60u32..1200) {
+        let set = PolicySet::built_in("national").unwrap();
+        let export = export_decisions(&roster, day(as_of), &set, 14).unwrap();
+        let mut ids = std::collections::HashSet::new();
+        let mut keys = std::collections::HashSet::new();
+        for d in &export.decisions {
+            prop_assert!(ids.insert(d.id.clone()), "id {} twice", d.id);
+            prop_assert!(keys.insert((d.account_id.clone(), d.action, d.effective_on)));
+            prop_assert_eq!(&d.id, &decision_id(&d.account_id, d.action, d.effective_on));
+            prop_assert!(d.from_state != d.to_state || d.action == DecisionAction::Remind);
+        }
+        let counted: usize = [export.summary.by_state.active, export.summary.by_state.inactive,
+            export.summary.by_state.disabled, export.summary.by_state.leaver,
+            export.summary.by_state.deleted, export.summary.by_state.purged].iter().sum();
+        prop_assert_eq!(counted, roster.accounts.len());
     }
 }

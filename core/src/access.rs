@@ -103,7 +103,10 @@ pub fn check_access(input: &AccessInput, set: &PolicySet) -> AccessResult {
         ),
         _ => {}
     }
-    if input.location == Location::Abroad && !input.mfa_enabled && in_force(p.mfa_abroad_from, input.on) {
+    if input.location == Location::Abroad
+        && !input.mfa_enabled
+        && in_force(p.mfa_abroad_from, input.on)
+    {
         refuse(
             RuleId::MfaAbroad,
             "Signing in from outside the UK needs multi-factor authentication (MFA). MFA cannot be set up outside the UK, so set it up before you travel or sign in when you are back.".to_owned(),

@@ -101,7 +101,7 @@ impl ExportOptions {
 }
 
 /// What the back office should do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[allow(missing_docs)]
@@ -349,7 +349,13 @@ pub fn export_decisions(
     let mut decisions = Vec::new();
     for (r, a) in results.iter().zip(&roster.accounts) {
         summary.by_state.add(r.state);
-        decide(r, a.recorded_state, as_of, remind_within_days, &mut decisions);
+        decide(
+            r,
+            a.recorded_state,
+            as_of,
+            remind_within_days,
+            &mut decisions,
+        );
     }
     for d in &decisions {
         summary.by_action.add(d.action);

@@ -304,7 +304,10 @@ pub fn check_eligibility(
                 },
             );
             if !cqc {
-                c.fixes.push("If a commissioner requires you to use NHSmail, ask it for sponsor accounts.".to_owned());
+                c.fixes.push(
+                    "If a commissioner requires you to use NHSmail, ask it for sponsor accounts."
+                        .to_owned(),
+                );
             }
             dspt_reasons(&mut c, input, status, &shown, valid_until, current);
             let ok = cqc && dspt_ok;
@@ -353,7 +356,9 @@ pub fn check_eligibility(
                 "Organisations supporting the NHS nationally apply with the NHS access process form.".to_owned(),
             );
             routes.push(Route::NationalForm);
-            route_steps.push("Complete the NHS access process form and send it to feedback@nhs.net.".to_owned());
+            route_steps.push(
+                "Complete the NHS access process form and send it to feedback@nhs.net.".to_owned(),
+            );
             true
         }
     };
@@ -376,19 +381,23 @@ pub fn check_eligibility(
         route_steps.clear();
     }
     let p = set.in_force(input.as_of);
-    let allowance = (eligible && input.organisation_type == OrganisationType::CareProvider).then(|| {
-        Allowance {
-            named_users: u64::from(sites) * u64::from(p.named_users_per_site.get()),
-            shared_mailboxes: u64::from(sites) * u64::from(p.shared_mailboxes_per_site.get()),
-        }
-    });
+    let allowance =
+        (eligible && input.organisation_type == OrganisationType::CareProvider).then(|| {
+            Allowance {
+                named_users: u64::from(sites) * u64::from(p.named_users_per_site.get()),
+                shared_mailboxes: u64::from(sites) * u64::from(p.shared_mailboxes_per_site.get()),
+            }
+        });
     let mut next_steps = c.fixes;
     next_steps.extend(route_steps);
     Ok(EligibilityResult {
         eligible,
         routes,
         secure_email_routes: if dspt_ok {
-            vec![SecureEmailRoute::Nhsmail, SecureEmailRoute::SecureEmailAccreditation]
+            vec![
+                SecureEmailRoute::Nhsmail,
+                SecureEmailRoute::SecureEmailAccreditation,
+            ]
         } else {
             Vec::new()
         },
@@ -457,9 +466,8 @@ fn dspt_reasons(
             },
         );
         if !first_time {
-            c.fixes.push(
-                "Make sure your next DSPT publication reaches Standards Met.".to_owned(),
-            );
+            c.fixes
+                .push("Make sure your next DSPT publication reaches Standards Met.".to_owned());
         }
     }
 }

@@ -30,14 +30,37 @@ impl Args {
     }
 
     fn required(&mut self, name: &str) -> Result<Value, EngineError> {
-        self.0
+        let value = self
+            .0
             .remove(name)
-            .ok_or_else(|| EngineError::new(ErrorCode::InvalidField, name, "is required"))
+            .ok_or_else(|| EngineError::new(ErrorCode::InvalidField, name, "is required"))?;
+        not_an_array(value, name)
     }
 
-    fn optional(&mut self, name: &str) -> Value {
-        self.0.remove(name).unwrap_or(Value::Null)
+    fn optional(&mut self, name: &str) -> Result<Value, EngineError> {
+        not_an_array(self.0.remove(name).unwrap_or(Value::Null), name)
     }
+}
+
+/// The object arguments (`input`, `roster`, `account`, `options`) must not be arrays: serde would
+/// read an array as the struct's fields in order.
+fn not_an_array(value: Value, name: &str) -> Result<Value, EngineError> {
+    const OBJECTS: [&str; 6] = [
+        "input", "roster", "account", "options", "optionsA", "optionsB",
+    ];
+    if value.is_array() && OBJECTS.contains(&name) {
+        let path = if name.starts_with("options") {
+            name
+        } else {
+            ""
+        };
+        return Err(EngineError::new(
+            ErrorCode::InvalidField,
+            path,
+            format!("the {name} must be an object, not an array"),
+        ));
+    }
+    Ok(value)
 }
 
 fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
@@ -49,21 +72,21 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 pub fn evaluate_account_json(request: &str) -> Result<String, EngineError> {
     let mut a = Args::parse(request)?;
     let (account, as_of) = (a.required("account")?, a.required("asOf")?);
-    api::evaluate_account_in(account, as_of, a.optional("options")).map(|r| to_json(&r))
+    api::evaluate_account_in(account, as_of, a.optional("options")?).map(|r| to_json(&r))
 }
 
 /// Twin of `evaluateAccounts`: `{"accounts", "asOf", "options"?}`.
 pub fn evaluate_accounts_json(request: &str) -> Result<String, EngineError> {
     let mut a = Args::parse(request)?;
     let (accounts, as_of) = (a.required("accounts")?, a.required("asOf")?);
-    api::evaluate_accounts_in(accounts, as_of, a.optional("options")).map(|r| to_json(&r))
+    api::evaluate_accounts_in(accounts, as_of, a.optional("options")?).map(|r| to_json(&r))
 }
 
 /// Twin of `timeline`: `{"account", "until", "options"?}`.
 pub fn timeline_json(request: &str) -> Result<String, EngineError> {
     let mut a = Args::parse(request)?;
     let (account, until) = (a.required("account")?, a.required("until")?);
-    api::timeline_in(account, until, a.optional("options")).map(|r| to_json(&r))
+    api::timeline_in(account, until, a.optional("options")?).map(|r| to_json(&r))
 }
 
 /// Twin of `addWorkingDays`: `{"date", "n"}`; returns the date as a JSON string.
@@ -77,21 +100,21 @@ pub fn add_working_days_json(request: &str) -> Result<String, EngineError> {
 pub fn check_access_json(request: &str) -> Result<String, EngineError> {
     let mut a = Args::parse(request)?;
     let input = a.required("input")?;
-    api::check_access_in(input, a.optional("options")).map(|r| to_json(&r))
+    api::check_access_in(input, a.optional("options")?).map(|r| to_json(&r))
 }
 
 /// Twin of `checkEligibility`: `{"input", "options"?}`.
 pub fn check_eligibility_json(request: &str) -> Result<String, EngineError> {
     let mut a = Args::parse(request)?;
     let input = a.required("input")?;
-    api::check_eligibility_in(input, a.optional("options")).map(|r| to_json(&r))
+    api::check_eligibility_in(input, a.optional("options")?).map(|r| to_json(&r))
 }
 
 /// Twin of `planSharedMailboxes`: `{"input", "options"?}`.
 pub fn plan_shared_mailboxes_json(request: &str) -> Result<String, EngineError> {
     let mut a = Args::parse(request)?;
     let input = a.required("input")?;
-    api::plan_shared_mailboxes_in(input, a.optional("options")).map(|r| to_json(&r))
+    api::plan_shared_mailboxes_in(input, a.optional("options")?).map(|r| to_json(&r))
 }
 
 /// Twin of `exportDecisions`: `{"roster", "asOf", "options"?}`. The output is compact JSON with
@@ -99,7 +122,7 @@ pub fn plan_shared_mailboxes_json(request: &str) -> Result<String, EngineError> 
 pub fn export_decisions_json(request: &str) -> Result<String, EngineError> {
     let mut a = Args::parse(request)?;
     let (roster, as_of) = (a.required("roster")?, a.required("asOf")?);
-    api::export_decisions_in(roster, as_of, a.optional("options")).map(|r| to_json(&r))
+    api::export_decisions_in(roster, as_of, a.optional("options")?).map(|r| to_json(&r))
 }
 
 /// Twin of `parseRosterCsv`: `{"text"}`.
@@ -113,7 +136,7 @@ pub fn parse_roster_csv_json(request: &str) -> Result<String, EngineError> {
 pub fn compare_policies_json(request: &str) -> Result<String, EngineError> {
     let mut a = Args::parse(request)?;
     let (roster, as_of) = (a.required("roster")?, a.required("asOf")?);
-    let (oa, ob) = (a.optional("optionsA"), a.optional("optionsB"));
+    let (oa, ob) = (a.optional("optionsA")?, a.optional("optionsB")?);
     api::compare_policies_in(roster, as_of, oa, ob).map(|r| to_json(&r))
 }
 

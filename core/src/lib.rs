@@ -46,8 +46,7 @@ pub use error::{EngineError, ErrorCode};
 pub use json::{
     add_working_days_json, check_access_json, check_eligibility_json, compare_policies_json,
     engine_version, evaluate_account_json, evaluate_accounts_json, export_decisions_json,
-    parse_roster_csv_json, plan_shared_mailboxes_json, policy_sets_json, rules_json,
-    timeline_json,
+    parse_roster_csv_json, plan_shared_mailboxes_json, policy_sets_json, rules_json, timeline_json,
 };
 pub use lifecycle::{
     evaluate_account, segments, timeline, AccountResult, Action, ActionKind, NextTransition,
@@ -58,6 +57,6 @@ pub use mailbox::{
     MailboxPlanInput, Problem, RequestPlan, RequestReason, Severity, SiteInput, SitePlan,
     UserInput, HELPDESK, MAX_MEMBERS, MAX_OWNERS,
 };
-pub use roster::{parse_roster_csv, COLUMNS};
 pub use policy::{Count, EvaluationOptions, Policy, PolicyInput, PolicySet, BUILT_IN_SET_IDS};
+pub use roster::{parse_roster_csv, COLUMNS};
 pub use rules::{rules, Rule, RuleId};

@@ -8,7 +8,8 @@ use crate::account::{Account, Happening, SignIn};
 use crate::date::IsoDate;
 use crate::error::{EngineError, ErrorCode};
 pub use crate::outcome::{
-    AccountResult, Action, ActionKind, NextTransition, Segment, State, Transition, Warning, WarningCode,
+    AccountResult, Action, ActionKind, NextTransition, Segment, State, Transition, Warning,
+    WarningCode,
 };
 use crate::policy::{Policy, PolicySet};
 use crate::rules::RuleId;

@@ -214,7 +214,9 @@ fn unique_ids<'a>(
 /// Each id once, in order of first appearance.
 fn distinct<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
     let mut seen = HashSet::new();
-    ids.map(String::as_str).filter(|id| seen.insert(*id)).collect()
+    ids.map(String::as_str)
+        .filter(|id| seen.insert(*id))
+        .collect()
 }
 
 /// The state of each user on `asOf`: `state` when given, else the lifecycle of an onboarded
@@ -467,7 +469,10 @@ fn plan_request(
             message,
         });
     };
-    if r.justification.as_deref().is_none_or(|j| j.trim().is_empty()) {
+    if r.justification
+        .as_deref()
+        .is_none_or(|j| j.trim().is_empty())
+    {
         unmet("Give a justification for needing more accounts.".to_owned());
     }
     if additional.unwrap_or(0) < 1 {

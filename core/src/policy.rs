@@ -26,7 +26,8 @@ impl Count {
 
 impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(WholeNumberVisitor::at_least(1)).map(Count)
+        d.deserialize_any(WholeNumberVisitor::at_least(1))
+            .map(Count)
     }
 }
 

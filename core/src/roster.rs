@@ -89,10 +89,7 @@ impl Row<'_> {
     /// The cell of `column`, or None when the file has no such column or the cell is empty.
     fn cell(&self, column: &str) -> Option<(usize, &str)> {
         let i = *self.header.index.get(column)?;
-        self.record
-            .get(i)
-            .filter(|v| !v.is_empty())
-            .map(|v| (i, v))
+        self.record.get(i).filter(|v| !v.is_empty()).map(|v| (i, v))
     }
 
     fn error(&self, i: usize, detail: impl Into<String>) -> EngineError {
@@ -107,8 +104,12 @@ impl Row<'_> {
     }
 
     fn date(&self, i: usize, v: &str) -> Result<IsoDate, EngineError> {
-        v.parse()
-            .map_err(|_| self.error(i, format!("`{v}` is not a real date in the form YYYY-MM-DD")))
+        v.parse().map_err(|_| {
+            self.error(
+                i,
+                format!("`{v}` is not a real date in the form YYYY-MM-DD"),
+            )
+        })
     }
 
     fn account(&self) -> Result<Account, EngineError> {
@@ -144,10 +145,9 @@ impl Row<'_> {
                 "true" | "yes" | "1" => true,
                 "false" | "no" | "0" => false,
                 _ => {
-                    return Err(self.error(
-                        i,
-                        format!("`{v}` is not one of true, false, yes, no, 1, 0"),
-                    ))
+                    return Err(
+                        self.error(i, format!("`{v}` is not one of true, false, yes, no, 1, 0"))
+                    )
                 }
             },
         };
@@ -190,7 +190,9 @@ fn physical_line(text: &str, position: Option<&csv::Position>) -> u64 {
         .position(|b| !matches!(b, b'\r' | b'\n'))
         .map_or(bytes.len(), |k| byte + k);
     let newlines = bytes.iter().take(start).filter(|b| **b == b'\n').count();
-    u64::try_from(newlines).unwrap_or(u64::MAX).saturating_add(1)
+    u64::try_from(newlines)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1)
 }
 
 /// A blank line (nothing, or only spaces) is skipped.
@@ -236,7 +238,10 @@ pub fn parse_roster_csv(text: &str) -> Result<Roster, EngineError> {
             let i = record.len().min(width);
             let name = h.names.get(i).map_or("", String::as_str);
             let detail = if record.len() < width {
-                format!("is missing: the row has {} cells, the header {width}", record.len())
+                format!(
+                    "is missing: the row has {} cells, the header {width}",
+                    record.len()
+                )
             } else {
                 format!("is an extra cell: the header has {width} columns")
             };
@@ -250,7 +255,10 @@ pub fn parse_roster_csv(text: &str) -> Result<Roster, EngineError> {
         let account = row.account()?;
         if let Some(first) = ids.insert(account.id.clone(), line) {
             let (i, _) = row.required("id")?;
-            return Err(row.error(i, format!("`{}` is already the id on line {first}", account.id)));
+            return Err(row.error(
+                i,
+                format!("`{}` is already the id on line {first}", account.id),
+            ));
         }
         accounts.push(account);
     }

@@ -11,9 +11,9 @@ use crate::api;
 use crate::compare::Comparison;
 use crate::decisions::{DecisionExport, ExportOptions, Roster};
 use crate::eligibility::{EligibilityInput, EligibilityResult};
-use crate::mailbox::{MailboxPlan, MailboxPlanInput};
 use crate::error::{EngineError, ErrorCode};
 use crate::lifecycle::AccountResult;
+use crate::mailbox::{MailboxPlan, MailboxPlanInput};
 use crate::policy::{EvaluationOptions, PolicySet};
 use crate::rules::rules as catalogue;
 
@@ -39,6 +39,25 @@ fn options_value(options: Option<Ts<EvaluationOptions>>) -> JsValue {
     options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// An object argument must not be an array (serde-wasm-bindgen would read it as an object with
+/// none of the fields).
+fn object(value: JsValue, name: &str) -> Result<JsValue, JsValue> {
+    if js_sys::Array::is_array(&value) {
+        let path = if name.starts_with("options") {
+            name
+        } else {
+            ""
+        };
+        let e = EngineError::new(
+            ErrorCode::InvalidField,
+            path,
+            format!("the {name} must be an object, not an array"),
+        );
+        return Err(js_error(&e));
+    }
+    Ok(value)
+}
+
 /// The account's state on `asOf` (end of day), its next transition, transitions and warnings.
 #[wasm_bindgen(js_name = "evaluateAccount")]
 pub fn evaluate_account(
@@ -47,9 +66,9 @@ pub fn evaluate_account(
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<AccountResult>, JsValue> {
     let result = api::evaluate_account_in(
-        de(account.js_value()),
+        de(object(account.js_value(), "account")?),
         de(as_of),
-        de(options_value(options)),
+        de(object(options_value(options), "options")?),
     )
     .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
@@ -128,8 +147,11 @@ pub fn check_access(
     input: Ts<AccessInput>,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<AccessResult>, JsValue> {
-    let result = api::check_access_in(de(input.js_value()), de(options_value(options)))
-        .map_err(|e| js_error(&e))?;
+    let result = api::check_access_in(
+        de(object(input.js_value(), "input")?),
+        de(object(options_value(options), "options")?),
+    )
+    .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
 }
 
@@ -139,8 +161,11 @@ pub fn check_eligibility(
     input: Ts<EligibilityInput>,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<EligibilityResult>, JsValue> {
-    let result = api::check_eligibility_in(de(input.js_value()), de(options_value(options)))
-        .map_err(|e| js_error(&e))?;
+    let result = api::check_eligibility_in(
+        de(object(input.js_value(), "input")?),
+        de(object(options_value(options), "options")?),
+    )
+    .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
 }
 
@@ -150,8 +175,11 @@ pub fn plan_shared_mailboxes(
     input: Ts<MailboxPlanInput>,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<MailboxPlan>, JsValue> {
-    let result = api::plan_shared_mailboxes_in(de(input.js_value()), de(options_value(options)))
-        .map_err(|e| js_error(&e))?;
+    let result = api::plan_shared_mailboxes_in(
+        de(object(input.js_value(), "input")?),
+        de(object(options_value(options), "options")?),
+    )
+    .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
 }
 
@@ -164,8 +192,12 @@ pub fn export_decisions(
     options: Option<Ts<ExportOptions>>,
 ) -> Result<Ts<DecisionExport>, JsValue> {
     let options = options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED);
-    let result = api::export_decisions_in(de(roster.js_value()), de(as_of), de(options))
-        .map_err(|e| js_error(&e))?;
+    let result = api::export_decisions_in(
+        de(object(roster.js_value(), "roster")?),
+        de(as_of),
+        de(object(options, "options")?),
+    )
+    .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
 }
 
@@ -188,10 +220,10 @@ pub fn compare_policies(
     options_b: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<Comparison>, JsValue> {
     let result = api::compare_policies_in(
-        de(roster.js_value()),
+        de(object(roster.js_value(), "roster")?),
         de(as_of),
-        de(options_value(options_a)),
-        de(options_value(options_b)),
+        de(object(options_value(options_a), "optionsA")?),
+        de(object(options_value(options_b), "optionsB")?),
     )
     .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)

@@ -5,5 +5,9 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const engine = require('./nhsmail_rules.js');
 
-export const { evaluateAccount, evaluateAccounts, timeline, addWorkingDays, policySets, rules, engineVersion } = engine;
+export const {
+  evaluateAccount, evaluateAccounts, timeline, addWorkingDays, checkAccess, checkEligibility,
+  planSharedMailboxes, exportDecisions, parseRosterCsv, comparePolicies, policySets, rules,
+  engineVersion,
+} = engine;
 export default engine;

@@ -164,6 +164,11 @@ fn package(tools: &setup::Tools) -> Result {
         std::fs::write(&dest, text.replace("{{version}}", &version))
             .map_err(|e| format!("{}: {e}", dest.display()))?;
     }
+    let schemas = pkg.join("schemas");
+    std::fs::create_dir_all(&schemas).map_err(|e| format!("{}: {e}", schemas.display()))?;
+    let schema = "decisions-1.schema.json";
+    std::fs::copy(root.join("schemas").join(schema), schemas.join(schema))
+        .map_err(|e| format!("schemas/{schema}: {e}"))?;
     eprintln!("xtask: npm module written to {}", pkg.display());
     Ok(())
 }
