@@ -360,3 +360,64 @@ fn errors_name_the_field_in_each_operation() {
         );
     }
 }
+
+#[test]
+fn every_kind_of_counterfactual_action() {
+    let eval = |account: Value, as_of: &str| {
+        let args = json!({ "account": account, "asOf": as_of });
+        let out: Value =
+            serde_json::from_str(&nhsmail_rules::evaluate_account_json(&args.to_string()).unwrap())
+                .unwrap();
+        out["actions"].clone()
+    };
+    let user = |onboarded: bool, events: Value| json!({ "id": "a", "kind": "user", "created": "2025-01-06", "onboarded": onboarded, "events": events });
+    let cases = [
+        (
+            user(true, json!([])),
+            "2025-01-20",
+            json!([{ "kind": "signIn", "by": "2025-02-04", "rule": "LC-INACTIVE" }]),
+        ),
+        (
+            user(false, json!([])),
+            "2025-01-20",
+            json!([{ "kind": "completeOnboarding", "by": "2025-02-04", "rule": "LC-ONBOARDING" }]),
+        ),
+        (
+            user(true, json!([])),
+            "2025-02-10",
+            json!([{ "kind": "signIn", "by": "2025-03-06", "rule": "LC-INACTIVE-DELETED" }]),
+        ),
+        (
+            user(false, json!([])),
+            "2025-02-10",
+            json!([{ "kind": "completeOnboarding", "by": "2025-03-06", "rule": "LC-INACTIVE-DELETED" }]),
+        ),
+        (
+            user(true, json!([{ "on": "2025-01-10", "type": "disabled" }])),
+            "2025-02-10",
+            json!([{ "kind": "askAdministratorToEnable", "by": "2026-07-09", "rule": "LC-DISABLED-RETENTION" }]),
+        ),
+        (
+            user(
+                true,
+                json!([{ "on": "2025-01-10", "type": "markedLeaver" }]),
+            ),
+            "2025-02-01",
+            json!([{ "kind": "askHelpdeskToMarkJoiner", "by": "2025-02-08", "rule": "LC-LEAVER" }]),
+        ),
+        (
+            user(true, json!([])),
+            "2025-03-10",
+            json!([{ "kind": "askHelpdeskToRestore", "by": "2025-04-05", "rule": "LC-RESTORE-WINDOW" }]),
+        ),
+        (user(true, json!([])), "2025-06-10", json!([])),
+        (
+            json!({ "id": "s", "kind": "shared", "created": "2025-01-06" }),
+            "2025-06-10",
+            json!([]),
+        ),
+    ];
+    for (account, as_of, want) in cases {
+        assert_eq!(eval(account.clone(), as_of), want, "{account} on {as_of}");
+    }
+}

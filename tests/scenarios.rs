@@ -339,3 +339,20 @@ fn add_working_days_twin() {
     let e = add_working_days_json(r#"{"n": 1}"#).unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidField, "date"));
 }
+
+#[test]
+fn every_rule_id_in_the_spec_is_in_the_catalogue() {
+    let spec = std::fs::read_to_string(tests_dir().join("seeds/SPEC.md")).unwrap();
+    let mut in_spec = BTreeSet::new();
+    for piece in spec.split('`') {
+        let is_id = ["LC-", "AC-", "EL-", "SM-"].iter().any(|p| piece.starts_with(p))
+            && piece.len() > 3
+            && piece.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+        if is_id {
+            in_spec.insert(piece.to_owned());
+        }
+    }
+    let catalogue: BTreeSet<String> = rules().iter().map(|r| r.id.as_str().to_owned()).collect();
+    assert_eq!(in_spec, catalogue);
+    assert_eq!(catalogue.len(), 37);
+}
