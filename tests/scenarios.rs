@@ -345,7 +345,9 @@ fn every_rule_id_in_the_spec_is_in_the_catalogue() {
     let spec = std::fs::read_to_string(tests_dir().join("seeds/SPEC.md")).unwrap();
     let mut in_spec = BTreeSet::new();
     for piece in spec.split('`') {
-        let is_id = ["LC-", "AC-", "EL-", "SM-"].iter().any(|p| piece.starts_with(p))
+        let is_id = ["LC-", "AC-", "EL-", "SM-"]
+            .iter()
+            .any(|p| piece.starts_with(p))
             && piece.len() > 3
             && piece.chars().all(|c| c.is_ascii_uppercase() || c == '-');
         if is_id {

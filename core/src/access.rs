@@ -118,7 +118,7 @@ pub fn check_access(input: &AccessInput, set: &PolicySet) -> AccessResult {
     {
         refuse(
             RuleId::SecretSoft,
-            "Portal services need an Account Secret. You will be asked to set one when you sign in to the portal.".to_owned(),
+            "Portal services need an Account Secret, and are refused until it is set. The portal asks for it at sign-in.".to_owned(),
         );
     }
     if input.service == Service::Office365
@@ -136,7 +136,7 @@ pub fn check_access(input: &AccessInput, set: &PolicySet) -> AccessResult {
         if !input.onboarded.unwrap_or(true) {
             reasons.push(AccessReason {
                 rule: RuleId::Reactivate,
-                message: "Signing in does not reactivate this account yet. Accept the Acceptable Use Policy and set the Account Secret first.".to_owned(),
+                message: "Signing in does not reactivate this account until the Acceptable Use Policy is accepted and the Account Secret is set.".to_owned(),
             });
         } else if allowed {
             reactivates = true;

@@ -368,7 +368,7 @@ pub fn check_eligibility(
         if input.has_nhsmail_already {
             "Registration is for new users only, and you already have NHSmail.".to_owned()
         } else {
-            "You do not have NHSmail yet, so you can register.".to_owned()
+            "You do not have NHSmail yet: registration is for new users.".to_owned()
         },
     );
     if !new_user {

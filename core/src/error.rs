@@ -138,6 +138,11 @@ fn from_serde_message(path: &str, message: &str) -> EngineError {
         .replace("invalid value: ", "has a value that is not allowed: ")
         .replace("unit value", "null")
         .replace("expected struct ", "expected an object: ");
+    // Rust type names mean nothing to a caller: "expected an object: AccessInput" → "an object".
+    let detail = match detail.find("expected an object: ") {
+        Some(i) => format!("{}expected an object", detail.get(..i).unwrap_or_default()),
+        None => detail,
+    };
     EngineError::new(code, path, detail)
 }
 

@@ -307,15 +307,23 @@ pub fn plan_shared_mailboxes(
     for m in &input.mailboxes {
         mailbox_problems(m, &is_active, &mut problems);
     }
+    let mut named_at: HashMap<&str, usize> = HashMap::new();
+    for u in &input.users {
+        *named_at.entry(u.site_id.as_str()).or_default() += 1;
+    }
+    let mut boxes_at: HashMap<&str, usize> = HashMap::new();
+    for m in &input.mailboxes {
+        *boxes_at.entry(m.site_id.as_str()).or_default() += 1;
+    }
     let mut plans = Vec::with_capacity(input.sites.len());
     for site in &input.sites {
-        let named = input.users.iter().filter(|u| u.site_id == site.id).count();
-        let boxes = input
-            .mailboxes
-            .iter()
-            .filter(|m| m.site_id == site.id)
-            .count();
-        let name = site.name.as_deref().unwrap_or(&site.id);
+        let named = named_at.get(site.id.as_str()).copied().unwrap_or(0);
+        let boxes = boxes_at.get(site.id.as_str()).copied().unwrap_or(0);
+        let name = site
+            .name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or(&site.id);
         let mut over = |what: String| {
             problems.push(Problem {
                 rule: RuleId::Allowance,
@@ -343,7 +351,7 @@ pub fn plan_shared_mailboxes(
         });
     }
     let request = match &input.request {
-        Some(r) => Some(plan_request(input, r, named_allowed, &is_active, set)?),
+        Some(r) => Some(plan_request(input, r, named_allowed, &states, set)?),
         None => None,
     };
     Ok(MailboxPlan {
@@ -370,9 +378,9 @@ fn mailbox_problems(m: &MailboxInput, is_active: &dyn Fn(&str) -> bool, out: &mu
         });
     };
     let missing = match (owners.is_empty(), members.is_empty()) {
-        (true, true) => Some("an owner and a member"),
-        (true, false) => Some("an owner"),
-        (false, true) => Some("a member"),
+        (true, true) => Some("no owner and no member"),
+        (true, false) => Some("no owner"),
+        (false, true) => Some("no member"),
         (false, false) => None,
     };
     if let Some(missing) = missing {
@@ -380,9 +388,8 @@ fn mailbox_problems(m: &MailboxInput, is_active: &dyn Fn(&str) -> bool, out: &mu
             RuleId::OwnerMember,
             Severity::Error,
             format!(
-                "Shared mailbox {} has no {}. It needs at least one owner and one member.",
-                m.id,
-                missing.trim_start_matches("an ").trim_start_matches("a ")
+                "Shared mailbox {} has {missing}. It needs at least one owner and one member.",
+                m.id
             ),
         );
     }
@@ -450,9 +457,11 @@ fn plan_request(
     input: &MailboxPlanInput,
     r: &ExtraRequestInput,
     named_allowed: u32,
-    is_active: &dyn Fn(&str) -> bool,
+    states: &HashMap<String, State>,
     set: &PolicySet,
 ) -> Result<RequestPlan, EngineError> {
+    let state_of = |id: &str| states.get(id).copied();
+    let is_active = |id: &str| state_of(id) == Some(State::Active);
     let linked = distinct(
         input
             .mailboxes
@@ -485,9 +494,16 @@ fn plan_request(
         ));
     }
     if !blockers.is_empty() {
+        let listed: Vec<String> = blockers
+            .iter()
+            .map(|id| match state_of(id) {
+                Some(s) => format!("{id} ({})", s.as_str()),
+                None => (*id).to_owned(),
+            })
+            .collect();
         unmet(format!(
-            "Sign in to (or remove) these linked accounts first: {}.",
-            blockers.join(", ")
+            "These linked accounts are not active: {}. Sign in to each (an inactive account reactivates), ask to enable or restore it, or remove it from the mailbox first.",
+            listed.join(", ")
         ));
     }
     let completes_on = match r.mds_complete_on {

@@ -344,6 +344,13 @@ impl EvaluationOptions {
         match self.policies {
             Some(list) => {
                 let label = self.policy_set.unwrap_or_else(|| "custom".to_owned());
+                if label.trim().is_empty() {
+                    return Err(EngineError::new(
+                        ErrorCode::InvalidField,
+                        "options.policySet",
+                        "must not be blank: it labels your policies in every result",
+                    ));
+                }
                 let mut policies = Vec::with_capacity(list.len());
                 for (i, p) in list.into_iter().enumerate() {
                     if p.id.trim().is_empty() {

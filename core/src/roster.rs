@@ -179,20 +179,68 @@ impl Row<'_> {
     }
 }
 
-/// The physical line (1-based) a record starts on. The csv crate's own line count leaves out the
-/// blank lines it skips, and its byte offset can point at them, so count from the offset.
-fn physical_line(text: &str, position: Option<&csv::Position>) -> u64 {
-    let byte = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-    let bytes = text.as_bytes();
-    let start = bytes
-        .iter()
-        .skip(byte)
-        .position(|b| !matches!(b, b'\r' | b'\n'))
-        .map_or(bytes.len(), |k| byte + k);
-    let newlines = bytes.iter().take(start).filter(|b| **b == b'\n').count();
-    u64::try_from(newlines)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1)
+/// Physical line numbers (1-based) for records. The csv crate's own line count leaves out the
+/// blank lines it skips, and its byte offset can point at them, so lines are counted from the
+/// offsets, once through the text: `\n`, `\r\n` and a lone `\r` each end a line.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl Lines<'_> {
+    /// The line a record at byte `position` starts on (positions only move forward).
+    fn of(&mut self, position: Option<&csv::Position>) -> u64 {
+        let byte = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        let skip = self
+            .bytes
+            .iter()
+            .skip(byte)
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .unwrap_or(0);
+        let target = byte.saturating_add(skip).min(self.bytes.len());
+        while self.at < target {
+            let b = self.bytes.get(self.at).copied();
+            let next = self.bytes.get(self.at + 1).copied();
+            if b == Some(b'\n') || (b == Some(b'\r') && next != Some(b'\n')) {
+                self.line += 1;
+            }
+            self.at += 1;
+        }
+        self.line
+    }
+}
+
+/// Where a quoted cell opens and never closes: (line, column), both 1-based.
+fn unclosed_quote(text: &str) -> Option<(u64, usize)> {
+    let (mut line, mut column, mut quoted) = (1u64, 1usize, false);
+    let mut opened = (1, 1);
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        match b {
+            b'"' => {
+                quoted = !quoted;
+                if quoted {
+                    opened = (line, column);
+                }
+            }
+            b',' if !quoted => column += 1,
+            b'\n' => {
+                line += 1;
+                if !quoted {
+                    column = 1;
+                }
+            }
+            b'\r' if bytes.peek() != Some(&b'\n') => {
+                line += 1;
+                if !quoted {
+                    column = 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    quoted.then_some(opened)
 }
 
 /// A blank line (nothing, or only spaces) is skipped.
@@ -212,12 +260,17 @@ pub fn parse_roster_csv(text: &str) -> Result<Roster, EngineError> {
     let mut header = None;
     let mut accounts = Vec::new();
     let mut ids: HashMap<String, u64> = HashMap::new();
+    let mut lines = Lines {
+        bytes: text.as_bytes(),
+        at: 0,
+        line: 1,
+    };
     loop {
         let record = match records.next() {
             None => break,
             Some(Ok(r)) => r,
             Some(Err(e)) => {
-                let line = physical_line(text, e.position());
+                let line = lines.of(e.position());
                 return Err(EngineError::new(
                     ErrorCode::InvalidCsv,
                     format!("line {line}"),
@@ -225,7 +278,7 @@ pub fn parse_roster_csv(text: &str) -> Result<Roster, EngineError> {
                 ));
             }
         };
-        let line = physical_line(text, record.position());
+        let line = lines.of(record.position());
         if is_blank(&record) {
             continue;
         }
@@ -236,7 +289,7 @@ pub fn parse_roster_csv(text: &str) -> Result<Roster, EngineError> {
         let width = h.names.len();
         if record.len() != width {
             let i = record.len().min(width);
-            let name = h.names.get(i).map_or("", String::as_str);
+            let name = h.names.get(i).map_or("extra", String::as_str);
             let detail = if record.len() < width {
                 format!(
                     "is missing: the row has {} cells, the header {width}",
@@ -269,5 +322,85 @@ pub fn parse_roster_csv(text: &str) -> Result<Roster, EngineError> {
             "the header row is missing: the file is empty",
         ));
     }
+    // The csv crate reads an unclosed quote to the end of the file as one cell, swallowing the
+    // rows after it: find the quote that never closes.
+    if let Some((line, column)) = unclosed_quote(text) {
+        let name = header
+            .as_ref()
+            .and_then(|h| h.names.get(column.saturating_sub(1)))
+            .map_or("extra", String::as_str);
+        return Err(at(
+            line,
+            column,
+            name,
+            "this quoted cell is never closed: its closing \" is missing",
+        ));
+    }
     Ok(Roster { accounts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        let e = parse_roster_csv(text).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidCsv);
+        e.to_string()
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_not_swallowed_rows() {
+        let text = "id,kind,created,address\na,user,2025-01-01,\"oops\nb,user,2025-01-01,x\n";
+        assert!(
+            error(text).starts_with("line 2, column 4 (address)"),
+            "{}",
+            error(text)
+        );
+        // A closed quote with a newline inside is one cell, and the next row is still read.
+        let ok = "id,kind,created,address\na,user,2025-01-01,\"two\nlines\"\nb,user,2025-01-01,x\n";
+        assert_eq!(parse_roster_csv(ok).unwrap().accounts.len(), 2);
+    }
+
+    #[test]
+    fn lines_are_physical_with_lf_crlf_or_a_lone_cr() {
+        for newline in ["\n", "\r\n", "\r"] {
+            let text = [
+                "id,kind,created",
+                "",
+                "a,user,2025-01-01",
+                "b,robot,2025-01-01",
+            ]
+            .join(newline);
+            assert!(
+                error(&text).starts_with("line 4, column 2 (kind)"),
+                "{newline:?}: {}",
+                error(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn an_extra_cell_is_named() {
+        let text = "id,kind,created\na,user,2025-01-01,surprise\n";
+        assert!(
+            error(text).starts_with("line 2, column 4 (extra)"),
+            "{}",
+            error(text)
+        );
+    }
+
+    #[test]
+    fn a_large_roster_is_read_in_one_pass() {
+        let mut text = String::from("id,kind,created,lastActivity\n");
+        for i in 0..20_000 {
+            text.push_str(&format!("u{i},user,2025-01-01,2025-03-01\n\n"));
+        }
+        text.push_str("bad,user,2025-02-30,\n");
+        assert!(
+            error(&text).starts_with("line 40002, column 3 (created)"),
+            "{}",
+            error(&text)
+        );
+    }
 }
