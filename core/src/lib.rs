@@ -21,6 +21,7 @@ mod lifecycle;
 mod mailbox;
 mod outcome;
 mod policy;
+mod request;
 mod roster;
 mod rules;
 #[cfg(feature = "wasm")]
@@ -53,10 +54,10 @@ pub use lifecycle::{
     Segment, State, Transition, Warning, WarningCode,
 };
 pub use mailbox::{
-    plan_shared_mailboxes, request_email, ExtraRequestInput, MailboxInput, MailboxPlan,
-    MailboxPlanInput, Problem, RequestPlan, RequestReason, Severity, SiteInput, SitePlan,
-    UserInput, HELPDESK, MAX_MEMBERS, MAX_OWNERS,
+    plan_shared_mailboxes, ExtraRequestInput, MailboxInput, MailboxPlan, MailboxPlanInput, Problem,
+    Severity, SiteInput, SitePlan, UserInput, HELPDESK, MAX_MEMBERS, MAX_OWNERS,
 };
 pub use policy::{Count, EvaluationOptions, Policy, PolicyInput, PolicySet, BUILT_IN_SET_IDS};
+pub use request::{request_email, RequestPlan, RequestReason};
 pub use roster::{parse_roster_csv, COLUMNS};
 pub use rules::{rules, Rule, RuleId};
