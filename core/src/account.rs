@@ -133,8 +133,11 @@ pub(crate) fn null_as_false<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bo
     Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
 }
 
-fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Event>, D::Error> {
-    Ok(Option::<Vec<Event>>::deserialize(d)?.unwrap_or_default())
+/// A list that may be written as null or left out: both mean empty.
+pub(crate) fn null_as_empty<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
 /// A checked event: the extra field each type needs is there.

@@ -13,7 +13,7 @@ use crate::date::IsoDate;
 use crate::decisions::{export_decisions, DecisionExport, ExportOptions, Roster};
 use crate::eligibility::{check_eligibility, EligibilityInput, EligibilityResult};
 use crate::error::{parse_at, EngineError};
-use crate::lifecycle::{evaluate_account, timeline, AccountResult, Segment};
+use crate::lifecycle::{evaluate_account, evaluate_all, timeline, AccountResult, Segment};
 use crate::mailbox::{plan_shared_mailboxes, MailboxPlan, MailboxPlanInput};
 use crate::policy::EvaluationOptions;
 use crate::roster::parse_roster_csv;
@@ -49,21 +49,7 @@ where
         parse_at(accounts, "").map_err(|e| e.naming("the list of accounts"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let set = EvaluationOptions::parse(options)?;
-    accounts
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            evaluate_account(a, as_of, &set).map_err(|e| {
-                if e.path == "asOf" {
-                    let mut e = e;
-                    e.detail = format!("{} (the account at [{i}], `{}`)", e.detail, a.id);
-                    e
-                } else {
-                    e.within(&format!("[{i}]"))
-                }
-            })
-        })
-        .collect()
+    evaluate_all(&accounts, as_of, &set, "")
 }
 
 /// `timeline(account, until, options?)`.

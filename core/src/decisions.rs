@@ -10,7 +10,7 @@ use crate::account::Account;
 use crate::calendar::WholeNumber;
 use crate::date::IsoDate;
 use crate::error::{EngineError, ErrorCode};
-use crate::lifecycle::{evaluate_account, AccountResult, State};
+use crate::lifecycle::{evaluate_all, AccountResult, State};
 use crate::policy::{EvaluationOptions, PolicyInput, PolicySet};
 use crate::rules::RuleId;
 
@@ -49,20 +49,7 @@ impl Roster {
         as_of: IsoDate,
         set: &PolicySet,
     ) -> Result<Vec<AccountResult>, EngineError> {
-        self.accounts
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                evaluate_account(a, as_of, set).map_err(|mut e| {
-                    if e.path == "asOf" {
-                        e.detail = format!("{} (accounts[{i}], `{}`)", e.detail, a.id);
-                        e
-                    } else {
-                        e.within(&format!("accounts[{i}]"))
-                    }
-                })
-            })
-            .collect()
+        evaluate_all(&self.accounts, as_of, set, "accounts")
     }
 }
 

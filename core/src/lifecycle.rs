@@ -424,6 +424,31 @@ pub fn evaluate_account(
     })
 }
 
+/// `evaluate_account` over a list, in input order. The first bad account fails the whole call;
+/// its error path is put under `{list}[i]` (`[3].events[0].on`, `accounts[3].events[0].on`), and an
+/// `asOf` before its start day names the account.
+pub(crate) fn evaluate_all(
+    accounts: &[Account],
+    as_of: IsoDate,
+    set: &PolicySet,
+    list: &str,
+) -> Result<Vec<AccountResult>, EngineError> {
+    accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            evaluate_account(a, as_of, set).map_err(|mut e| {
+                if e.path == "asOf" {
+                    e.detail = format!("{} (the account at {list}[{i}], `{}`)", e.detail, a.id);
+                    e
+                } else {
+                    e.within(&format!("{list}[{i}]"))
+                }
+            })
+        })
+        .collect()
+}
+
 /// The account's whole life up to `until` as contiguous segments (SPEC section 3, `timeline`).
 pub fn timeline(
     account: &Account,

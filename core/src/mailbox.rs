@@ -41,10 +41,10 @@ pub struct SiteInput {
 pub struct MailboxInput {
     pub id: String,
     pub site_id: String,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::account::null_as_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub owners: Vec<String>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::account::null_as_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub members: Vec<String>,
 }
@@ -90,22 +90,16 @@ pub struct ExtraRequestInput {
 #[allow(missing_docs)]
 pub struct MailboxPlanInput {
     pub sites: Vec<SiteInput>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::account::null_as_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub mailboxes: Vec<MailboxInput>,
-    #[serde(default, deserialize_with = "null_as_empty")]
+    #[serde(default, deserialize_with = "crate::account::null_as_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub users: Vec<UserInput>,
     #[serde(default)]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub request: Option<ExtraRequestInput>,
     pub as_of: IsoDate,
-}
-
-fn null_as_empty<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> Result<Vec<T>, D::Error> {
-    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
 /// Counts for one site against its allowance.

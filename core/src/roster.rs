@@ -201,14 +201,19 @@ impl Lines<'_> {
         let target = byte.saturating_add(skip).min(self.bytes.len());
         while self.at < target {
             let b = self.bytes.get(self.at).copied();
-            let next = self.bytes.get(self.at + 1).copied();
-            if b == Some(b'\n') || (b == Some(b'\r') && next != Some(b'\n')) {
+            if ends_line(b, self.bytes.get(self.at + 1).copied()) {
                 self.line += 1;
             }
             self.at += 1;
         }
         self.line
     }
+}
+
+/// Whether byte `b`, followed by `next`, ends a physical line: `\n`, or a `\r` not followed by
+/// `\n` (so `\r\n` counts once).
+fn ends_line(b: Option<u8>, next: Option<u8>) -> bool {
+    b == Some(b'\n') || (b == Some(b'\r') && next != Some(b'\n'))
 }
 
 /// Where a quoted cell opens and never closes: (line, column), both 1-based.
@@ -225,13 +230,7 @@ fn unclosed_quote(text: &str) -> Option<(u64, usize)> {
                 }
             }
             b',' if !quoted => column += 1,
-            b'\n' => {
-                line += 1;
-                if !quoted {
-                    column = 1;
-                }
-            }
-            b'\r' if bytes.peek() != Some(&b'\n') => {
+            _ if ends_line(Some(b), bytes.peek().copied()) => {
                 line += 1;
                 if !quoted {
                     column = 1;

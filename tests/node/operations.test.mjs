@@ -7,23 +7,11 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+import { assertCoded } from './coded-error.mjs';
+
 const require = createRequire(import.meta.url);
 const pkgDir = fileURLToPath(new URL('../../pkg/', import.meta.url));
 const m = require(pkgDir + 'node/nhsmail_rules.js');
-
-function assertCoded(fn, code, path) {
-  let thrown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  assert.ok(thrown instanceof Error, `expected an Error, got ${thrown}`);
-  assert.doesNotMatch(String(thrown), /unreachable|RuntimeError/);
-  assert.equal(thrown.code, code, thrown.message);
-  if (path !== undefined) assert.equal(thrown.path, path, thrown.message);
-  return thrown;
-}
 
 test('checkAccess: abroad without MFA is refused, an inactive account reactivates', () => {
   const abroad = m.checkAccess({ state: 'active', on: '2025-03-01', location: 'abroad', service: 'office365' });

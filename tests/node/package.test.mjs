@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+import { assertCoded } from './coded-error.mjs';
+
 import * as esm from '../../pkg/node/index.mjs';
 
 const require = createRequire(import.meta.url);
@@ -74,22 +76,6 @@ test('timeline, policySets, rules and engineVersion', () => {
   const pkg = JSON.parse(readFileSync(pkgDir + 'package.json', 'utf8'));
   assert.equal(cjs.engineVersion(), pkg.version);
 });
-
-function assertCoded(fn, code, path) {
-  let thrown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  assert.ok(thrown instanceof Error, `expected an Error, got ${thrown}`);
-  assert.doesNotMatch(String(thrown), /unreachable|RuntimeError/);
-  assert.equal(thrown.code, code, thrown.message);
-  if (path !== undefined) {
-    assert.equal(thrown.path, path, thrown.message);
-    assert.ok(thrown.message.includes(path), thrown.message);
-  }
-}
 
 test('bad input throws a coded Error naming the field, never a trap', () => {
   const withEvent = (e) => ({ ...specAccount, events: [...specAccount.events, e] });
