@@ -78,6 +78,8 @@ impl IsoDate {
 
     /// The earliest date the engine can represent.
     pub const MIN: IsoDate = IsoDate(NaiveDate::MIN);
+    /// The latest date there is (for sorting "never" last).
+    pub const MAX: IsoDate = IsoDate(NaiveDate::MAX);
 }
 
 impl From<NaiveDate> for IsoDate {

@@ -9,8 +9,8 @@ use sha2::{Digest, Sha256};
 use crate::account::Account;
 use crate::calendar::WholeNumber;
 use crate::date::IsoDate;
-use crate::error::{EngineError, ErrorCode};
-use crate::lifecycle::{evaluate_all, AccountResult, State};
+use crate::error::{parse_at, parse_json_text, EngineError, ErrorCode};
+use crate::lifecycle::{evaluate_account, evaluate_all, locate, AccountResult, State};
 use crate::policy::{EvaluationOptions, PolicyInput, PolicySet};
 use crate::rules::RuleId;
 
@@ -41,6 +41,20 @@ impl Roster {
             }
         }
         Ok(())
+    }
+
+    /// Reads a roster from JSON text (`{"accounts": [...]}`); errors name the field
+    /// (`accounts[3].created`).
+    pub fn from_json(text: &str) -> Result<Roster, EngineError> {
+        let value = parse_json_text(text)?;
+        if !value.is_object() {
+            return Err(EngineError::new(
+                ErrorCode::InvalidField,
+                "",
+                "the roster must be a JSON object with an `accounts` list",
+            ));
+        }
+        parse_at(value, "").map_err(|e| e.naming("the roster"))
     }
 
     /// Evaluates every account on `as_of`; errors name the account (`accounts[3].events[0].on`).
@@ -320,6 +334,64 @@ pub fn decide(
     }
 }
 
+/// Builds a decision export one account at a time, so a caller can stream a roster or yield
+/// between chunks (the app does, for 100,000 rows). [`export_decisions`] is this over a whole
+/// roster, so both give the same bytes.
+#[derive(Debug)]
+pub struct Exporter<'a> {
+    as_of: IsoDate,
+    set: &'a PolicySet,
+    remind_within_days: u32,
+    summary: Summary,
+    decisions: Vec<Decision>,
+}
+
+impl<'a> Exporter<'a> {
+    /// An empty export for `as_of` under `set`.
+    pub fn new(as_of: IsoDate, set: &'a PolicySet, remind_within_days: u32) -> Self {
+        Exporter {
+            as_of,
+            set,
+            remind_within_days,
+            summary: Summary::default(),
+            decisions: Vec::new(),
+        }
+    }
+
+    /// Evaluates the account at `accounts[index]`, adds its decisions, and returns its result.
+    /// Ids are not checked for repeats here: use [`Roster::check_unique_ids`] first.
+    pub fn push(&mut self, account: &Account, index: usize) -> Result<AccountResult, EngineError> {
+        let r = evaluate_account(account, self.as_of, self.set)
+            .map_err(|e| locate(e, "accounts", index, &account.id))?;
+        self.summary.accounts += 1;
+        self.summary.by_state.add(r.state);
+        let before = self.decisions.len();
+        decide(
+            &r,
+            account.recorded_state,
+            self.as_of,
+            self.remind_within_days,
+            &mut self.decisions,
+        );
+        for d in self.decisions.iter().skip(before) {
+            self.summary.by_action.add(d.action);
+        }
+        Ok(r)
+    }
+
+    /// The finished export.
+    pub fn finish(self) -> DecisionExport {
+        DecisionExport {
+            schema: SCHEMA_ID.to_owned(),
+            engine_version: env!("CARGO_PKG_VERSION").to_owned(),
+            as_of: self.as_of,
+            policy_set: self.set.id.clone(),
+            summary: self.summary,
+            decisions: self.decisions,
+        }
+    }
+}
+
 /// Reconciles a roster against its recorded states on `as_of` (SPEC section 7).
 pub fn export_decisions(
     roster: &Roster,
@@ -328,33 +400,11 @@ pub fn export_decisions(
     remind_within_days: u32,
 ) -> Result<DecisionExport, EngineError> {
     roster.check_unique_ids()?;
-    let results = roster.evaluate(as_of, set)?;
-    let mut summary = Summary {
-        accounts: results.len(),
-        ..Summary::default()
-    };
-    let mut decisions = Vec::new();
-    for (r, a) in results.iter().zip(&roster.accounts) {
-        summary.by_state.add(r.state);
-        decide(
-            r,
-            a.recorded_state,
-            as_of,
-            remind_within_days,
-            &mut decisions,
-        );
+    let mut exporter = Exporter::new(as_of, set, remind_within_days);
+    for (i, a) in roster.accounts.iter().enumerate() {
+        exporter.push(a, i)?;
     }
-    for d in &decisions {
-        summary.by_action.add(d.action);
-    }
-    Ok(DecisionExport {
-        schema: SCHEMA_ID.to_owned(),
-        engine_version: env!("CARGO_PKG_VERSION").to_owned(),
-        as_of,
-        policy_set: set.id.clone(),
-        summary,
-        decisions,
-    })
+    Ok(exporter.finish())
 }
 
 #[cfg(test)]

@@ -436,17 +436,19 @@ pub(crate) fn evaluate_all(
     accounts
         .iter()
         .enumerate()
-        .map(|(i, a)| {
-            evaluate_account(a, as_of, set).map_err(|mut e| {
-                if e.path == "asOf" {
-                    e.detail = format!("{} (the account at {list}[{i}], `{}`)", e.detail, a.id);
-                    e
-                } else {
-                    e.within(&format!("{list}[{i}]"))
-                }
-            })
-        })
+        .map(|(i, a)| evaluate_account(a, as_of, set).map_err(|e| locate(e, list, i, &a.id)))
         .collect()
+}
+
+/// An error about one account of a list: its fields under `list[i]`; an `asOf` problem names the
+/// account in words.
+pub(crate) fn locate(mut e: EngineError, list: &str, i: usize, id: &str) -> EngineError {
+    if e.path == "asOf" {
+        e.detail = format!("{} (the account at {list}[{i}], `{id}`)", e.detail);
+        e
+    } else {
+        e.within(&format!("{list}[{i}]"))
+    }
 }
 
 /// The account's whole life up to `until` as contiguous segments (SPEC section 3, `timeline`).

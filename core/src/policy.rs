@@ -383,6 +383,20 @@ impl EvaluationOptions {
         }
     }
 
+    /// Reads options from JSON text, as a person would keep them in a file:
+    /// `{"policySet": "my-trust", "policies": [...]}`. Error paths start with `options`.
+    pub fn from_json(text: &str) -> Result<PolicySet, EngineError> {
+        let value = crate::error::parse_json_text(text)?;
+        if !value.is_object() {
+            return Err(EngineError::new(
+                ErrorCode::InvalidField,
+                "options",
+                "must be a JSON object with `policySet` and `policies`",
+            ));
+        }
+        Self::parse(value)
+    }
+
     /// Reads options from any serde input; `None`/null means the defaults.
     pub(crate) fn parse<'de, D>(input: D) -> Result<PolicySet, EngineError>
     where

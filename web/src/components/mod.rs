@@ -1,3 +1,29 @@
 //! Pieces shared by pages.
 
+pub mod form;
 pub mod state_tag;
+
+/// `1234567` as "1,234,567" (UI.md: numerals with commas above 999).
+pub fn commas(n: impl Into<u64>) -> String {
+    let digits = n.into().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Today in the browser's clock. Only the app reads the clock; the engine is always given a date.
+pub fn today() -> nhsmail_rules::IsoDate {
+    let now = js_sys::Date::new_0();
+    let text = format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    );
+    text.parse().unwrap_or(nhsmail_rules::IsoDate::MIN)
+}

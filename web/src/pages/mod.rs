@@ -1,3 +1,11 @@
-//! One page per file.
+//! One module per page.
 
+pub mod access;
+pub mod eligibility;
+pub mod home;
+pub mod mailboxes;
+pub mod roster;
+pub mod roster_table;
+pub mod rules;
 pub mod simulator;
+pub mod simulator_view;

@@ -1,13 +1,21 @@
-//! The lifecycle simulator: an account, its events, a policy set and an as-of date in; the state,
-//! the next transition, "sign in by", the transitions with their rules, and warnings out.
+//! The lifecycle simulator for trainers: an account, its events, a policy set and an as-of date in;
+//! the state, the next transition, what would stop it, the rule behind each step, and a timeline
+//! out. Recomputes on every change; the scenario is kept in local storage and can be shared as a
+//! link that reproduces it exactly.
 
 use leptos::prelude::*;
 use nhsmail_rules::{
     evaluate_account, segments, Account, AccountKind, AccountResult, Channel, Event, EventType,
     IsoDate, PolicySet, Segment, BUILT_IN_SET_IDS,
 };
+use serde::{Deserialize, Serialize};
 
-use crate::components::state_tag::{state_label, StateTag};
+use crate::components::form::page_title;
+use crate::pages::simulator_view::Outcome;
+use crate::store::{kept, Notices};
+
+const KEY: &str = "nhsmail-rules.simulator.v1";
+const WHAT: &str = "simulator scenario";
 
 /// The event types people can add, with the words shown for them.
 const EVENT_TYPES: [(&str, &str); 12] = [
@@ -95,74 +103,158 @@ fn date(s: &str) -> Option<IsoDate> {
     s.trim().parse().ok()
 }
 
-fn spec_example_events() -> Vec<(u32, Event)> {
-    let d = |s: &str| date(s).unwrap_or(IsoDate::MIN);
+/// A whole scenario: what the page shows, what local storage keeps, and what a link carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scenario {
+    kind: AccountKind,
+    created: IsoDate,
+    onboarded: bool,
+    events: Vec<Event>,
+    policy_set: String,
+    as_of: IsoDate,
+}
+
+fn d(s: &str) -> IsoDate {
+    date(s).unwrap_or(IsoDate::MIN)
+}
+
+fn ev(on: &str, kind: EventType) -> Event {
+    Event::new(d(on), kind)
+}
+
+fn used(on: &str, channel: Channel) -> Event {
+    Event { channel: Some(channel), ..ev(on, EventType::Activity) }
+}
+
+fn scenario(created: &str, onboarded: bool, events: Vec<Event>, policy_set: &str, as_of: &str) -> Scenario {
+    Scenario { kind: AccountKind::User, created: d(created), onboarded, events, policy_set: policy_set.into(), as_of: d(as_of) }
+}
+
+/// The presets trainers start from: (id, name, what it shows, scenario).
+fn presets() -> Vec<(&'static str, &'static str, &'static str, Scenario)> {
     vec![
-        (1, Event::new(d("2025-01-06"), EventType::AupAccepted)),
-        (2, Event::new(d("2025-01-06"), EventType::AccountSecretSet)),
-        (
-            3,
-            Event {
-                channel: Some(Channel::EmailSent),
-                ..Event::new(d("2025-02-20"), EventType::Activity)
-            },
-        ),
+        ("spec-example", "Inactive after 30 days", "An account that was used in February and not since.",
+            scenario("2025-01-06", false, vec![ev("2025-01-06", EventType::AupAccepted), ev("2025-01-06", EventType::AccountSecretSet), used("2025-02-20", Channel::EmailSent)], "national", "2025-04-01")),
+        ("new-starter", "New starter never accepts the AUP", "A new account where the person never accepts the acceptable use policy or sets an Account Secret.",
+            scenario("2025-03-03", false, vec![], "national", "2025-04-15")),
+        ("six-weeks-leave", "Six weeks' leave", "Someone signs in on their last day, goes on six weeks' leave, and signs in when they are back.",
+            scenario("2024-01-08", true, vec![used("2025-06-27", Channel::Office365AppUse), used("2025-08-08", Channel::PortalLogin)], "national", "2025-08-11")),
+        ("leaver-joins", "Leaver who joins another home", "Someone leaves one care home and joins another two weeks later.",
+            scenario("2024-02-01", true, vec![used("2025-03-14", Channel::EmailSent), ev("2025-03-31", EventType::MarkedLeaver), Event { organisation: Some("Elm Lodge care home".into()), ..ev("2025-04-14", EventType::Joined) }], "national", "2025-04-20")),
+        ("ncl-change", "NCL before and after 1 December 2022", "North Central London ICB moved from 90 days to 30 days on 1 December 2022.",
+            scenario("2022-06-01", true, vec![used("2022-10-20", Channel::Office365Login)], "ncl-icb", "2022-12-15")),
+        ("disabled-leave", "Disabled for long leave", "A local administrator disables the account of someone going on a year's leave.",
+            scenario("2023-01-09", true, vec![used("2024-05-31", Channel::EmailSent), ev("2024-06-03", EventType::Disabled)], "national", "2025-09-01")),
     ]
 }
 
-type Outcome = Result<(AccountResult, Vec<Segment>), String>;
+impl Default for Scenario {
+    fn default() -> Self {
+        presets().remove(0).3
+    }
+}
+
+type Computed = Result<(AccountResult, Vec<Segment>, IsoDate), String>;
+
+fn compute(s: &Scenario) -> Computed {
+    let account = Account {
+        recorded_state: None,
+        id: "simulated".into(),
+        kind: s.kind,
+        created: s.created,
+        onboarded: s.onboarded,
+        active_on: None,
+        address: None,
+        organisation: None,
+        events: s.events.clone(),
+    };
+    let set = PolicySet::built_in(&s.policy_set).ok_or("Choose a policy set")?;
+    if s.as_of < s.created {
+        return Err(format!("The date to look at must be on or after the creation date ({})", s.created.long_form()));
+    }
+    let result = evaluate_account(&account, s.as_of, &set).map_err(|e| e.to_string())?;
+    // The same as `timeline(&account, as_of, &set)`, without living the account twice.
+    let segments = segments(account.start_day(), &result.transitions);
+    Ok((result, segments, s.as_of))
+}
+
+/// The scenario in the page's link (`?scenario=`), if there is one.
+fn from_link() -> Option<Result<Scenario, String>> {
+    let search = window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    let text = params.get("scenario")?;
+    Some(serde_json::from_str(&text).map_err(|e| e.to_string()))
+}
+
+/// The link that reproduces `s`.
+fn link(s: &Scenario) -> String {
+    let json = serde_json::to_string(s).unwrap_or_default();
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}/simulator?scenario={}", js_sys::encode_uri_component(&json))
+}
 
 /// The simulator page.
 #[component]
 pub fn Simulator() -> impl IntoView {
-    let kind = RwSignal::new("user".to_owned());
-    let created = RwSignal::new("2025-01-06".to_owned());
-    let onboarded = RwSignal::new(false);
-    let events = RwSignal::new(spec_example_events());
-    let next_key = RwSignal::new(4u32);
-    let policy_set = RwSignal::new("national".to_owned());
-    let as_of = RwSignal::new("2025-04-01".to_owned());
+    let saved = kept::<Scenario>(KEY, WHAT);
+    match from_link() {
+        Some(Ok(s)) => saved.set(s),
+        Some(Err(_)) => {
+            if let Some(n) = use_context::<Notices>() {
+                n.push("The scenario in the link could not be read, so your saved scenario is shown.".to_owned());
+            }
+        }
+        None => {}
+    }
+    let start = saved.get_untracked();
+    // The form's text, kept as typed so a half-typed date is not lost.
+    let kind = RwSignal::new(serde_json::to_value(start.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
+    let created = RwSignal::new(start.created.to_string());
+    let as_of = RwSignal::new(start.as_of.to_string());
+    let events = RwSignal::new(start.events.iter().cloned().enumerate().map(|(i, e)| (i as u32, e)).collect::<Vec<_>>());
+    let next_key = RwSignal::new(start.events.len() as u32);
+    let onboarded = RwSignal::new(start.onboarded);
+    let policy_set = RwSignal::new(start.policy_set.clone());
+    let preset = RwSignal::new(String::new());
 
-    let new_on = RwSignal::new("2025-04-10".to_owned());
+    let new_on = RwSignal::new(start.as_of.to_string());
     let new_type = RwSignal::new("portalLogin".to_owned());
     let new_detail = RwSignal::new(String::new());
     let add_error = RwSignal::new(None::<&'static str>);
 
-    let outcome = Memo::new(move |_| -> Outcome {
-        let created = date(&created.get())
-            .ok_or("Enter the date the account was created, for example 2025-01-06")?;
-        let as_of =
-            date(&as_of.get()).ok_or("Enter the date to look at, for example 2025-04-01")?;
-        let kind = match kind.get().as_str() {
-            "shared" => AccountKind::Shared,
-            "application" => AccountKind::Application,
-            "resource" => AccountKind::Resource,
-            _ => AccountKind::User,
-        };
-        let account = Account {
-            recorded_state: None,
-            id: "simulated".into(),
-            kind,
-            created,
-            onboarded: onboarded.get(),
-            active_on: None,
-            address: None,
-            organisation: None,
-            events: events.get().into_iter().map(|(_, e)| e).collect(),
-        };
-        let set = PolicySet::built_in(&policy_set.get()).ok_or("Choose a policy set")?;
-        if as_of < created {
-            return Err(format!(
-                "The date to look at must be on or after the creation date ({})",
-                created.long_form()
-            ));
-        }
-        let result = evaluate_account(&account, as_of, &set).map_err(|e| e.to_string())?;
-        // The same as `timeline(&account, as_of, &set)`, without living the account twice.
-        let segments = segments(account.start_day(), &result.transitions);
-        Ok((result, segments))
+    // The scenario from the form; an error names what to fix.
+    let current = Memo::new(move |_| -> Result<Scenario, String> {
+        let created = date(&created.get()).ok_or("Enter the date the account was created, for example 2025-01-06")?;
+        let as_of = date(&as_of.get()).ok_or("Enter the date to look at, for example 2025-04-01")?;
+        let kind = serde_json::from_value(serde_json::Value::String(kind.get())).unwrap_or(AccountKind::User);
+        let mut list: Vec<(u32, Event)> = events.get();
+        list.sort_by_key(|(k, e)| (e.on, *k));
+        Ok(Scenario { kind, created, onboarded: onboarded.get(), events: list.into_iter().map(|(_, e)| e).collect(), policy_set: policy_set.get(), as_of })
     });
+    Effect::new(move |_| {
+        if let Ok(s) = current.get() {
+            saved.set(s);
+        }
+    });
+    let outcome = Memo::new(move |_| current.get().and_then(|s| compute(&s)));
+    page_title(|| "Account lifecycle simulator".to_owned(), move || outcome.with(Result::is_err));
 
+    let load_preset = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = preset.get_untracked();
+        if let Some((_, _, _, s)) = presets().into_iter().find(|(p, ..)| *p == id) {
+            kind.set("user".into());
+            created.set(s.created.to_string());
+            as_of.set(s.as_of.to_string());
+            onboarded.set(s.onboarded);
+            policy_set.set(s.policy_set.clone());
+            let n = s.events.len() as u32;
+            events.set(s.events.into_iter().enumerate().map(|(i, e)| (i as u32, e)).collect());
+            next_key.set(n);
+            new_on.set(s.as_of.to_string());
+        }
+    };
     let shift = move |f: fn(IsoDate) -> Option<IsoDate>| {
         move |_| {
             if let Some(moved) = date(&as_of.get_untracked()).and_then(f) {
@@ -170,7 +262,6 @@ pub fn Simulator() -> impl IntoView {
             }
         }
     };
-
     let add_event = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(on) = date(&new_on.get_untracked()) else {
@@ -187,12 +278,32 @@ pub fn Simulator() -> impl IntoView {
             Err(message) => add_error.set(Some(message)),
         }
     };
+    let share = Memo::new(move |_| current.get().map(|s| link(&s)).unwrap_or_default());
+    let copied = RwSignal::new(None::<&'static str>);
+    let copy_link = move |_| {
+        let promise = window().navigator().clipboard().write_text(&share.get_untracked());
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(Some(if ok { "Link copied." } else { "Could not copy: select the link and copy it yourself." }));
+        });
+    };
+    let button = "nhsuk-button nhsuk-button--secondary nhsuk-button--small";
 
     view! {
         <h1>"Account lifecycle simulator"</h1>
-        <p class="nhsuk-lede-text">
-            "See how an NHSmail account moves from active to inactive to deleted, and what stops it."
-        </p>
+        <p class="nhsuk-lede-text">"See how an NHSmail account moves from active to inactive to deleted, and what stops it."</p>
+
+        <form class="nhsuk-u-margin-bottom-5" on:submit=load_preset>
+            <div class="nhsuk-form-group">
+                <label class="nhsuk-label nhsuk-label--s" for="preset">"Start from an example"</label>
+                <select class="nhsuk-select" id="preset" data-testid="preset" on:change=move |ev| preset.set(event_target_value(&ev))>
+                    <option value="">"Choose an example"</option>
+                    {presets().into_iter().map(|(id, name, _, _)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+                <button type="submit" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-left-2 nhsuk-u-margin-bottom-0" data-testid="load-preset">"Load example"</button>
+            </div>
+            {move || presets().into_iter().find(|(id, ..)| *id == preset.get()).map(|(_, _, about, _)| view! { <p class="nhsuk-hint">{about}</p> })}
+        </form>
 
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-one-half">
@@ -238,6 +349,7 @@ pub fn Simulator() -> impl IntoView {
                 </div>
 
                 <h2>"What happened"</h2>
+                {move || events.with(Vec::is_empty).then(|| view! { <p data-testid="no-events">"No events yet."</p> })}
                 <table class="nhsuk-table" data-testid="events">
                     <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Events"</caption>
                     <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
@@ -246,7 +358,7 @@ pub fn Simulator() -> impl IntoView {
                         <th scope="col" class="nhsuk-table__header"><span class="nhsuk-u-visually-hidden">"Action"</span></th>
                     </tr></thead>
                     <tbody class="nhsuk-table__body">
-                        <For each=move || { let mut l = events.get(); l.sort_by_key(|(_, e)| e.on); l } key=|(k, _)| *k
+                        <For each=move || { let mut l = events.get(); l.sort_by_key(|(k, e)| (e.on, *k)); l } key=|(k, e)| (*k, e.on)
                             children=move |(key, event)| {
                                 let words = describe(&event);
                                 view! {
@@ -271,7 +383,7 @@ pub fn Simulator() -> impl IntoView {
                         {move || add_error.get().map(|m| view! {
                             <div class="nhsuk-error-summary" role="alert" tabindex="-1" data-testid="add-error">
                                 <h2 class="nhsuk-error-summary__title">"There is a problem"</h2>
-                                <div class="nhsuk-error-summary__body"><p>{m}</p></div>
+                                <div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list"><li><a href="#new-on">{m}</a></li></ul></div>
                             </div>
                         })}
                         <div class="nhsuk-form-group">
@@ -304,12 +416,12 @@ pub fn Simulator() -> impl IntoView {
                         prop:value=move || as_of.get() on:input=move |ev| as_of.set(event_target_value(&ev))/>
                 </div>
                 <div class="nhsuk-button-group" role="group" aria-label="Move the date">
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-testid="back-month" on:click=shift(|d| d.minus_months(1))>"Back a month"</button>
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-testid="back-week" on:click=shift(|d| d.minus_days(7))>"Back a week"</button>
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-testid="back-day" on:click=shift(|d| d.pred())>"Back a day"</button>
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-testid="forward-day" on:click=shift(|d| d.succ())>"Forward a day"</button>
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-testid="forward-week" on:click=shift(|d| d.plus_days(7))>"Forward a week"</button>
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-testid="forward-month" on:click=shift(|d| d.plus_months(1))>"Forward a month"</button>
+                    <button type="button" class=button data-testid="back-month" on:click=shift(|d| d.minus_months(1))>"Back a month"</button>
+                    <button type="button" class=button data-testid="back-week" on:click=shift(|d| d.minus_days(7))>"Back a week"</button>
+                    <button type="button" class=button data-testid="back-day" on:click=shift(|d| d.pred())>"Back a day"</button>
+                    <button type="button" class=button data-testid="forward-day" on:click=shift(|d| d.succ())>"Forward a day"</button>
+                    <button type="button" class=button data-testid="forward-week" on:click=shift(|d| d.plus_days(7))>"Forward a week"</button>
+                    <button type="button" class=button data-testid="forward-month" on:click=shift(|d| d.plus_months(1))>"Forward a month"</button>
                 </div>
                 <div aria-live="polite" data-testid="result">
                     {move || match outcome.get() {
@@ -319,107 +431,18 @@ pub fn Simulator() -> impl IntoView {
                                 <div class="nhsuk-error-summary__body"><p>{message}</p></div>
                             </div>
                         }.into_any(),
-                        Ok((result, segments)) => view! { <Outcome result segments/> }.into_any(),
+                        Ok((result, segments, as_of)) => view! { <Outcome result segments as_of/> }.into_any(),
                     }}
                 </div>
             </div>
         </div>
-    }
-}
 
-/// The answer for one date.
-#[component]
-fn Outcome(result: AccountResult, segments: Vec<Segment>) -> impl IntoView {
-    let next = result.next.clone().map(|n| {
-        format!(
-            "{} on {} ({})",
-            state_label(n.state),
-            n.on.long_form(),
-            n.rule.summary()
-        )
-    });
-    view! {
-        <dl class="nhsuk-summary-list">
-            <div class="nhsuk-summary-list__row">
-                <dt class="nhsuk-summary-list__key">"State"</dt>
-                <dd class="nhsuk-summary-list__value"><StateTag state=result.state testid="state"/>
-                    " since " <span data-testid="since">{result.since.long_form()}</span></dd>
-            </div>
-            <div class="nhsuk-summary-list__row">
-                <dt class="nhsuk-summary-list__key">"Next change"</dt>
-                <dd class="nhsuk-summary-list__value" data-testid="next">{next.unwrap_or_else(|| "None: nothing more happens by itself".to_owned())}</dd>
-            </div>
-            <div class="nhsuk-summary-list__row">
-                <dt class="nhsuk-summary-list__key">"Sign in by"</dt>
-                <dd class="nhsuk-summary-list__value" data-testid="keep-active-by">{result.keep_active_by.map_or_else(|| "Not applicable".to_owned(), |d| d.long_form())}</dd>
-            </div>
-            <div class="nhsuk-summary-list__row">
-                <dt class="nhsuk-summary-list__key">"Restore by"</dt>
-                <dd class="nhsuk-summary-list__value" data-testid="restorable-until">{result.restorable_until.map_or_else(|| "Not applicable".to_owned(), |d| d.long_form())}</dd>
-            </div>
-            <div class="nhsuk-summary-list__row">
-                <dt class="nhsuk-summary-list__key">"Policy in force"</dt>
-                <dd class="nhsuk-summary-list__value">{result.policy_id.clone()}</dd>
-            </div>
-        </dl>
-
-        <h3>"Changes of state"</h3>
-        {if result.transitions.is_empty() {
-            view! { <p data-testid="no-transitions">"No changes of state yet."</p> }.into_any()
-        } else {
-            view! {
-                <table class="nhsuk-table" data-testid="transitions">
-                    <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Changes of state"</caption>
-                    <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
-                        <th scope="col" class="nhsuk-table__header">"Date"</th>
-                        <th scope="col" class="nhsuk-table__header">"Change"</th>
-                        <th scope="col" class="nhsuk-table__header">"Why"</th>
-                    </tr></thead>
-                    <tbody class="nhsuk-table__body">
-                        {result.transitions.iter().map(|t| view! {
-                            <tr class="nhsuk-table__row">
-                                <td class="nhsuk-table__cell">{t.on.long_form()}</td>
-                                <td class="nhsuk-table__cell">{format!("{} to {}", state_label(t.from), state_label(t.to))}</td>
-                                <td class="nhsuk-table__cell">
-                                    <details class="nhsuk-details">
-                                        <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{t.rule.summary()}</span></summary>
-                                        <div class="nhsuk-details__text">
-                                            <p>{format!("Rule {}. The policy says:", t.rule.as_str())}</p>
-                                            <blockquote>{t.rule.rule().quote}</blockquote>
-                                        </div>
-                                    </details>
-                                </td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            }.into_any()
-        }}
-
-        <h3>"Timeline"</h3>
-        <table class="nhsuk-table" data-testid="timeline">
-            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Timeline of states"</caption>
-            <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
-                <th scope="col" class="nhsuk-table__header">"State"</th>
-                <th scope="col" class="nhsuk-table__header">"From"</th>
-                <th scope="col" class="nhsuk-table__header">"To"</th>
-            </tr></thead>
-            <tbody class="nhsuk-table__body">
-                {segments.into_iter().map(|s| view! {
-                    <tr class="nhsuk-table__row">
-                        <td class="nhsuk-table__cell"><StateTag state=s.state/></td>
-                        <td class="nhsuk-table__cell">{s.from.long_form()}</td>
-                        <td class="nhsuk-table__cell">{s.to.map_or_else(|| "now".to_owned(), |d| d.long_form())}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-
-        {(!result.warnings.is_empty()).then(|| view! {
-            <div class="nhsuk-warning-callout" data-testid="warnings">
-                <h3 class="nhsuk-warning-callout__label">"Events that were ignored"</h3>
-                <ul>{result.warnings.iter().map(|w| view! { <li>{format!("{}: {}", w.on.long_form(), w.message)}</li> }).collect_view()}</ul>
-            </div>
-        })}
+        <h2>"Share this scenario"</h2>
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="share-link">"Anyone who opens this link sees the same account, events and date"</label>
+            <input class="nhsuk-input" id="share-link" type="text" readonly data-testid="share-link" prop:value=move || share.get()/>
+        </div>
+        <button type="button" class="nhsuk-button nhsuk-button--secondary" data-testid="copy-link" on:click=copy_link>"Copy the link"</button>
+        <p role="status">{move || copied.get()}</p>
     }
 }

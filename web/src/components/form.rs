@@ -1,0 +1,230 @@
+//! NHS.UK form pieces: error summary, inline errors, radios, text inputs and the page title.
+
+use leptos::prelude::*;
+
+/// A problem with one field: the field's id (the summary links to it) and the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The id of the input the summary links to.
+    pub field: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl FieldError {
+    /// A problem with the field `field`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The message for `field` among `errors`, if any.
+pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.clone())
+}
+
+/// Sets the document title: "<title> – NHSmail policy rules (unofficial)", with "Error: " first
+/// while `has_error` is true.
+pub fn page_title(title: impl Fn() -> String + 'static, has_error: impl Fn() -> bool + 'static) {
+    Effect::new(move |_| {
+        let prefix = if has_error() { "Error: " } else { "" };
+        document().set_title(&format!(
+            "{prefix}{} – NHSmail policy rules (unofficial)",
+            title()
+        ));
+    });
+}
+
+/// "There is a problem", linking to each field; focused when it appears.
+#[component]
+pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if !errors.with(Vec::is_empty) {
+            if let Some(el) = node.get() {
+                let _ = el.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || !errors.with(Vec::is_empty)>
+            <div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1"
+                node_ref=node data-testid="error-summary">
+                <h2 class="nhsuk-error-summary__title" id="error-summary-title">"There is a problem"</h2>
+                <div class="nhsuk-error-summary__body">
+                    <ul class="nhsuk-list nhsuk-error-summary__list">
+                        {move || errors.get().into_iter().map(|e| view! {
+                            <li><a href=format!("#{}", e.field)>{e.message}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// The inline message under a label.
+#[component]
+pub fn ErrorMessage(id: String, message: Option<String>) -> impl IntoView {
+    message.map(|m| {
+        view! {
+            <span class="nhsuk-error-message" id=format!("{id}-error")>
+                <span class="nhsuk-u-visually-hidden">"Error: "</span>{m}
+            </span>
+        }
+    })
+}
+
+fn group_class(error: bool) -> &'static str {
+    if error {
+        "nhsuk-form-group nhsuk-form-group--error"
+    } else {
+        "nhsuk-form-group"
+    }
+}
+
+/// A radios question in a fieldset. `options` are `(value, label, hint)`; the first radio has the
+/// id `id` so error links land on it.
+#[component]
+pub fn Radios(
+    id: &'static str,
+    legend: String,
+    #[prop(optional)] page_heading: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+    options: Vec<(&'static str, &'static str, Option<&'static str>)>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let legend_class = if page_heading {
+        "nhsuk-fieldset__legend nhsuk-fieldset__legend--l"
+    } else {
+        "nhsuk-fieldset__legend nhsuk-fieldset__legend--s"
+    };
+    let described = move || {
+        let mut ids = Vec::new();
+        if hint.is_some() {
+            ids.push(format!("{id}-hint"));
+        }
+        if error.get().is_some() {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div class=move || group_class(error.get().is_some())>
+            <fieldset class="nhsuk-fieldset" aria-describedby=described>
+                <legend class=legend_class>
+                    {if page_heading {
+                        view! { <h1 class="nhsuk-fieldset__heading">{legend.clone()}</h1> }.into_any()
+                    } else {
+                        view! { <span>{legend.clone()}</span> }.into_any()
+                    }}
+                </legend>
+                {hint.map(|h| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{h}</div> })}
+                {move || view! { <ErrorMessage id=id.to_owned() message=error.get()/> }}
+                <div class="nhsuk-radios">
+                    {options.into_iter().enumerate().map(|(i, (v, label, item_hint))| {
+                        let input_id = if i == 0 { id.to_owned() } else { format!("{id}-{v}") };
+                        let hint_id = format!("{input_id}-item-hint");
+                        view! {
+                            <div class="nhsuk-radios__item">
+                                <input class="nhsuk-radios__input" id=input_id.clone() name=id type="radio" value=v
+                                    aria-describedby=item_hint.map(|_| hint_id.clone())
+                                    prop:checked=move || value.get() == v
+                                    on:change=move |_| value.set(v.to_owned())/>
+                                <label class="nhsuk-label nhsuk-radios__label" for=input_id>{label}</label>
+                                {item_hint.map(|h| view! { <div class="nhsuk-hint nhsuk-radios__hint" id=hint_id>{h}</div> })}
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A labelled text input bound to `value`.
+#[component]
+pub fn TextInput(
+    id: &'static str,
+    label: String,
+    #[prop(optional)] page_heading: bool,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] width: Option<&'static str>,
+    #[prop(optional)] input_type: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let described = move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if error.get().is_some() {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let input_class = move || {
+        let mut c = String::from("nhsuk-input");
+        if let Some(w) = width {
+            c.push_str(" nhsuk-input--width-");
+            c.push_str(w);
+        }
+        if error.get().is_some() {
+            c.push_str(" nhsuk-input--error");
+        }
+        c
+    };
+    let label_view = if page_heading {
+        view! { <h1 class="nhsuk-label-wrapper"><label class="nhsuk-label nhsuk-label--l" for=id>{label}</label></h1> }.into_any()
+    } else {
+        view! { <label class="nhsuk-label" for=id>{label}</label> }.into_any()
+    };
+    view! {
+        <div class=move || group_class(error.get().is_some())>
+            {label_view}
+            {hint.map(|h| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{h}</div> })}
+            {move || view! { <ErrorMessage id=id.to_owned() message=error.get()/> }}
+            <input class=input_class id=id name=id type=input_type.unwrap_or("text") inputmode=inputmode
+                aria-describedby=described data-testid=id
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+        </div>
+    }
+}
+
+/// A rule's source sentence in a details element.
+#[component]
+pub fn RuleSource(rule: nhsmail_rules::RuleId, #[prop(optional)] summary: Option<String>) -> impl IntoView {
+    let r = rule.rule();
+    let summary = summary.unwrap_or_else(|| rule.summary().to_owned());
+    view! {
+        <details class="nhsuk-details nhsuk-u-margin-bottom-2">
+            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{summary}</span></summary>
+            <div class="nhsuk-details__text">
+                <p>{format!("Rule {}. The published policy says:", rule.as_str())}</p>
+                <blockquote>{r.quote}</blockquote>
+                <p class="nhsuk-body-s">{format!("Source: {}", source_title(r.source))}</p>
+            </div>
+        </details>
+    }
+}
+
+/// The public page a seed file name stands for.
+pub fn source_title(file: &str) -> &'static str {
+    match file.get(..3) {
+        Some("000") => "North Central London ICB GP IT page on NHSmail",
+        Some("001") => "Care provider guidance on NHSmail and secure email",
+        Some("002") => "Encyclopaedia article on NHS.net",
+        Some("003") => "Lincolnshire care association page on NHSmail",
+        _ => "this tool's specification (no public page states it)",
+    }
+}

@@ -1,0 +1,173 @@
+//! The sign-in check: can this account sign in, here, to this service, on this day? (AC-* rules.)
+
+use leptos::prelude::*;
+use nhsmail_rules::{check_access, AccessInput, AccessResult, IsoDate, Location, PolicySet, Service, State};
+use serde::{Deserialize, Serialize};
+
+use crate::components::form::{error_for, page_title, ErrorSummary, FieldError, Radios, RuleSource, TextInput};
+use crate::components::state_tag::state_label;
+use crate::components::today;
+use crate::store::kept;
+
+const KEY: &str = "nhsmail-rules.sign-in.v1";
+const WHAT: &str = "sign-in check answers";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+struct Form {
+    state: String,
+    on: String,
+    location: String,
+    service: String,
+    mfa: bool,
+    secret: bool,
+    onboarded: String,
+    policy_set: String,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            state: "active".into(),
+            on: today().to_string(),
+            location: "uk".into(),
+            service: "office365".into(),
+            mfa: false,
+            secret: false,
+            onboarded: "yes".into(),
+            policy_set: "national".into(),
+        }
+    }
+}
+
+fn parse(f: &Form) -> Result<(AccessInput, PolicySet), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let state = State::ALL.into_iter().find(|s| s.as_str() == f.state);
+    if state.is_none() {
+        errors.push(FieldError::new("state", "Select the account's state"));
+    }
+    let on = f.on.trim().parse::<IsoDate>().ok();
+    if on.is_none() {
+        errors.push(FieldError::new("on", "Enter the date of the sign-in as a real date, like 2025-03-01"));
+    }
+    let (Some(state), Some(on)) = (state, on) else {
+        return Err(errors);
+    };
+    let input = AccessInput {
+        state,
+        on,
+        location: if f.location == "abroad" { Location::Abroad } else { Location::Uk },
+        service: if f.service == "portal" { Service::Portal } else { Service::Office365 },
+        mfa_enabled: f.mfa,
+        account_secret_set: f.secret,
+        onboarded: Some(f.onboarded != "no"),
+    };
+    let set = PolicySet::built_in(&f.policy_set).unwrap_or_else(|| PolicySet::built_in("national").unwrap_or_else(|| PolicySet::built_ins().remove(0)));
+    Ok((input, set))
+}
+
+/// The sign-in check page.
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let form = kept::<Form>(KEY, WHAT);
+    let field = |get: fn(&Form) -> String, set: fn(&mut Form, String)| {
+        let s = RwSignal::new(form.with_untracked(get));
+        Effect::new(move |_| {
+            let v = s.get();
+            form.update(|f| set(f, v));
+        });
+        s
+    };
+    let state = field(|f| f.state.clone(), |f, v| f.state = v);
+    let on = field(|f| f.on.clone(), |f, v| f.on = v);
+    let location = field(|f| f.location.clone(), |f, v| f.location = v);
+    let service = field(|f| f.service.clone(), |f, v| f.service = v);
+    let onboarded = field(|f| f.onboarded.clone(), |f, v| f.onboarded = v);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let answer = RwSignal::new(None::<(AccessInput, AccessResult)>);
+    page_title(|| "Sign-in check".to_owned(), move || !errors.with(Vec::is_empty));
+
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match form.with_untracked(parse) {
+            Err(e) => {
+                errors.set(e);
+                answer.set(None);
+            }
+            Ok((input, set)) => {
+                errors.set(Vec::new());
+                let result = check_access(&input, &set);
+                answer.set(Some((input, result)));
+            }
+        }
+    };
+    let err = move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, f)));
+    let states: Vec<_> = State::ALL.iter().map(|s| (s.as_str(), state_label(*s), None)).collect();
+
+    view! {
+        <h1>"Sign-in check"</h1>
+        <p class="nhsuk-lede-text">"Find out if an account can sign in, and if not, what to do."</p>
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <ErrorSummary errors=errors.into()/>
+                <form on:submit=check novalidate>
+                    <Radios id="state" legend="What state is the account in?".to_owned() options=states value=state error=err("state")/>
+                    <Show when=move || state.get() == "inactive">
+                        <Radios id="onboarded" legend="Has the person accepted the acceptable use policy and set their Account Secret?".to_owned()
+                            options=vec![("yes", "Yes", None), ("no", "No", None)] value=onboarded error=err("onboarded")/>
+                    </Show>
+                    <TextInput id="on" label="Date of the sign-in".to_owned() hint="For example, 2025-03-01".to_owned() input_type="date" width="10" value=on error=err("on")/>
+                    <Radios id="location" legend="Where is the person signing in from?".to_owned()
+                        options=vec![("uk", "The UK", None), ("abroad", "Outside the UK", None)] value=location error=err("location")/>
+                    <Radios id="service" legend="What are they signing in to?".to_owned()
+                        options=vec![("office365", "Office 365", Some("For example Outlook or Teams.")), ("portal", "The NHSmail portal", None)] value=service error=err("service")/>
+                    <div class="nhsuk-form-group">
+                        <fieldset class="nhsuk-fieldset">
+                            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"What has the person set up?"</legend>
+                            <div class="nhsuk-checkboxes">
+                                <div class="nhsuk-checkboxes__item">
+                                    <input class="nhsuk-checkboxes__input" id="mfa" type="checkbox" data-testid="mfa"
+                                        prop:checked=move || form.with(|f| f.mfa) on:change=move |ev| form.update(|f| f.mfa = event_target_checked(&ev))/>
+                                    <label class="nhsuk-label nhsuk-checkboxes__label" for="mfa">"Multi-factor authentication"</label>
+                                </div>
+                                <div class="nhsuk-checkboxes__item">
+                                    <input class="nhsuk-checkboxes__input" id="secret" type="checkbox" data-testid="secret"
+                                        prop:checked=move || form.with(|f| f.secret) on:change=move |ev| form.update(|f| f.secret = event_target_checked(&ev))/>
+                                    <label class="nhsuk-label nhsuk-checkboxes__label" for="secret">"The Account Secret"</label>
+                                </div>
+                            </div>
+                        </fieldset>
+                    </div>
+                    <button class="nhsuk-button" type="submit" data-testid="check">"Check"</button>
+                </form>
+                <div aria-live="polite">
+                    {move || answer.get().map(|(input, r)| view! { <Answer input r/> })}
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Answer(input: AccessInput, r: AccessResult) -> impl IntoView {
+    let heading = if r.allowed { "They can sign in" } else { "They cannot sign in" };
+    let when = format!("{} account, {}", state_label(input.state), input.on.long_form());
+    view! {
+        <div class="nhsuk-card nhsuk-card--feature" data-testid="answer">
+            <div class="nhsuk-card__content nhsuk-card__content--feature">
+                <h2 class="nhsuk-card__heading nhsuk-card__heading--feature" data-testid="answer-heading">{heading}</h2>
+                <p>{when}</p>
+                {r.reactivates.then(|| view! { <p data-testid="reactivates">"Signing in makes the account active again."</p> })}
+                {r.reasons.is_empty().then(|| view! { <p>"No rule stops this sign-in."</p> })}
+                <ul class="nhsuk-list" data-testid="reasons">
+                    {r.reasons.iter().map(|reason| view! {
+                        <li>
+                            <p class="nhsuk-u-margin-bottom-1">{reason.message.clone()}</p>
+                            <RuleSource rule=reason.rule summary="What the policy says".to_owned()/>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </div>
+    }
+}

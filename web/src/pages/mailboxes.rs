@@ -1,0 +1,368 @@
+//! The shared mailbox planner: sites, people and shared mailboxes against the allowance, the
+//! problems, and a request for extra accounts with its email (SM-* rules).
+
+use leptos::prelude::*;
+use nhsmail_rules::{plan_shared_mailboxes, MailboxPlan, MailboxPlanInput, PolicySet, Severity};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::components::form::{error_for, page_title, ErrorMessage, ErrorSummary, FieldError, RuleSource, TextInput};
+use crate::components::{commas, today};
+use crate::store::kept;
+
+const KEY: &str = "nhsmail-rules.shared-mailboxes.v1";
+const WHAT: &str = "shared mailbox plans";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+struct Form {
+    sites: String,
+    users: String,
+    mailboxes: String,
+    request: bool,
+    request_site: String,
+    additional: String,
+    justification: String,
+    mds_complete_on: String,
+    as_of: String,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            sites: String::new(),
+            users: String::new(),
+            mailboxes: String::new(),
+            request: false,
+            request_site: String::new(),
+            additional: String::new(),
+            justification: String::new(),
+            mds_complete_on: String::new(),
+            as_of: today().to_string(),
+        }
+    }
+}
+
+fn example() -> Form {
+    let users: String = (1..=11)
+        .map(|i| format!("carer{i:02}, oak, 2025-05-{:02}\n", 10 + i))
+        .collect();
+    Form {
+        sites: "oak, Oak House\nelm, Elm Lodge\n".into(),
+        users: format!("{users}amy.lee, oak, 2025-03-01\nsam.ng, elm, 2025-05-28\n"),
+        mailboxes: "oak-office, oak, carer01 carer02, carer03 carer04 carer05 carer06 carer07 carer08 carer09 carer10 amy.lee\nelm-office, elm, , sam.ng\n".into(),
+        request: true,
+        request_site: "oak".into(),
+        additional: "3".into(),
+        justification: "our night staff need to read the shared mailbox".into(),
+        mds_complete_on: "2025-06-02".into(),
+        as_of: "2025-06-01".into(),
+    }
+}
+
+/// The non-blank lines of a text area with their line numbers, split on commas.
+fn lines(text: &str) -> Vec<(usize, Vec<String>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, l.split(',').map(|c| c.trim().to_owned()).collect()))
+        .collect()
+}
+
+fn words(cell: Option<&String>) -> Vec<String> {
+    cell.map(|c| c.split_whitespace().map(str::to_owned).collect()).unwrap_or_default()
+}
+
+/// What each list's index stands for, so an engine error path (`users[2].siteId`) can name the line.
+struct Lines {
+    sites: Vec<usize>,
+    users: Vec<usize>,
+    mailboxes: Vec<usize>,
+}
+
+fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let as_of = f.as_of.trim().parse::<nhsmail_rules::IsoDate>();
+    if as_of.is_err() {
+        errors.push(FieldError::new("as-of", "Enter the date to plan for as a real date, like 2025-06-01"));
+    }
+    let sites = lines(&f.sites);
+    if sites.is_empty() {
+        errors.push(FieldError::new("sites", "Enter at least one site, like: oak, Oak House"));
+    }
+    let users = lines(&f.users);
+    for (line, cells) in &users {
+        if cells.len() < 3 || cells.iter().take(3).any(String::is_empty) {
+            errors.push(FieldError::new("users", format!("People, line {line}: enter the id, the site id and the date they last signed in, separated by commas")));
+        } else if cells.get(2).is_some_and(|d| d.parse::<nhsmail_rules::IsoDate>().is_err()) {
+            errors.push(FieldError::new("users", format!("People, line {line}: enter the date they last signed in as a real date, like 2025-05-20")));
+        }
+    }
+    let mailboxes = lines(&f.mailboxes);
+    for (line, cells) in &mailboxes {
+        if cells.len() < 2 || cells.iter().take(2).any(String::is_empty) {
+            errors.push(FieldError::new("mailboxes", format!("Shared mailboxes, line {line}: enter the mailbox id and the site id, then the owners and members")));
+        }
+    }
+    let mut request = Value::Null;
+    if f.request {
+        if f.request_site.trim().is_empty() {
+            errors.push(FieldError::new("request-site", "Enter the id of the site that needs extra accounts"));
+        }
+        let additional = f.additional.trim();
+        let n = additional.parse::<u32>();
+        if !additional.is_empty() && n.as_ref().map_or(true, |n| *n == 0) {
+            errors.push(FieldError::new("additional", "Enter the number of new accounts as a whole number, like 3"));
+        }
+        let mds = f.mds_complete_on.trim();
+        if !mds.is_empty() && mds.parse::<nhsmail_rules::IsoDate>().is_err() {
+            errors.push(FieldError::new("mds-complete-on", "Enter the date the minimum data set was complete as a real date, like 2025-06-02"));
+        }
+        request = json!({ "siteId": f.request_site.trim() });
+        if let Ok(n) = n {
+            request["additional"] = n.into();
+        }
+        if !f.justification.trim().is_empty() {
+            request["justification"] = f.justification.trim().into();
+        }
+        if !mds.is_empty() {
+            request["mdsCompleteOn"] = mds.into();
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let value = json!({
+        "sites": sites.iter().map(|(_, c)| match c.get(1).filter(|n| !n.is_empty()) {
+            Some(name) => json!({ "id": c.first(), "name": name }),
+            None => json!({ "id": c.first() }),
+        }).collect::<Vec<_>>(),
+        "users": users.iter().map(|(_, c)| json!({ "id": c.first(), "siteId": c.get(1), "lastActivity": c.get(2) })).collect::<Vec<_>>(),
+        "mailboxes": mailboxes.iter().map(|(_, c)| json!({ "id": c.first(), "siteId": c.get(1), "owners": words(c.get(2)), "members": words(c.get(3)) })).collect::<Vec<_>>(),
+        "request": request,
+        "asOf": f.as_of.trim(),
+    });
+    let input = serde_json::from_value(value).map_err(|e| vec![FieldError::new("sites", e.to_string())])?;
+    let index = |l: &[(usize, Vec<String>)]| l.iter().map(|(n, _)| *n).collect();
+    Ok((input, Lines { sites: index(&sites), users: index(&users), mailboxes: index(&mailboxes) }))
+}
+
+/// An engine error about `users[2].siteId` becomes "People, line 3: ..." on the right field.
+fn engine_error(e: &nhsmail_rules::EngineError, l: &Lines) -> FieldError {
+    let path = e.path.as_str();
+    let list = |name: &str, label: &str, field: &str, lines: &[usize]| {
+        let rest = path.strip_prefix(name)?.strip_prefix('[')?;
+        let i: usize = rest.split(']').next()?.parse().ok()?;
+        let line = lines.get(i)?;
+        Some(FieldError::new(field, format!("{label}, line {line}: {}", e.detail)))
+    };
+    list("sites", "Sites", "sites", &l.sites)
+        .or_else(|| list("users", "People", "users", &l.users))
+        .or_else(|| list("mailboxes", "Shared mailboxes", "mailboxes", &l.mailboxes))
+        .unwrap_or_else(|| {
+            let field = if path.starts_with("request") { "request-site" } else { "sites" };
+            FieldError::new(field, e.to_string())
+        })
+}
+
+fn plan(f: &Form) -> Result<MailboxPlan, Vec<FieldError>> {
+    let (input, lines) = build(f)?;
+    let set = PolicySet::built_in("national").ok_or_else(Vec::new)?;
+    plan_shared_mailboxes(&input, &set).map_err(|e| vec![engine_error(&e, &lines)])
+}
+
+/// The planner page.
+#[component]
+pub fn Planner() -> impl IntoView {
+    let form = kept::<Form>(KEY, WHAT);
+    let text = |get: fn(&Form) -> String, set: fn(&mut Form, String)| {
+        let s = RwSignal::new(form.with_untracked(get));
+        Effect::new(move |_| {
+            let v = s.get();
+            form.update(|f| set(f, v));
+        });
+        s
+    };
+    let sites = text(|f| f.sites.clone(), |f, v| f.sites = v);
+    let users = text(|f| f.users.clone(), |f, v| f.users = v);
+    let mailboxes = text(|f| f.mailboxes.clone(), |f, v| f.mailboxes = v);
+    let request_site = text(|f| f.request_site.clone(), |f, v| f.request_site = v);
+    let additional = text(|f| f.additional.clone(), |f, v| f.additional = v);
+    let justification = text(|f| f.justification.clone(), |f, v| f.justification = v);
+    let mds = text(|f| f.mds_complete_on.clone(), |f, v| f.mds_complete_on = v);
+    let as_of = text(|f| f.as_of.clone(), |f, v| f.as_of = v);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let result = RwSignal::new(None::<MailboxPlan>);
+    page_title(|| "Shared mailbox planner".to_owned(), move || !errors.with(Vec::is_empty));
+
+    let run = move || match form.with_untracked(plan) {
+        Ok(p) => {
+            errors.set(Vec::new());
+            result.set(Some(p));
+        }
+        Err(e) => {
+            errors.set(e);
+            result.set(None);
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        run();
+    };
+    let load_example = move |_| {
+        let e = example();
+        sites.set(e.sites.clone());
+        users.set(e.users.clone());
+        mailboxes.set(e.mailboxes.clone());
+        request_site.set(e.request_site.clone());
+        additional.set(e.additional.clone());
+        justification.set(e.justification.clone());
+        mds.set(e.mds_complete_on.clone());
+        as_of.set(e.as_of.clone());
+        form.update(|f| f.request = true);
+    };
+    let err = move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, f)));
+    let area = move |id: &'static str, label: &'static str, hint: &'static str, value: RwSignal<String>| {
+        let error = err(id);
+        view! {
+            <div class=move || if error.get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+                <label class="nhsuk-label nhsuk-label--s" for=id>{label}</label>
+                <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div>
+                {move || view! { <ErrorMessage id=id.to_owned() message=error.get()/> }}
+                <textarea class="nhsuk-textarea" id=id rows="5" data-testid=id spellcheck="false"
+                    aria-describedby=move || if error.get().is_some() { format!("{id}-hint {id}-error") } else { format!("{id}-hint") }
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+            </div>
+        }
+    };
+
+    view! {
+        <h1>"Shared mailbox planner"</h1>
+        <p class="nhsuk-lede-text">"Check your shared mailboxes and accounts against your allowance, and ask for extra accounts."</p>
+        <p>
+            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=load_example data-testid="example">"Fill in an example"</button>
+        </p>
+        <ErrorSummary errors=errors.into()/>
+        <form on:submit=submit novalidate>
+            <TextInput id="as-of" label="Date to plan for".to_owned() input_type="date" width="10" value=as_of error=err("as-of")/>
+            {area("sites", "Sites", "One site per line: its id, then its name if you like. For example: oak, Oak House", sites)}
+            {area("users", "People with accounts", "One person per line: their id, their site id and the date they last signed in. For example: amy.lee, oak, 2025-05-20", users)}
+            {area("mailboxes", "Shared mailboxes", "One mailbox per line: its id, its site id, its owners, then its members. Separate people with spaces. For example: oak-office, oak, amy.lee sam.ng, jo.bloggs", mailboxes)}
+            <div class="nhsuk-form-group">
+                <div class="nhsuk-checkboxes">
+                    <div class="nhsuk-checkboxes__item">
+                        <input class="nhsuk-checkboxes__input" id="request" type="checkbox" data-testid="request"
+                            prop:checked=move || form.with(|f| f.request) on:change=move |ev| form.update(|f| f.request = event_target_checked(&ev))/>
+                        <label class="nhsuk-label nhsuk-checkboxes__label" for="request">"I need more than the allowance of accounts for a site"</label>
+                    </div>
+                </div>
+            </div>
+            <Show when=move || form.with(|f| f.request)>
+                <fieldset class="nhsuk-fieldset">
+                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">"Request for extra accounts"</legend>
+                    <TextInput id="request-site" label="Site id".to_owned() width="10" value=request_site error=err("request-site")/>
+                    <TextInput id="additional" label="Number of new accounts needed".to_owned() width="4" inputmode="numeric" value=additional error=err("additional")/>
+                    {area("justification", "Why you need them", "This goes into the email, after \"We require these extra accounts because\".", justification)}
+                    <TextInput id="mds-complete-on" label="Date the minimum data set was complete (if it is)".to_owned() input_type="date" width="10" value=mds error=err("mds-complete-on")/>
+                </fieldset>
+            </Show>
+            <button class="nhsuk-button" type="submit" data-testid="plan">"Check the plan"</button>
+        </form>
+        <div aria-live="polite">{move || result.get().map(|p| view! { <PlanView p/> })}</div>
+    }
+}
+
+#[component]
+fn PlanView(p: MailboxPlan) -> impl IntoView {
+    let copied = RwSignal::new(None::<&'static str>);
+    view! {
+        <h2>"Sites against the allowance"</h2>
+        <table class="nhsuk-table" data-testid="site-counts">
+            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Accounts and shared mailboxes per site"</caption>
+            <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
+                <th scope="col" class="nhsuk-table__header">"Site"</th>
+                <th scope="col" class="nhsuk-table__header">"Named users"</th>
+                <th scope="col" class="nhsuk-table__header">"Shared mailboxes"</th>
+                <th scope="col" class="nhsuk-table__header">"Allowance"</th>
+            </tr></thead>
+            <tbody class="nhsuk-table__body">
+                {p.sites.iter().map(|s| view! {
+                    <tr class="nhsuk-table__row">
+                        <td class="nhsuk-table__cell">{s.site_id.clone()}</td>
+                        <td class="nhsuk-table__cell">{format!("{} of {}", commas(s.named_users as u64), commas(s.named_users_allowed))}</td>
+                        <td class="nhsuk-table__cell">{format!("{} of {}", commas(s.shared_mailboxes as u64), commas(s.shared_mailboxes_allowed))}</td>
+                        <td class="nhsuk-table__cell">{if s.over_allowance {
+                            view! { <strong class="nhsuk-tag nhsuk-tag--red">"Over"</strong> }.into_any()
+                        } else {
+                            view! { <strong class="nhsuk-tag nhsuk-tag--green">"Within"</strong> }.into_any()
+                        }}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <h2>"Problems"</h2>
+        {if p.problems.is_empty() {
+            view! { <p data-testid="no-problems">"No problems found."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="nhsuk-list" data-testid="problems">
+                    {p.problems.iter().map(|pr| {
+                        let (class, word) = match pr.severity {
+                            Severity::Error => ("nhsuk-tag nhsuk-tag--red", "Must fix"),
+                            Severity::Warning => ("nhsuk-tag nhsuk-tag--yellow", "Should fix"),
+                        };
+                        let place = pr.mailbox_id.clone().map_or_else(|| format!("Site {}", pr.site_id), |m| format!("Mailbox {m}"));
+                        view! {
+                            <li>
+                                <p class="nhsuk-u-margin-bottom-1"><strong class=class>{word}</strong>" "{format!("{place}: {}", pr.message)}</p>
+                                <RuleSource rule=pr.rule summary="What the policy says".to_owned()/>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {p.request.map(|r| {
+            let email = r.email.clone();
+            let copy = move |_| {
+                let text = email.clone();
+                let clipboard = window().navigator().clipboard();
+                let promise = clipboard.write_text(&text);
+                leptos::task::spawn_local(async move {
+                    let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                    copied.set(Some(if ok { "Email text copied." } else { "Could not copy: select the text and copy it yourself." }));
+                });
+            };
+            view! {
+                <h2>"Request for extra accounts"</h2>
+                {if r.can_progress {
+                    view! { <p data-testid="can-progress"><strong class="nhsuk-tag nhsuk-tag--green">"Ready to send"</strong></p> }.into_any()
+                } else {
+                    view! { <p data-testid="can-progress"><strong class="nhsuk-tag nhsuk-tag--red">"Not ready yet"</strong></p> }.into_any()
+                }}
+                <p>{format!("Active linked accounts: {}", commas(r.active_linked as u64))}</p>
+                {(!r.blockers.is_empty()).then(|| view! {
+                    <p>"Sign in to these accounts (or remove them from the shared mailboxes) first:"</p>
+                    <ul class="nhsuk-list nhsuk-list--bullet" data-testid="blockers">
+                        {r.blockers.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
+                <ul class="nhsuk-list" data-testid="request-reasons">
+                    {r.reasons.iter().map(|reason| view! {
+                        <li><p class="nhsuk-u-margin-bottom-1">{reason.message.clone()}</p><RuleSource rule=reason.rule summary="What the policy says".to_owned()/></li>
+                    }).collect_view()}
+                </ul>
+                <p data-testid="completes-on">{match r.completes_on {
+                    Some(d) => format!("Once the minimum data set is in, the accounts should be ready by {}.", d.long_form()),
+                    None => "Enter the date the minimum data set was complete to see when the accounts should be ready.".to_owned(),
+                }}</p>
+                <div class="nhsuk-form-group">
+                    <label class="nhsuk-label nhsuk-label--s" for="email">{format!("Email to {}", r.to)}</label>
+                    <textarea class="nhsuk-textarea" id="email" rows="7" readonly data-testid="email" prop:value=r.email.clone()></textarea>
+                </div>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=copy data-testid="copy">"Copy the email text"</button>
+                <p role="status" data-testid="copied">{move || copied.get()}</p>
+            }
+        })}
+    }
+}

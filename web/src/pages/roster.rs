@@ -1,0 +1,396 @@
+//! Roster and decisions: paste or upload a roster (CSV or JSON), evaluate it in chunks so the page
+//! stays responsive, see counts by state and action, browse the accounts, compare policy sets, and
+//! download the decisions exactly as `exportDecisions` writes them.
+
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use nhsmail_rules::{
+    compare_policies, parse_roster_csv, Comparison, DecisionExport, EngineError, EvaluationOptions,
+    Exporter, IsoDate, PolicySet, Roster, State, BUILT_IN_SET_IDS, DEFAULT_REMIND_WITHIN_DAYS,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::components::form::{error_for, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput};
+use crate::components::state_tag::state_label;
+use crate::components::{commas, today};
+use crate::download::download;
+use crate::pages::roster_table::{AccountsTable, Row};
+use crate::store::{kept, load};
+
+const KEY: &str = "nhsmail-rules.roster.v1";
+const WHAT: &str = "roster";
+/// Where the policies page keeps a custom policy set (its JSON text).
+pub const CUSTOM_KEY: &str = "nhsmail-rules.custom-policy.v1";
+/// Pasted rosters larger than this are not kept after a reload (local storage holds about 5 MB).
+const KEEP_LIMIT: usize = 1_000_000;
+/// Accounts evaluated between two yields to the browser.
+const CHUNK: usize = 2_000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+struct Form {
+    pasted: String,
+    as_of: String,
+    policy_set: String,
+    compare_with: String,
+    remind: String,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            pasted: String::new(),
+            as_of: today().to_string(),
+            policy_set: "national".into(),
+            compare_with: "ncl-icb".into(),
+            remind: DEFAULT_REMIND_WITHIN_DAYS.to_string(),
+        }
+    }
+}
+
+/// The policy set chosen by id: a built-in one, or "custom" from the policies page.
+pub fn policy_set(id: &str) -> Result<PolicySet, String> {
+    if id == "custom" {
+        let text: String = load(CUSTOM_KEY, "custom policy set");
+        return EvaluationOptions::from_json(&text).map_err(|e| format!("Your custom policy set cannot be used: {}", e.render()));
+    }
+    PolicySet::built_in(id).ok_or_else(|| format!("There is no policy set called {id}"))
+}
+
+/// The policy sets a person can choose: built-in ones, then theirs.
+pub fn set_choices() -> Vec<(String, String)> {
+    let mut list: Vec<(String, String)> = BUILT_IN_SET_IDS
+        .iter()
+        .map(|id| {
+            let words = if *id == "national" { "National policy" } else { "North Central London ICB" };
+            ((*id).to_owned(), words.to_owned())
+        })
+        .collect();
+    let custom: String = load(CUSTOM_KEY, "custom policy set");
+    if let Ok(set) = EvaluationOptions::from_json(&custom) {
+        list.push(("custom".into(), format!("Your policy set ({})", set.id)));
+    }
+    list
+}
+
+/// Reads a roster: JSON when it starts with `{`, else CSV.
+fn read(text: &str) -> Result<Roster, EngineError> {
+    if text.trim_start().starts_with('{') {
+        Roster::from_json(text)
+    } else {
+        parse_roster_csv(text)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Progress {
+    Idle,
+    Running { done: usize, total: usize },
+    Done,
+}
+
+/// The roster page.
+#[component]
+pub fn RosterPage() -> impl IntoView {
+    let form = kept::<Form>(KEY, WHAT);
+    let field = |get: fn(&Form) -> String, set: fn(&mut Form, String)| {
+        let s = RwSignal::new(form.with_untracked(get));
+        Effect::new(move |_| {
+            let v = s.get();
+            form.update(|f| set(f, v));
+        });
+        s
+    };
+    let pasted = RwSignal::new(form.with_untracked(|f| f.pasted.clone()));
+    Effect::new(move |_| {
+        let text = pasted.get();
+        let keep = if text.len() <= KEEP_LIMIT { text } else { String::new() };
+        form.update(|f| f.pasted = keep);
+    });
+    let as_of = field(|f| f.as_of.clone(), |f, v| f.as_of = v);
+    let set_id = field(|f| f.policy_set.clone(), |f, v| f.policy_set = v);
+    let compare_id = field(|f| f.compare_with.clone(), |f, v| f.compare_with = v);
+    let remind = field(|f| f.remind.clone(), |f, v| f.remind = v);
+    let uploaded = RwSignal::new(None::<(String, String)>);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let progress = RwSignal::new(Progress::Idle);
+    let rows = RwSignal::new(Vec::<Row>::new());
+    let export = RwSignal::new(None::<DecisionExport>);
+    let roster = StoredValue::new(None::<Roster>);
+    let comparison = RwSignal::new(None::<Result<Comparison, String>>);
+    let choices = set_choices();
+    page_title(|| "Roster and decisions".to_owned(), move || !errors.with(Vec::is_empty));
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        let file = gloo_file::File::from(file);
+        let name = file.name();
+        spawn_local(async move {
+            match gloo_file::futures::read_as_text(&file).await {
+                Ok(text) => uploaded.set(Some((name, text))),
+                Err(_) => errors.set(vec![FieldError::new("roster-file", "The file could not be read. Choose a CSV or JSON file")]),
+            }
+        });
+    };
+
+    let run = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if matches!(progress.get_untracked(), Progress::Running { .. }) {
+            return;
+        }
+        let mut problems = Vec::new();
+        let day = as_of.get_untracked().trim().parse::<IsoDate>();
+        if day.is_err() {
+            problems.push(FieldError::new("as-of", "Enter the date to check as a real date, like 2025-06-01"));
+        }
+        let remind_days = remind.get_untracked().trim().parse::<u32>();
+        if remind_days.is_err() {
+            problems.push(FieldError::new("remind", "Enter the days ahead for reminders as a whole number, like 7"));
+        }
+        let set = policy_set(&set_id.get_untracked());
+        if let Err(m) = &set {
+            problems.push(FieldError::new("policy-set", m.clone()));
+        }
+        let (source, text) = match uploaded.get_untracked() {
+            Some((_, text)) => ("roster-file", text),
+            None => ("roster-text", pasted.get_untracked()),
+        };
+        if text.trim().is_empty() {
+            problems.push(FieldError::new("roster-text", "Paste a roster or choose a file"));
+        }
+        let (Ok(day), Ok(remind_days), Ok(set), true) = (day, remind_days, set, problems.is_empty()) else {
+            errors.set(problems);
+            return;
+        };
+        errors.set(Vec::new());
+        export.set(None);
+        comparison.set(None);
+        rows.set(Vec::new());
+        progress.set(Progress::Running { done: 0, total: 0 });
+        spawn_local(async move {
+            // Let the browser paint "Reading the roster" first.
+            TimeoutFuture::new(0).await;
+            let parsed = read(&text).and_then(|r| r.check_unique_ids().map(|()| r));
+            let r = match parsed {
+                Ok(r) => r,
+                Err(e) => {
+                    errors.set(vec![FieldError::new(source, format!("The roster has a problem at {}", e.render()))]);
+                    progress.set(Progress::Idle);
+                    return;
+                }
+            };
+            let total = r.accounts.len();
+            let mut exporter = Exporter::new(day, &set, remind_days);
+            let mut out = Vec::with_capacity(total);
+            for (c, chunk) in r.accounts.chunks(CHUNK).enumerate() {
+                for (j, account) in chunk.iter().enumerate() {
+                    match exporter.push(account, c * CHUNK + j) {
+                        Ok(result) => out.push(Row::new(&result, account.recorded_state)),
+                        Err(e) => {
+                            errors.set(vec![FieldError::new(source, format!("The roster has a problem at {}", e.render()))]);
+                            progress.set(Progress::Idle);
+                            return;
+                        }
+                    }
+                }
+                progress.set(Progress::Running { done: out.len(), total });
+                TimeoutFuture::new(0).await;
+            }
+            let finished = exporter.finish();
+            Row::attach(&mut out, &finished);
+            rows.set(out);
+            export.set(Some(finished));
+            roster.set_value(Some(r));
+            progress.set(Progress::Done);
+        });
+    };
+
+    let compare = move |_| {
+        let (Some(day), Some(r)) = (export.with_untracked(|e| e.as_ref().map(|e| e.as_of)), roster.get_value()) else { return };
+        comparison.set(None);
+        spawn_local(async move {
+            TimeoutFuture::new(0).await;
+            let sets = policy_set(&set_id.get_untracked()).and_then(|a| policy_set(&compare_id.get_untracked()).map(|b| (a, b)));
+            let result = sets.and_then(|(a, b)| compare_policies(&r, day, &a, &b).map_err(|e| e.render()));
+            comparison.set(Some(result));
+        });
+    };
+
+    let save = move |_| {
+        export.with_untracked(|e| {
+            if let Some(e) = e {
+                let text = serde_json::to_string(e).unwrap_or_default();
+                download(&format!("decisions-{}.json", e.as_of), "application/json", &text);
+            }
+        });
+    };
+
+    let err = move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, f)));
+    let select = move |id: &'static str, label: &'static str, value: RwSignal<String>, choices: Vec<(String, String)>| view! {
+        <div class=move || if err(id).get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+            <label class="nhsuk-label" for=id>{label}</label>
+            {move || view! { <ErrorMessage id=id.to_owned() message=err(id).get()/> }}
+            <select class="nhsuk-select" id=id data-testid=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+                {choices.into_iter().map(|(v, w)| view! { <option value=v.clone() selected=value.get_untracked() == v>{w}</option> }).collect_view()}
+            </select>
+        </div>
+    };
+
+    view! {
+        <h1>"Roster and decisions"</h1>
+        <p class="nhsuk-lede-text">"Check every account in a roster on a date, and download the decisions for your back office."</p>
+        <ErrorSummary errors=errors.into()/>
+        <form on:submit=run novalidate>
+            <div class=move || if err("roster-text").get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+                <label class="nhsuk-label nhsuk-label--s" for="roster-text">"Paste a roster"</label>
+                <div class="nhsuk-hint" id="roster-text-hint">"CSV with a header row (id, kind, created, lastActivity, onboarded, recordedState, organisation, address), or JSON like {\"accounts\": [...]}."</div>
+                {move || view! { <ErrorMessage id="roster-text".to_owned() message=err("roster-text").get()/> }}
+                <textarea class="nhsuk-textarea" id="roster-text" rows="6" spellcheck="false" data-testid="roster-text"
+                    aria-describedby="roster-text-hint" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+            </div>
+            <div class=move || if err("roster-file").get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+                <label class="nhsuk-label nhsuk-label--s" for="roster-file">"Or choose a file"</label>
+                <div class="nhsuk-hint" id="roster-file-hint">"A .csv or .json file. It is read in this browser and never sent anywhere."</div>
+                {move || view! { <ErrorMessage id="roster-file".to_owned() message=err("roster-file").get()/> }}
+                <input class="nhsuk-file-upload" id="roster-file" type="file" accept=".csv,.json,text/csv,application/json" data-testid="roster-file"
+                    aria-describedby="roster-file-hint" on:change=on_file/>
+                {move || uploaded.get().map(|(name, text)| view! {
+                    <p class="nhsuk-body-s nhsuk-u-margin-top-2" data-testid="file-name">{format!("Using {name} ({} characters). ", commas(text.len() as u64))}
+                        <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); uploaded.set(None); }>"Use the pasted roster instead"</a></p>
+                })}
+            </div>
+            <TextInput id="as-of" label="Date to check".to_owned() input_type="date" width="10" value=as_of error=err("as-of")/>
+            {select("policy-set", "Policy set", set_id, choices.clone())}
+            <TextInput id="remind" label="Remind people this many days before they would become inactive or be deleted".to_owned() width="3" inputmode="numeric" value=remind error=err("remind")/>
+            <button class="nhsuk-button" type="submit" data-testid="evaluate">"Check the roster"</button>
+        </form>
+        <div role="status" aria-live="polite" data-testid="progress">
+            {move || match progress.get() {
+                Progress::Running { total: 0, .. } => view! { <p>"Reading the roster…"</p> }.into_any(),
+                Progress::Running { done, total } => view! {
+                    <label class="nhsuk-label" for="progress-bar">{format!("Checked {} of {} accounts", commas(done as u64), commas(total as u64))}</label>
+                    <progress id="progress-bar" max=total value=done></progress>
+                }.into_any(),
+                Progress::Done => view! { <p data-testid="done">{move || format!("Checked {} accounts.", commas(rows.with(Vec::len) as u64))}</p> }.into_any(),
+                Progress::Idle => ().into_any(),
+            }}
+        </div>
+        {move || export.get().map(|e| view! {
+            <Summary e/>
+            <button type="button" class="nhsuk-button" on:click=save data-testid="download">"Download decisions (JSON)"</button>
+            <AccountsTable rows/>
+            <h2>"Compare policy sets"</h2>
+            <p>"See which accounts would be in a different state, or change on a different date, under another policy set."</p>
+        })}
+        <Show when=move || export.with(Option::is_some)>
+            {select("compare-with", "Compare with", compare_id, choices.clone())}
+            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=compare data-testid="compare">"Compare"</button>
+            {move || comparison.get().map(|c| match c {
+                Ok(c) => view! { <ComparisonView c/> }.into_any(),
+                Err(m) => view! { <p class="nhsuk-error-message">{m}</p> }.into_any(),
+            })}
+        </Show>
+    }
+}
+
+#[component]
+fn Summary(e: DecisionExport) -> impl IntoView {
+    let s = &e.summary;
+    let states = [
+        (State::Active, s.by_state.active),
+        (State::Inactive, s.by_state.inactive),
+        (State::Disabled, s.by_state.disabled),
+        (State::Leaver, s.by_state.leaver),
+        (State::Deleted, s.by_state.deleted),
+        (State::Purged, s.by_state.purged),
+    ];
+    let a = &s.by_action;
+    let actions = [
+        ("Make active again", a.reactivate),
+        ("Mark inactive", a.mark_inactive),
+        ("Disable", a.disable),
+        ("Mark as leaver", a.mark_leaver),
+        ("Delete", a.delete),
+        ("Delete permanently", a.purge),
+        ("Remind to sign in", a.remind),
+    ];
+    let count_row = |label: String, n: usize| view! {
+        <tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{label}</td><td class="nhsuk-table__cell nhsuk-table__cell--numeric">{commas(n as u64)}</td></tr>
+    };
+    view! {
+        <h2>{format!("{} accounts on {} ({})", commas(s.accounts as u64), e.as_of.long_form(), e.policy_set)}</h2>
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-one-half">
+                <table class="nhsuk-table" data-testid="by-state">
+                    <caption class="nhsuk-table__caption">"Accounts by state"</caption>
+                    <thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">"State"</th><th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Accounts"</th></tr></thead>
+                    <tbody class="nhsuk-table__body">{states.into_iter().map(|(st, n)| count_row(state_label(st).to_owned(), n)).collect_view()}</tbody>
+                </table>
+            </div>
+            <div class="nhsuk-grid-column-one-half">
+                <table class="nhsuk-table" data-testid="by-action">
+                    <caption class="nhsuk-table__caption">"Decisions by action"</caption>
+                    <thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">"Action"</th><th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Decisions"</th></tr></thead>
+                    <tbody class="nhsuk-table__body">{actions.into_iter().map(|(w, n)| count_row(w.to_owned(), n)).collect_view()}</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn ComparisonView(c: Comparison) -> impl IntoView {
+    let a = &c.summary.by_state_a;
+    let b = &c.summary.by_state_b;
+    let rows = [
+        (State::Active, a.active, b.active),
+        (State::Inactive, a.inactive, b.inactive),
+        (State::Disabled, a.disabled, b.disabled),
+        (State::Leaver, a.leaver, b.leaver),
+        (State::Deleted, a.deleted, b.deleted),
+        (State::Purged, a.purged, b.purged),
+    ];
+    let shown: Vec<_> = c.differences.iter().take(100).cloned().collect();
+    view! {
+        <p data-testid="differing">{format!("{} of {} accounts differ.", commas(c.summary.differing as u64), commas(c.summary.accounts as u64))}</p>
+        <table class="nhsuk-table" data-testid="compare-states">
+            <caption class="nhsuk-table__caption">"Accounts by state under each policy set"</caption>
+            <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
+                <th scope="col" class="nhsuk-table__header">"State"</th>
+                <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">{c.policy_set_a.clone()}</th>
+                <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">{c.policy_set_b.clone()}</th>
+            </tr></thead>
+            <tbody class="nhsuk-table__body">
+                {rows.into_iter().map(|(s, x, y)| view! {
+                    <tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{state_label(s)}</td>
+                        <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{commas(x as u64)}</td>
+                        <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{commas(y as u64)}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        {(!shown.is_empty()).then(|| view! {
+            <table class="nhsuk-table" data-testid="differences">
+                <caption class="nhsuk-table__caption">{format!("Accounts that differ (first {} shown)", shown.len())}</caption>
+                <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
+                    <th scope="col" class="nhsuk-table__header">"Account"</th>
+                    <th scope="col" class="nhsuk-table__header">{c.policy_set_a.clone()}</th>
+                    <th scope="col" class="nhsuk-table__header">{c.policy_set_b.clone()}</th>
+                </tr></thead>
+                <tbody class="nhsuk-table__body">
+                    {shown.into_iter().map(|d| {
+                        let words = |a: &nhsmail_rules::Answer| match &a.next {
+                            Some(n) => format!("{} since {}; {} on {}", state_label(a.state), a.since.long_form(), state_label(n.state), n.on.long_form()),
+                            None => format!("{} since {}", state_label(a.state), a.since.long_form()),
+                        };
+                        view! {
+                            <tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{d.account_id.clone()}</td>
+                                <td class="nhsuk-table__cell">{words(&d.a)}</td><td class="nhsuk-table__cell">{words(&d.b)}</td></tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
+    }
+}

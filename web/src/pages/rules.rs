@@ -1,0 +1,180 @@
+//! Policies and rules: every rule with its source sentence, the built-in policy sets, and a custom
+//! policy set loaded from JSON (kept for the roster page), with field-path errors.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use nhsmail_rules::{rules, EvaluationOptions, Policy, PolicySet};
+
+use crate::components::commas;
+use crate::components::form::{page_title, source_title, ErrorMessage, ErrorSummary, FieldError};
+use crate::pages::roster::CUSTOM_KEY;
+use crate::store::{load, remove, save};
+
+const SECTIONS: [(u8, &str); 4] = [
+    (3, "Account lifecycle"),
+    (4, "Signing in"),
+    (5, "Who can get NHSmail"),
+    (6, "Shared mailboxes and extra accounts"),
+];
+
+const EXAMPLE: &str = r#"{
+  "policySet": "my-trust",
+  "policies": [
+    { "id": "my-trust-2024", "effectiveFrom": "2024-01-01", "inactiveAfterDays": 45 }
+  ]
+}"#;
+
+/// The policies page.
+#[component]
+pub fn RulesPage() -> impl IntoView {
+    let text = RwSignal::new(load::<String>(CUSTOM_KEY, "custom policy set"));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let custom = RwSignal::new(EvaluationOptions::from_json(&text.get_untracked()).ok());
+    page_title(|| "Policies and rules".to_owned(), move || !errors.with(Vec::is_empty));
+
+    let apply = move |source: &'static str, t: String| match EvaluationOptions::from_json(&t) {
+        Ok(set) => {
+            errors.set(Vec::new());
+            save(CUSTOM_KEY, "custom policy set", &t);
+            text.set(t);
+            custom.set(Some(set));
+        }
+        Err(e) => {
+            let path = e.path.strip_prefix("options.").unwrap_or(&e.path).to_owned();
+            let at = if path.is_empty() || path == "options" { String::new() } else { format!(" at {path}") };
+            errors.set(vec![FieldError::new(source, format!("Your policy set has a problem{at}: {}", e.detail))]);
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        apply("policy-text", text.get_untracked());
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        let file = gloo_file::File::from(file);
+        spawn_local(async move {
+            match gloo_file::futures::read_as_text(&file).await {
+                Ok(t) => apply("policy-file", t),
+                Err(_) => errors.set(vec![FieldError::new("policy-file", "The file could not be read. Choose a JSON file")]),
+            }
+        });
+    };
+    let remove = move |_| {
+        remove(CUSTOM_KEY);
+        text.set(String::new());
+        custom.set(None);
+        errors.set(Vec::new());
+    };
+    let err = move |f: &'static str| move || errors.with(|e| e.iter().find(|x| x.field == f).map(|x| x.message.clone()));
+
+    view! {
+        <h1>"Policies and rules"</h1>
+        <p class="nhsuk-lede-text">"Every rule this tool applies, with the published sentence it comes from."</p>
+        <ul class="nhsuk-contents-list__list">
+            {SECTIONS.iter().map(|(n, t)| view! { <li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href=format!("#section-{n}")>{*t}</a></li> }).collect_view()}
+            <li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="#policy-sets">"Policy sets"</a></li>
+            <li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="#your-policy-set">"Your own policy set"</a></li>
+        </ul>
+        {SECTIONS.iter().map(|(n, title)| view! {
+            <h2 id=format!("section-{n}")>{*title}</h2>
+            <dl class="nhsuk-summary-list" data-testid=format!("rules-{n}")>
+                {rules().iter().filter(|r| r.section == *n).map(|r| view! {
+                    <div class="nhsuk-summary-list__row">
+                        <dt class="nhsuk-summary-list__key"><code>{r.id.as_str()}</code></dt>
+                        <dd class="nhsuk-summary-list__value">
+                            <p class="nhsuk-u-margin-bottom-1">{r.summary}</p>
+                            <details class="nhsuk-details nhsuk-u-margin-bottom-0">
+                                <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"What the policy says"</span></summary>
+                                <div class="nhsuk-details__text"><blockquote>{r.quote}</blockquote><p class="nhsuk-body-s">{format!("Source: {}", source_title(r.source))}</p></div>
+                            </details>
+                        </dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+        }).collect_view()}
+
+        <h2 id="policy-sets">"Policy sets"</h2>
+        <p>"A policy set is a list of policies, each in force from a date until the next one starts."</p>
+        {PolicySet::built_ins().into_iter().map(|set| view! { <SetTable set/> }).collect_view()}
+
+        <h2 id="your-policy-set">"Your own policy set"</h2>
+        <p>"Load a policy set as JSON to use it on the roster page. Any number you leave out takes the national value."</p>
+        <details class="nhsuk-details">
+            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"What the file looks like"</span></summary>
+            <div class="nhsuk-details__text"><pre class="app-code">{EXAMPLE}</pre></div>
+        </details>
+        <ErrorSummary errors=errors.into()/>
+        <form on:submit=submit novalidate>
+            <div class=move || if err("policy-file")().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+                <label class="nhsuk-label nhsuk-label--s" for="policy-file">"Choose a JSON file"</label>
+                {move || view! { <ErrorMessage id="policy-file".to_owned() message=err("policy-file")()/> }}
+                <input class="nhsuk-file-upload" id="policy-file" type="file" accept=".json,application/json" data-testid="policy-file" on:change=on_file/>
+            </div>
+            <div class=move || if err("policy-text")().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+                <label class="nhsuk-label nhsuk-label--s" for="policy-text">"Or paste it"</label>
+                {move || view! { <ErrorMessage id="policy-text".to_owned() message=err("policy-text")()/> }}
+                <textarea class="nhsuk-textarea" id="policy-text" rows="8" spellcheck="false" data-testid="policy-text"
+                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            </div>
+            <button class="nhsuk-button" type="submit" data-testid="load-policy">"Use this policy set"</button>
+        </form>
+        {move || custom.get().map(|set| view! {
+            <div data-testid="custom-set">
+                <SetTable set/>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=remove data-testid="remove-policy">"Remove your policy set"</button>
+            </div>
+        })}
+    }
+}
+
+fn days(n: u32) -> String {
+    format!("{} {}", commas(n), if n == 1 { "day" } else { "days" })
+}
+
+fn parameters(p: &Policy) -> Vec<(&'static str, String)> {
+    let when = |d: Option<nhsmail_rules::IsoDate>| d.map_or_else(|| "Not in force".to_owned(), |d| d.long_form());
+    vec![
+        ("Inactive after no activity for", days(p.inactive_after_days.get())),
+        ("Deleted after being inactive for", days(p.delete_after_inactive_days.get())),
+        ("Can be restored for", days(p.restore_window_days.get())),
+        ("New accounts must accept the acceptable use policy within", days(p.onboarding_days.get())),
+        ("Disabled accounts kept for", format!("{} months", commas(p.disabled_retention_months.get()))),
+        ("Leavers deleted after", days(p.leaver_deletion_days.get())),
+        ("Multi-factor authentication needed outside the UK from", when(p.mfa_abroad_from)),
+        ("Account Secret needed for the portal from", when(p.account_secret_soft_from)),
+        ("Account Secret needed for Office 365 from", when(p.account_secret_hard_from)),
+        ("Named user accounts per site", commas(p.named_users_per_site.get())),
+        ("Shared mailboxes per site", commas(p.shared_mailboxes_per_site.get())),
+        ("Working days to set up extra accounts", commas(p.extra_accounts_sla_working_days.get())),
+    ]
+}
+
+#[component]
+fn SetTable(set: PolicySet) -> impl IntoView {
+    let policies = set.policies().to_vec();
+    view! {
+        <h3>{format!("Policy set: {}", set.id)}</h3>
+        <div class="app-table-scroll">
+        <table class="nhsuk-table" data-testid=format!("set-{}", set.id)>
+            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">{format!("Policies in {}", set.id)}</caption>
+            <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
+                <th scope="col" class="nhsuk-table__header">"Setting"</th>
+                {policies.iter().map(|p| view! { <th scope="col" class="nhsuk-table__header">{format!("{} (from {})", p.id, p.effective_from.long_form())}</th> }).collect_view()}
+            </tr></thead>
+            <tbody class="nhsuk-table__body">
+                {(0..parameters(&Policy::national_defaults("x", nhsmail_rules::IsoDate::MIN)).len()).map(|i| {
+                    let cells: Vec<(&str, String)> = policies.iter().filter_map(|p| parameters(p).into_iter().nth(i)).collect();
+                    let label = cells.first().map_or("", |c| c.0);
+                    view! {
+                        <tr class="nhsuk-table__row">
+                            <th scope="row" class="nhsuk-table__header">{label}</th>
+                            {cells.into_iter().map(|(_, v)| view! { <td class="nhsuk-table__cell">{v}</td> }).collect_view()}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        </div>
+    }
+}
