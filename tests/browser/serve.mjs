@@ -18,7 +18,10 @@ const TYPES = {
 export function serveDir(dir) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
+    // An address without a file extension is a page of the app: send index.html (as any host
+    // configured for a single-page app would).
+    const page = path.endsWith('/') || !extname(path);
+    const file = normalize(join(dir, page ? 'index.html' : path));
     if (!file.startsWith(dir)) {
       res.writeHead(403).end();
       return;

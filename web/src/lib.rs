@@ -2,6 +2,7 @@
 
 mod components;
 mod download;
+mod html;
 mod pages;
 mod store;
 

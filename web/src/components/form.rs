@@ -201,23 +201,6 @@ pub fn TextInput(
     }
 }
 
-/// A rule's source sentence in a details element.
-#[component]
-pub fn RuleSource(rule: nhsmail_rules::RuleId, #[prop(optional)] summary: Option<String>) -> impl IntoView {
-    let r = rule.rule();
-    let summary = summary.unwrap_or_else(|| rule.summary().to_owned());
-    view! {
-        <details class="nhsuk-details nhsuk-u-margin-bottom-2">
-            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{summary}</span></summary>
-            <div class="nhsuk-details__text">
-                <p>{format!("Rule {}. The published policy says:", rule.as_str())}</p>
-                <blockquote>{r.quote}</blockquote>
-                <p class="nhsuk-body-s">{format!("Source: {}", source_title(r.source))}</p>
-            </div>
-        </details>
-    }
-}
-
 /// The public page a seed file name stands for.
 pub fn source_title(file: &str) -> &'static str {
     match file.get(..3) {

@@ -1,6 +1,5 @@
 //! A lifecycle state as an NHS.UK tag: one colour per state, always with its name.
 
-use leptos::prelude::*;
 use nhsmail_rules::State;
 
 /// The words people read for a state.
@@ -15,7 +14,7 @@ pub fn state_label(state: State) -> &'static str {
     }
 }
 
-fn colour(state: State) -> &'static str {
+pub fn colour(state: State) -> &'static str {
     match state {
         State::Active => "nhsuk-tag--green",
         State::Inactive => "nhsuk-tag--yellow",
@@ -24,10 +23,4 @@ fn colour(state: State) -> &'static str {
         State::Deleted => "nhsuk-tag--red",
         State::Purged => "nhsuk-tag--grey",
     }
-}
-
-/// `<strong class="nhsuk-tag ...">Active</strong>`.
-#[component]
-pub fn StateTag(state: State, #[prop(optional)] testid: &'static str) -> impl IntoView {
-    view! { <strong class=format!("nhsuk-tag {}", colour(state)) data-testid=testid>{state_label(state)}</strong> }
 }

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use nhsmail_rules::{check_access, AccessInput, AccessResult, IsoDate, Location, PolicySet, Service, State};
 use serde::{Deserialize, Serialize};
 
-use crate::components::form::{error_for, page_title, ErrorSummary, FieldError, Radios, RuleSource, TextInput};
+use crate::components::form::{error_for, page_title, ErrorSummary, FieldError, Radios, TextInput};
+use crate::html::{esc, list, p, p_id, rule_source};
 use crate::components::state_tag::state_label;
 use crate::components::today;
 use crate::store::kept;
@@ -141,33 +142,28 @@ pub fn SignIn() -> impl IntoView {
                     <button class="nhsuk-button" type="submit" data-testid="check">"Check"</button>
                 </form>
                 <div aria-live="polite">
-                    {move || answer.get().map(|(input, r)| view! { <Answer input r/> })}
+                    {move || answer.get().map(|(input, r)| view! { <div inner_html=answer_html(&input, &r)></div> })}
                 </div>
             </div>
         </div>
     }
 }
 
-#[component]
-fn Answer(input: AccessInput, r: AccessResult) -> impl IntoView {
+/// The answer and its reasons, as HTML.
+fn answer_html(input: &AccessInput, r: &AccessResult) -> String {
     let heading = if r.allowed { "They can sign in" } else { "They cannot sign in" };
-    let when = format!("{} account, {}", state_label(input.state), input.on.long_form());
-    view! {
-        <div class="nhsuk-card nhsuk-card--feature" data-testid="answer">
-            <div class="nhsuk-card__content nhsuk-card__content--feature">
-                <h2 class="nhsuk-card__heading nhsuk-card__heading--feature" data-testid="answer-heading">{heading}</h2>
-                <p>{when}</p>
-                {r.reactivates.then(|| view! { <p data-testid="reactivates">"Signing in makes the account active again."</p> })}
-                {r.reasons.is_empty().then(|| view! { <p>"No rule stops this sign-in."</p> })}
-                <ul class="nhsuk-list" data-testid="reasons">
-                    {r.reasons.iter().map(|reason| view! {
-                        <li>
-                            <p class="nhsuk-u-margin-bottom-1">{reason.message.clone()}</p>
-                            <RuleSource rule=reason.rule summary="What the policy says".to_owned()/>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </div>
-        </div>
+    let mut out = format!(
+        r#"<div class="nhsuk-card nhsuk-card--feature" data-testid="answer"><div class="nhsuk-card__content nhsuk-card__content--feature"><h2 class="nhsuk-card__heading nhsuk-card__heading--feature" data-testid="answer-heading">{heading}</h2>{}"#,
+        p(&format!("{} account, {}", state_label(input.state), input.on.long_form()))
+    );
+    if r.reactivates {
+        out.push_str(&p_id("reactivates", "Signing in makes the account active again."));
     }
+    if r.reasons.is_empty() {
+        out.push_str(&p("No rule stops this sign-in."));
+    }
+    out.push_str(&list("nhsuk-list", "reasons", r.reasons.iter().map(|reason| format!(
+        r#"<p class="nhsuk-u-margin-bottom-1">{}</p>{}"#, esc(&reason.message), rule_source(reason.rule, "What the policy says"))), false));
+    out.push_str("</div></div>");
+    out
 }

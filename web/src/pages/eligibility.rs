@@ -6,7 +6,8 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use nhsmail_rules::{check_eligibility, EligibilityInput, EligibilityResult, PolicySet, Route};
 use serde::{Deserialize, Serialize};
 
-use crate::components::form::{error_for, page_title, ErrorSummary, FieldError, Radios, RuleSource, TextInput};
+use crate::components::form::{error_for, page_title, ErrorSummary, FieldError, Radios, TextInput};
+use crate::html::{esc, h, list, p, p_id, rule_source, word_tag};
 use crate::components::{commas, today};
 use crate::store::kept;
 
@@ -311,9 +312,7 @@ fn Check(answers: RwSignal<Answers>) -> impl IntoView {
     view! {
         <a class="nhsuk-back-link" href=back data-testid="back">"Back"</a>
         <h1>"Check your answers"</h1>
-        <dl class="nhsuk-summary-list" data-testid="answers">
-            {move || rows(&answers.get())}
-        </dl>
+        <dl class="nhsuk-summary-list" data-testid="answers" inner_html=move || rows(&answers.get())></dl>
         {move || match missing() {
             Some(step) => view! {
                 <p>"You have not answered every question yet."</p>
@@ -326,29 +325,19 @@ fn Check(answers: RwSignal<Answers>) -> impl IntoView {
     }
 }
 
-/// The summary list rows, one per question asked.
-fn rows(a: &Answers) -> AnyView {
-        STEPS
-            .iter()
-            .filter(|s| applies(s, a))
-            .map(|step| {
-                let (title, _, _) = question(step);
-                let value = answer(step, a);
-                let shown = if value.is_empty() { "Not answered".to_owned() } else { words(step, value) };
-                view! {
-                    <div class="nhsuk-summary-list__row">
-                        <dt class="nhsuk-summary-list__key">{title}</dt>
-                        <dd class="nhsuk-summary-list__value">{shown}</dd>
-                        <dd class="nhsuk-summary-list__actions">
-                            <a href=format!("/eligibility/{step}?change=1") data-testid=format!("change-{step}")>
-                                "Change"<span class="nhsuk-u-visually-hidden">{format!(" {}", title.to_lowercase())}</span>
-                            </a>
-                        </dd>
-                    </div>
-                }
-            })
-            .collect_view()
-            .into_any()
+/// The summary list rows, one per question asked, as HTML.
+fn rows(a: &Answers) -> String {
+    let mut out = String::new();
+    for step in STEPS.iter().filter(|s| applies(s, a)) {
+        let (title, _, _) = question(step);
+        let value = answer(step, a);
+        let shown = if value.is_empty() { "Not answered".to_owned() } else { words(step, value) };
+        out.push_str(&format!(
+            r#"<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">{}</dt><dd class="nhsuk-summary-list__value">{}</dd><dd class="nhsuk-summary-list__actions"><a href="/eligibility/{step}?change=1" data-testid="change-{step}">Change<span class="nhsuk-u-visually-hidden"> {}</span></a></dd></div>"#,
+            esc(title), esc(&shown), esc(&title.to_lowercase())
+        ));
+    }
+    out
 }
 
 fn route_words(route: Route) -> &'static str {
@@ -382,57 +371,37 @@ fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
                 <h1>"Some answers are missing"</h1>
                 <p><a href="/eligibility/check">"Check your answers"</a></p>
             }.into_any(),
-            Ok(r) => view! { <OutcomeBody r as_of/> }.into_any(),
+            Ok(r) => view! { <div inner_html=outcome_html(&r, as_of)></div> }.into_any(),
         }}
         <p><a href="/eligibility" on:click=start_again data-testid="start-again">"Start again"</a></p>
     }
 }
 
-#[component]
-fn OutcomeBody(r: EligibilityResult, as_of: nhsmail_rules::IsoDate) -> impl IntoView {
+/// The outcome, as HTML.
+fn outcome_html(r: &EligibilityResult, as_of: nhsmail_rules::IsoDate) -> String {
     let heading = if r.eligible { "You can get NHSmail" } else { "You cannot get NHSmail yet" };
-    view! {
-        {if r.eligible {
-            view! {
-                <div class="nhsuk-panel" data-testid="outcome">
-                    <h1 class="nhsuk-panel__title">{heading}</h1>
-                    <div class="nhsuk-panel__body">{format!("Checked against the published policy on {}", as_of.long_form())}</div>
-                </div>
-            }.into_any()
-        } else {
-            view! {
-                <h1 data-testid="outcome">{heading}</h1>
-                <p>{format!("Checked against the published policy on {}. Do the steps below, then check again.", as_of.long_form())}</p>
-            }.into_any()
-        }}
-        {(!r.routes.is_empty()).then(|| view! {
-            <h2>"How to apply"</h2>
-            <ul class="nhsuk-list nhsuk-list--bullet" data-testid="routes">
-                {r.routes.iter().map(|route| view! { <li>{route_words(*route)}</li> }).collect_view()}
-            </ul>
-        })}
-        {r.allowance.map(|a| view! {
-            <h2>"How many accounts you can have"</h2>
-            <p data-testid="allowance">{format!("Up to {} named user accounts and {} shared mailboxes.", commas(a.named_users), commas(a.shared_mailboxes))}</p>
-        })}
-        {r.dspt_valid_until.map(|d| view! {
-            <p data-testid="dspt-valid-until">{format!("Your DSPT publication counts until {}. Publish your next one by then.", d.long_form())}</p>
-        })}
-        <h2>"What to do next"</h2>
-        <ol class="nhsuk-list nhsuk-list--number" data-testid="next-steps">
-            {r.next_steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
-        </ol>
-        <h2>"Why"</h2>
-        <ul class="nhsuk-list" data-testid="reasons">
-            {r.reasons.iter().map(|reason| {
-                let (tag, words) = if reason.met { ("nhsuk-tag nhsuk-tag--green", "Met") } else { ("nhsuk-tag nhsuk-tag--red", "Not met") };
-                view! {
-                    <li>
-                        <p class="nhsuk-u-margin-bottom-1"><strong class=tag>{words}</strong>" "{reason.message.clone()}</p>
-                        <RuleSource rule=reason.rule summary="What the policy says".to_owned()/>
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
+    let mut out = if r.eligible {
+        format!(r#"<div class="nhsuk-panel" data-testid="outcome"><h1 class="nhsuk-panel__title">{heading}</h1><div class="nhsuk-panel__body">Checked against the published policy on {}</div></div>"#, as_of.long_form())
+    } else {
+        format!(r#"<h1 data-testid="outcome">{heading}</h1>{}"#, p(&format!("Checked against the published policy on {}. Do the steps below, then check again.", as_of.long_form())))
+    };
+    if !r.routes.is_empty() {
+        out.push_str(&h(2, "How to apply"));
+        out.push_str(&list("nhsuk-list nhsuk-list--bullet", "routes", r.routes.iter().map(|route| esc(route_words(*route))), false));
     }
+    if let Some(a) = r.allowance {
+        out.push_str(&h(2, "How many accounts you can have"));
+        out.push_str(&p_id("allowance", &format!("Up to {} named user accounts and {} shared mailboxes.", commas(a.named_users), commas(a.shared_mailboxes))));
+    }
+    if let Some(d) = r.dspt_valid_until {
+        out.push_str(&p_id("dspt-valid-until", &format!("Your DSPT publication counts until {}. Publish your next one by then.", d.long_form())));
+    }
+    out.push_str(&h(2, "What to do next"));
+    out.push_str(&list("nhsuk-list nhsuk-list--number", "next-steps", r.next_steps.iter().map(|s| esc(s)), true));
+    out.push_str(&h(2, "Why"));
+    out.push_str(&list("nhsuk-list", "reasons", r.reasons.iter().map(|reason| {
+        let (class, words) = if reason.met { ("nhsuk-tag--green", "Met") } else { ("nhsuk-tag--red", "Not met") };
+        format!(r#"<p class="nhsuk-u-margin-bottom-1">{} {}</p>{}"#, word_tag(class, words), esc(&reason.message), rule_source(reason.rule, "What the policy says"))
+    }), false));
+    out
 }

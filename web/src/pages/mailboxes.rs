@@ -6,7 +6,8 @@ use nhsmail_rules::{plan_shared_mailboxes, MailboxPlan, MailboxPlanInput, Policy
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::components::form::{error_for, page_title, ErrorMessage, ErrorSummary, FieldError, RuleSource, TextInput};
+use crate::components::form::{error_for, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput};
+use crate::html::{esc, h, list, p_id, rule_source, table, word_tag};
 use crate::components::{commas, today};
 use crate::store::kept;
 
@@ -272,93 +273,68 @@ pub fn Planner() -> impl IntoView {
     }
 }
 
+/// Counts, problems and the request's status, as HTML.
+fn plan_html(p: &MailboxPlan) -> String {
+    let mut out = h(2, "Sites against the allowance");
+    let rows: Vec<Vec<String>> = p.sites.iter().map(|s| vec![
+        esc(&s.site_id),
+        format!("{} of {}", commas(s.named_users as u64), commas(s.named_users_allowed)),
+        format!("{} of {}", commas(s.shared_mailboxes as u64), commas(s.shared_mailboxes_allowed)),
+        if s.over_allowance { word_tag("nhsuk-tag--red", "Over") } else { word_tag("nhsuk-tag--green", "Within") },
+    ]).collect();
+    out.push_str(&table("site-counts", "Accounts and shared mailboxes per site", true, &["Site", "Named users", "Shared mailboxes", "Allowance"], &[], &rows));
+    out.push_str(&h(2, "Problems"));
+    if p.problems.is_empty() {
+        out.push_str(&p_id("no-problems", "No problems found."));
+    } else {
+        out.push_str(&list("nhsuk-list", "problems", p.problems.iter().map(|pr| {
+            let (class, word) = match pr.severity {
+                Severity::Error => ("nhsuk-tag--red", "Must fix"),
+                Severity::Warning => ("nhsuk-tag--yellow", "Should fix"),
+            };
+            let place = pr.mailbox_id.clone().map_or_else(|| format!("Site {}", pr.site_id), |m| format!("Mailbox {m}"));
+            format!(r#"<p class="nhsuk-u-margin-bottom-1">{} {}</p>{}"#, word_tag(class, word), esc(&format!("{place}: {}", pr.message)), rule_source(pr.rule, "What the policy says"))
+        }), false));
+    }
+    if let Some(r) = &p.request {
+        out.push_str(&h(2, "Request for extra accounts"));
+        let status = if r.can_progress { word_tag("nhsuk-tag--green", "Ready to send") } else { word_tag("nhsuk-tag--red", "Not ready yet") };
+        out.push_str(&format!(r#"<p data-testid="can-progress">{status}</p>"#));
+        out.push_str(&p_id("active-linked", &format!("Active linked accounts: {}", commas(r.active_linked as u64))));
+        if !r.blockers.is_empty() {
+            out.push_str("<p>Sign in to these accounts (or remove them from the shared mailboxes) first:</p>");
+            out.push_str(&list("nhsuk-list nhsuk-list--bullet", "blockers", r.blockers.iter().map(|b| esc(b)), false));
+        }
+        out.push_str(&list("nhsuk-list", "request-reasons", r.reasons.iter().map(|reason| format!(
+            r#"<p class="nhsuk-u-margin-bottom-1">{}</p>{}"#, esc(&reason.message), rule_source(reason.rule, "What the policy says"))), false));
+        out.push_str(&p_id("completes-on", &match r.completes_on {
+            Some(d) => format!("Once the minimum data set is in, the accounts should be ready by {}.", d.long_form()),
+            None => "Enter the date the minimum data set was complete to see when the accounts should be ready.".to_owned(),
+        }));
+    }
+    out
+}
+
 #[component]
 fn PlanView(p: MailboxPlan) -> impl IntoView {
     let copied = RwSignal::new(None::<&'static str>);
+    let html = plan_html(&p);
     view! {
-        <h2>"Sites against the allowance"</h2>
-        <table class="nhsuk-table" data-testid="site-counts">
-            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Accounts and shared mailboxes per site"</caption>
-            <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
-                <th scope="col" class="nhsuk-table__header">"Site"</th>
-                <th scope="col" class="nhsuk-table__header">"Named users"</th>
-                <th scope="col" class="nhsuk-table__header">"Shared mailboxes"</th>
-                <th scope="col" class="nhsuk-table__header">"Allowance"</th>
-            </tr></thead>
-            <tbody class="nhsuk-table__body">
-                {p.sites.iter().map(|s| view! {
-                    <tr class="nhsuk-table__row">
-                        <td class="nhsuk-table__cell">{s.site_id.clone()}</td>
-                        <td class="nhsuk-table__cell">{format!("{} of {}", commas(s.named_users as u64), commas(s.named_users_allowed))}</td>
-                        <td class="nhsuk-table__cell">{format!("{} of {}", commas(s.shared_mailboxes as u64), commas(s.shared_mailboxes_allowed))}</td>
-                        <td class="nhsuk-table__cell">{if s.over_allowance {
-                            view! { <strong class="nhsuk-tag nhsuk-tag--red">"Over"</strong> }.into_any()
-                        } else {
-                            view! { <strong class="nhsuk-tag nhsuk-tag--green">"Within"</strong> }.into_any()
-                        }}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        <h2>"Problems"</h2>
-        {if p.problems.is_empty() {
-            view! { <p data-testid="no-problems">"No problems found."</p> }.into_any()
-        } else {
-            view! {
-                <ul class="nhsuk-list" data-testid="problems">
-                    {p.problems.iter().map(|pr| {
-                        let (class, word) = match pr.severity {
-                            Severity::Error => ("nhsuk-tag nhsuk-tag--red", "Must fix"),
-                            Severity::Warning => ("nhsuk-tag nhsuk-tag--yellow", "Should fix"),
-                        };
-                        let place = pr.mailbox_id.clone().map_or_else(|| format!("Site {}", pr.site_id), |m| format!("Mailbox {m}"));
-                        view! {
-                            <li>
-                                <p class="nhsuk-u-margin-bottom-1"><strong class=class>{word}</strong>" "{format!("{place}: {}", pr.message)}</p>
-                                <RuleSource rule=pr.rule summary="What the policy says".to_owned()/>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
+        <div inner_html=html></div>
         {p.request.map(|r| {
             let email = r.email.clone();
             let copy = move |_| {
-                let text = email.clone();
                 let clipboard = window().navigator().clipboard();
-                let promise = clipboard.write_text(&text);
+                let promise = clipboard.write_text(&email);
                 leptos::task::spawn_local(async move {
                     let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
                     copied.set(Some(if ok { "Email text copied." } else { "Could not copy: select the text and copy it yourself." }));
                 });
             };
             view! {
-                <h2>"Request for extra accounts"</h2>
-                {if r.can_progress {
-                    view! { <p data-testid="can-progress"><strong class="nhsuk-tag nhsuk-tag--green">"Ready to send"</strong></p> }.into_any()
-                } else {
-                    view! { <p data-testid="can-progress"><strong class="nhsuk-tag nhsuk-tag--red">"Not ready yet"</strong></p> }.into_any()
-                }}
-                <p>{format!("Active linked accounts: {}", commas(r.active_linked as u64))}</p>
-                {(!r.blockers.is_empty()).then(|| view! {
-                    <p>"Sign in to these accounts (or remove them from the shared mailboxes) first:"</p>
-                    <ul class="nhsuk-list nhsuk-list--bullet" data-testid="blockers">
-                        {r.blockers.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}
-                    </ul>
-                })}
-                <ul class="nhsuk-list" data-testid="request-reasons">
-                    {r.reasons.iter().map(|reason| view! {
-                        <li><p class="nhsuk-u-margin-bottom-1">{reason.message.clone()}</p><RuleSource rule=reason.rule summary="What the policy says".to_owned()/></li>
-                    }).collect_view()}
-                </ul>
-                <p data-testid="completes-on">{match r.completes_on {
-                    Some(d) => format!("Once the minimum data set is in, the accounts should be ready by {}.", d.long_form()),
-                    None => "Enter the date the minimum data set was complete to see when the accounts should be ready.".to_owned(),
-                }}</p>
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label nhsuk-label--s" for="email">{format!("Email to {}", r.to)}</label>
-                    <textarea class="nhsuk-textarea" id="email" rows="7" readonly data-testid="email" prop:value=r.email.clone()></textarea>
+                    <textarea class="nhsuk-textarea" id="email" rows="7" readonly data-testid="email" prop:value=r.email></textarea>
                 </div>
                 <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=copy data-testid="copy">"Copy the email text"</button>
                 <p role="status" data-testid="copied">{move || copied.get()}</p>

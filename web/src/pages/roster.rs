@@ -15,6 +15,7 @@ use crate::components::form::{error_for, page_title, ErrorMessage, ErrorSummary,
 use crate::components::state_tag::state_label;
 use crate::components::{commas, today};
 use crate::download::download;
+use crate::html::{esc, h, p_id, table};
 use crate::pages::roster_table::{AccountsTable, Row};
 use crate::store::{kept, load};
 
@@ -278,7 +279,7 @@ pub fn RosterPage() -> impl IntoView {
             }}
         </div>
         {move || export.get().map(|e| view! {
-            <Summary e/>
+            <div inner_html=summary_html(&e)></div>
             <button type="button" class="nhsuk-button" on:click=save data-testid="download">"Download decisions (JSON)"</button>
             <AccountsTable rows/>
             <h2>"Compare policy sets"</h2>
@@ -288,109 +289,51 @@ pub fn RosterPage() -> impl IntoView {
             {select("compare-with", "Compare with", compare_id, choices.clone())}
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=compare data-testid="compare">"Compare"</button>
             {move || comparison.get().map(|c| match c {
-                Ok(c) => view! { <ComparisonView c/> }.into_any(),
+                Ok(c) => view! { <div inner_html=comparison_html(&c)></div> }.into_any(),
                 Err(m) => view! { <p class="nhsuk-error-message">{m}</p> }.into_any(),
             })}
         </Show>
     }
 }
 
-#[component]
-fn Summary(e: DecisionExport) -> impl IntoView {
+/// Counts by state and by action, as HTML.
+fn summary_html(e: &DecisionExport) -> String {
     let s = &e.summary;
-    let states = [
-        (State::Active, s.by_state.active),
-        (State::Inactive, s.by_state.inactive),
-        (State::Disabled, s.by_state.disabled),
-        (State::Leaver, s.by_state.leaver),
-        (State::Deleted, s.by_state.deleted),
-        (State::Purged, s.by_state.purged),
-    ];
+    let c = |n: usize| commas(n as u64);
+    let states: Vec<Vec<String>> = [
+        (State::Active, s.by_state.active), (State::Inactive, s.by_state.inactive), (State::Disabled, s.by_state.disabled),
+        (State::Leaver, s.by_state.leaver), (State::Deleted, s.by_state.deleted), (State::Purged, s.by_state.purged),
+    ].into_iter().map(|(st, n)| vec![state_label(st).to_owned(), c(n)]).collect();
     let a = &s.by_action;
-    let actions = [
-        ("Make active again", a.reactivate),
-        ("Mark inactive", a.mark_inactive),
-        ("Disable", a.disable),
-        ("Mark as leaver", a.mark_leaver),
-        ("Delete", a.delete),
-        ("Delete permanently", a.purge),
-        ("Remind to sign in", a.remind),
-    ];
-    let count_row = |label: String, n: usize| view! {
-        <tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{label}</td><td class="nhsuk-table__cell nhsuk-table__cell--numeric">{commas(n as u64)}</td></tr>
-    };
-    view! {
-        <h2>{format!("{} accounts on {} ({})", commas(s.accounts as u64), e.as_of.long_form(), e.policy_set)}</h2>
-        <div class="nhsuk-grid-row">
-            <div class="nhsuk-grid-column-one-half">
-                <table class="nhsuk-table" data-testid="by-state">
-                    <caption class="nhsuk-table__caption">"Accounts by state"</caption>
-                    <thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">"State"</th><th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Accounts"</th></tr></thead>
-                    <tbody class="nhsuk-table__body">{states.into_iter().map(|(st, n)| count_row(state_label(st).to_owned(), n)).collect_view()}</tbody>
-                </table>
-            </div>
-            <div class="nhsuk-grid-column-one-half">
-                <table class="nhsuk-table" data-testid="by-action">
-                    <caption class="nhsuk-table__caption">"Decisions by action"</caption>
-                    <thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">"Action"</th><th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">"Decisions"</th></tr></thead>
-                    <tbody class="nhsuk-table__body">{actions.into_iter().map(|(w, n)| count_row(w.to_owned(), n)).collect_view()}</tbody>
-                </table>
-            </div>
-        </div>
-    }
+    let actions: Vec<Vec<String>> = [
+        ("Make active again", a.reactivate), ("Mark inactive", a.mark_inactive), ("Disable", a.disable), ("Mark as leaver", a.mark_leaver),
+        ("Delete", a.delete), ("Delete permanently", a.purge), ("Remind to sign in", a.remind),
+    ].into_iter().map(|(w, n)| vec![w.to_owned(), c(n)]).collect();
+    format!(
+        r#"{}<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-one-half">{}</div><div class="nhsuk-grid-column-one-half">{}</div></div>"#,
+        h(2, &format!("{} accounts on {} ({})", c(s.accounts), e.as_of.long_form(), e.policy_set)),
+        table("by-state", "Accounts by state", false, &["State", "Accounts"], &[1], &states),
+        table("by-action", "Decisions by action", false, &["Action", "Decisions"], &[1], &actions),
+    )
 }
 
-#[component]
-fn ComparisonView(c: Comparison) -> impl IntoView {
-    let a = &c.summary.by_state_a;
-    let b = &c.summary.by_state_b;
-    let rows = [
-        (State::Active, a.active, b.active),
-        (State::Inactive, a.inactive, b.inactive),
-        (State::Disabled, a.disabled, b.disabled),
-        (State::Leaver, a.leaver, b.leaver),
-        (State::Deleted, a.deleted, b.deleted),
-        (State::Purged, a.purged, b.purged),
-    ];
-    let shown: Vec<_> = c.differences.iter().take(100).cloned().collect();
-    view! {
-        <p data-testid="differing">{format!("{} of {} accounts differ.", commas(c.summary.differing as u64), commas(c.summary.accounts as u64))}</p>
-        <table class="nhsuk-table" data-testid="compare-states">
-            <caption class="nhsuk-table__caption">"Accounts by state under each policy set"</caption>
-            <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
-                <th scope="col" class="nhsuk-table__header">"State"</th>
-                <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">{c.policy_set_a.clone()}</th>
-                <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">{c.policy_set_b.clone()}</th>
-            </tr></thead>
-            <tbody class="nhsuk-table__body">
-                {rows.into_iter().map(|(s, x, y)| view! {
-                    <tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{state_label(s)}</td>
-                        <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{commas(x as u64)}</td>
-                        <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{commas(y as u64)}</td></tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        {(!shown.is_empty()).then(|| view! {
-            <table class="nhsuk-table" data-testid="differences">
-                <caption class="nhsuk-table__caption">{format!("Accounts that differ (first {} shown)", shown.len())}</caption>
-                <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">"Account"</th>
-                    <th scope="col" class="nhsuk-table__header">{c.policy_set_a.clone()}</th>
-                    <th scope="col" class="nhsuk-table__header">{c.policy_set_b.clone()}</th>
-                </tr></thead>
-                <tbody class="nhsuk-table__body">
-                    {shown.into_iter().map(|d| {
-                        let words = |a: &nhsmail_rules::Answer| match &a.next {
-                            Some(n) => format!("{} since {}; {} on {}", state_label(a.state), a.since.long_form(), state_label(n.state), n.on.long_form()),
-                            None => format!("{} since {}", state_label(a.state), a.since.long_form()),
-                        };
-                        view! {
-                            <tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{d.account_id.clone()}</td>
-                                <td class="nhsuk-table__cell">{words(&d.a)}</td><td class="nhsuk-table__cell">{words(&d.b)}</td></tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        })}
+/// A comparison of two policy sets, as HTML.
+fn comparison_html(c: &Comparison) -> String {
+    let (a, b) = (&c.summary.by_state_a, &c.summary.by_state_b);
+    let n = |x: usize| commas(x as u64);
+    let rows: Vec<Vec<String>> = [
+        (State::Active, a.active, b.active), (State::Inactive, a.inactive, b.inactive), (State::Disabled, a.disabled, b.disabled),
+        (State::Leaver, a.leaver, b.leaver), (State::Deleted, a.deleted, b.deleted), (State::Purged, a.purged, b.purged),
+    ].into_iter().map(|(s, x, y)| vec![state_label(s).to_owned(), n(x), n(y)]).collect();
+    let mut out = p_id("differing", &format!("{} of {} accounts differ.", n(c.summary.differing), n(c.summary.accounts)));
+    out.push_str(&table("compare-states", "Accounts by state under each policy set", false, &["State", &c.policy_set_a, &c.policy_set_b], &[1, 2], &rows));
+    let words = |a: &nhsmail_rules::Answer| esc(&match &a.next {
+        Some(nx) => format!("{} since {}; {} on {}", state_label(a.state), a.since.long_form(), state_label(nx.state), nx.on.long_form()),
+        None => format!("{} since {}", state_label(a.state), a.since.long_form()),
+    });
+    let shown: Vec<Vec<String>> = c.differences.iter().take(100).map(|d| vec![esc(&d.account_id), words(&d.a), words(&d.b)]).collect();
+    if !shown.is_empty() {
+        out.push_str(&table("differences", &format!("Accounts that differ (first {} shown)", shown.len()), false, &["Account", &c.policy_set_a, &c.policy_set_b], &[], &shown));
     }
+    out
 }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use nhsmail_rules::{AccountResult, DecisionExport, IsoDate, State};
 
 use crate::components::commas;
-use crate::components::state_tag::{state_label, StateTag};
+use crate::components::state_tag::state_label;
+use crate::html::{esc, tag};
 
 const PAGE: usize = 50;
 
@@ -56,6 +57,19 @@ fn action_words(action: &str) -> &'static str {
     }
 }
 
+/// One table row, as HTML.
+fn row_html(r: &Row) -> String {
+    let recorded = r.recorded.filter(|s| *s != r.state).map_or_else(String::new, |s| format!(" (recorded as {})", state_label(s)));
+    let next = r.next.map_or_else(|| "None".to_owned(), |(s, on)| format!("{} on {}", state_label(s), on.long_form()));
+    let decisions = if r.decisions.is_empty() { "None".to_owned() } else { r.decisions.join(", ") };
+    format!(
+        r#"<tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{}</td><td class="nhsuk-table__cell">{} since {}{recorded}</td><td class="nhsuk-table__cell">{next}</td><td class="nhsuk-table__cell">{decisions}</td></tr>"#,
+        esc(&r.id),
+        tag(r.state),
+        r.since.long_form()
+    )
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Sort {
     Id,
@@ -73,24 +87,27 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
     let page = RwSignal::new(0usize);
     let order = Memo::new(move |_| {
         let wanted = state_filter.get();
-        let text = text_filter.get().trim().to_lowercase();
+        let text = text_filter.get().trim().to_ascii_lowercase();
         let (by, ascending) = sort.get();
         rows.with(|rows| {
             let mut idx: Vec<usize> = (0..rows.len())
                 .filter(|&i| {
                     rows.get(i).is_some_and(|r| {
                         (wanted.is_empty() || r.state.as_str() == wanted)
-                            && (text.is_empty() || r.id.to_lowercase().contains(&text))
+                            && (text.is_empty() || r.id.to_ascii_lowercase().contains(&text))
                     })
                 })
                 .collect();
-            let key = |i: &usize| rows.get(*i);
-            match by {
-                Sort::Id => idx.sort_by(|a, b| key(a).map(|r| &r.id).cmp(&key(b).map(|r| &r.id))),
-                Sort::State => idx.sort_by_key(|i| key(i).map(|r| r.state)),
-                Sort::Next => idx.sort_by_key(|i| key(i).map(|r| r.next.map_or(IsoDate::MAX, |n| n.1))),
-                Sort::Decisions => idx.sort_by_key(|i| key(i).map(|r| std::cmp::Reverse(r.decisions.len()))),
-            }
+            // One comparator, so one copy of the sort in the WebAssembly.
+            idx.sort_by(|a, b| match (rows.get(*a), rows.get(*b)) {
+                (Some(x), Some(y)) => match by {
+                    Sort::Id => x.id.cmp(&y.id),
+                    Sort::State => x.state.cmp(&y.state).then_with(|| x.id.cmp(&y.id)),
+                    Sort::Next => x.next.map_or(IsoDate::MAX, |n| n.1).cmp(&y.next.map_or(IsoDate::MAX, |n| n.1)).then_with(|| x.id.cmp(&y.id)),
+                    Sort::Decisions => y.decisions.len().cmp(&x.decisions.len()).then_with(|| x.id.cmp(&y.id)),
+                },
+                _ => std::cmp::Ordering::Equal,
+            });
             if !ascending {
                 idx.reverse();
             }
@@ -153,21 +170,10 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
                 {header("Next change", Sort::Next)}
                 {header("Decisions", Sort::Decisions)}
             </tr></thead>
-            <tbody class="nhsuk-table__body">
-                {move || {
-                    let first = page.get() * PAGE;
-                    order.with(|idx| rows.with(|rows| idx.iter().skip(first).take(PAGE).filter_map(|i| rows.get(*i)).map(|r| {
-                        let recorded = r.recorded.filter(|s| *s != r.state).map(|s| format!(" (recorded as {})", state_label(s)));
-                        view! {
-                            <tr class="nhsuk-table__row">
-                                <td class="nhsuk-table__cell">{r.id.clone()}</td>
-                                <td class="nhsuk-table__cell"><StateTag state=r.state/>" "{format!("since {}", r.since.long_form())}{recorded}</td>
-                                <td class="nhsuk-table__cell">{r.next.map_or_else(|| "None".to_owned(), |(s, on)| format!("{} on {}", state_label(s), on.long_form()))}</td>
-                                <td class="nhsuk-table__cell">{if r.decisions.is_empty() { "None".to_owned() } else { r.decisions.join(", ") }}</td>
-                            </tr>
-                        }
-                    }).collect_view()))
-                }}
+            <tbody class="nhsuk-table__body" inner_html=move || {
+                let first = page.get() * PAGE;
+                order.with(|idx| rows.with(|rows| idx.iter().skip(first).take(PAGE).filter_map(|i| rows.get(*i)).map(row_html).collect::<String>()))
+            }>
             </tbody>
         </table>
         <nav class="nhsuk-pagination" role="navigation" aria-label="Pages of accounts">

@@ -6,7 +6,8 @@ use leptos::task::spawn_local;
 use nhsmail_rules::{rules, EvaluationOptions, Policy, PolicySet};
 
 use crate::components::commas;
-use crate::components::form::{page_title, source_title, ErrorMessage, ErrorSummary, FieldError};
+use crate::components::form::{page_title, ErrorMessage, ErrorSummary, FieldError};
+use crate::html::{esc, h, rule_source};
 use crate::pages::roster::CUSTOM_KEY;
 use crate::store::{load, remove, save};
 
@@ -76,27 +77,10 @@ pub fn RulesPage() -> impl IntoView {
             <li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="#policy-sets">"Policy sets"</a></li>
             <li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="#your-policy-set">"Your own policy set"</a></li>
         </ul>
-        {SECTIONS.iter().map(|(n, title)| view! {
-            <h2 id=format!("section-{n}")>{*title}</h2>
-            <dl class="nhsuk-summary-list" data-testid=format!("rules-{n}")>
-                {rules().iter().filter(|r| r.section == *n).map(|r| view! {
-                    <div class="nhsuk-summary-list__row">
-                        <dt class="nhsuk-summary-list__key"><code>{r.id.as_str()}</code></dt>
-                        <dd class="nhsuk-summary-list__value">
-                            <p class="nhsuk-u-margin-bottom-1">{r.summary}</p>
-                            <details class="nhsuk-details nhsuk-u-margin-bottom-0">
-                                <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"What the policy says"</span></summary>
-                                <div class="nhsuk-details__text"><blockquote>{r.quote}</blockquote><p class="nhsuk-body-s">{format!("Source: {}", source_title(r.source))}</p></div>
-                            </details>
-                        </dd>
-                    </div>
-                }).collect_view()}
-            </dl>
-        }).collect_view()}
-
+        <div inner_html=catalogue_html()></div>
         <h2 id="policy-sets">"Policy sets"</h2>
         <p>"A policy set is a list of policies, each in force from a date until the next one starts."</p>
-        {PolicySet::built_ins().into_iter().map(|set| view! { <SetTable set/> }).collect_view()}
+        <div inner_html={PolicySet::built_ins().iter().map(set_html).collect::<String>()}></div>
 
         <h2 id="your-policy-set">"Your own policy set"</h2>
         <p>"Load a policy set as JSON to use it on the roster page. Any number you leave out takes the national value."</p>
@@ -121,7 +105,7 @@ pub fn RulesPage() -> impl IntoView {
         </form>
         {move || custom.get().map(|set| view! {
             <div data-testid="custom-set">
-                <SetTable set/>
+                <div inner_html=set_html(&set)></div>
                 <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=remove data-testid="remove-policy">"Remove your policy set"</button>
             </div>
         })}
@@ -150,31 +134,41 @@ fn parameters(p: &Policy) -> Vec<(&'static str, String)> {
     ]
 }
 
-#[component]
-fn SetTable(set: PolicySet) -> impl IntoView {
-    let policies = set.policies().to_vec();
-    view! {
-        <h3>{format!("Policy set: {}", set.id)}</h3>
-        <div class="app-table-scroll">
-        <table class="nhsuk-table" data-testid=format!("set-{}", set.id)>
-            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">{format!("Policies in {}", set.id)}</caption>
-            <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
-                <th scope="col" class="nhsuk-table__header">"Setting"</th>
-                {policies.iter().map(|p| view! { <th scope="col" class="nhsuk-table__header">{format!("{} (from {})", p.id, p.effective_from.long_form())}</th> }).collect_view()}
-            </tr></thead>
-            <tbody class="nhsuk-table__body">
-                {(0..parameters(&Policy::national_defaults("x", nhsmail_rules::IsoDate::MIN)).len()).map(|i| {
-                    let cells: Vec<(&str, String)> = policies.iter().filter_map(|p| parameters(p).into_iter().nth(i)).collect();
-                    let label = cells.first().map_or("", |c| c.0);
-                    view! {
-                        <tr class="nhsuk-table__row">
-                            <th scope="row" class="nhsuk-table__header">{label}</th>
-                            {cells.into_iter().map(|(_, v)| view! { <td class="nhsuk-table__cell">{v}</td> }).collect_view()}
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
-        </div>
+/// A policy set as a table: one row per setting, one column per policy.
+fn set_html(set: &PolicySet) -> String {
+    let policies = set.policies();
+    let count = parameters(&Policy::national_defaults("x", nhsmail_rules::IsoDate::MIN)).len();
+    let mut out = h(3, &format!("Policy set: {}", set.id));
+    out.push_str(&format!(r#"<div class="app-table-scroll"><table class="nhsuk-table" data-testid="set-{}"><caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Policies in {}</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">Setting</th>"#, esc(&set.id), esc(&set.id)));
+    for p in policies {
+        out.push_str(&format!(r#"<th scope="col" class="nhsuk-table__header">{}</th>"#, esc(&format!("{} (from {})", p.id, p.effective_from.long_form()))));
     }
+    out.push_str(r#"</tr></thead><tbody class="nhsuk-table__body">"#);
+    let all: Vec<Vec<(&str, String)>> = policies.iter().map(parameters).collect();
+    for i in 0..count {
+        let label = all.first().and_then(|c| c.get(i)).map_or("", |c| c.0);
+        out.push_str(&format!(r#"<tr class="nhsuk-table__row"><th scope="row" class="nhsuk-table__header">{}</th>"#, esc(label)));
+        for cells in &all {
+            out.push_str(&format!(r#"<td class="nhsuk-table__cell">{}</td>"#, cells.get(i).map_or_else(String::new, |c| esc(&c.1))));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
+    out
+}
+
+/// Every rule by section, with its source sentence.
+fn catalogue_html() -> String {
+    let mut out = String::new();
+    for (n, title) in SECTIONS {
+        out.push_str(&format!(r#"<h2 id="section-{n}">{}</h2><dl class="nhsuk-summary-list" data-testid="rules-{n}">"#, esc(title)));
+        for r in rules().iter().filter(|r| r.section == n) {
+            out.push_str(&format!(
+                r#"<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key"><code>{}</code></dt><dd class="nhsuk-summary-list__value"><p class="nhsuk-u-margin-bottom-1">{}</p>{}</dd></div>"#,
+                r.id.as_str(), esc(r.summary), rule_source(r.id, "What the policy says")
+            ));
+        }
+        out.push_str("</dl>");
+    }
+    out
 }

@@ -11,7 +11,7 @@ use nhsmail_rules::{
 use serde::{Deserialize, Serialize};
 
 use crate::components::form::page_title;
-use crate::pages::simulator_view::Outcome;
+use crate::pages::simulator_view::outcome as outcome_html;
 use crate::store::{kept, Notices};
 
 const KEY: &str = "nhsmail-rules.simulator.v1";
@@ -139,13 +139,13 @@ fn presets() -> Vec<(&'static str, &'static str, &'static str, Scenario)> {
         ("new-starter", "New starter never accepts the AUP", "A new account where the person never accepts the acceptable use policy or sets an Account Secret.",
             scenario("2025-03-03", false, vec![], "national", "2025-04-15")),
         ("six-weeks-leave", "Six weeks' leave", "Someone signs in on their last day, goes on six weeks' leave, and signs in when they are back.",
-            scenario("2024-01-08", true, vec![used("2025-06-27", Channel::Office365AppUse), used("2025-08-08", Channel::PortalLogin)], "national", "2025-08-11")),
+            scenario("2025-05-01", true, vec![used("2025-06-27", Channel::Office365AppUse), used("2025-08-08", Channel::PortalLogin)], "national", "2025-08-11")),
         ("leaver-joins", "Leaver who joins another home", "Someone leaves one care home and joins another two weeks later.",
-            scenario("2024-02-01", true, vec![used("2025-03-14", Channel::EmailSent), ev("2025-03-31", EventType::MarkedLeaver), Event { organisation: Some("Elm Lodge care home".into()), ..ev("2025-04-14", EventType::Joined) }], "national", "2025-04-20")),
+            scenario("2025-02-17", true, vec![used("2025-03-14", Channel::EmailSent), ev("2025-03-31", EventType::MarkedLeaver), Event { organisation: Some("Elm Lodge care home".into()), ..ev("2025-04-14", EventType::Joined) }], "national", "2025-04-20")),
         ("ncl-change", "NCL before and after 1 December 2022", "North Central London ICB moved from 90 days to 30 days on 1 December 2022.",
-            scenario("2022-06-01", true, vec![used("2022-10-20", Channel::Office365Login)], "ncl-icb", "2022-12-15")),
+            scenario("2022-09-01", true, vec![used("2022-10-20", Channel::Office365Login)], "ncl-icb", "2022-12-15")),
         ("disabled-leave", "Disabled for long leave", "A local administrator disables the account of someone going on a year's leave.",
-            scenario("2023-01-09", true, vec![used("2024-05-31", Channel::EmailSent), ev("2024-06-03", EventType::Disabled)], "national", "2025-09-01")),
+            scenario("2024-04-02", true, vec![used("2024-05-31", Channel::EmailSent), ev("2024-06-03", EventType::Disabled)], "national", "2025-09-01")),
     ]
 }
 
@@ -431,7 +431,7 @@ pub fn Simulator() -> impl IntoView {
                                 <div class="nhsuk-error-summary__body"><p>{message}</p></div>
                             </div>
                         }.into_any(),
-                        Ok((result, segments, as_of)) => view! { <Outcome result segments as_of/> }.into_any(),
+                        Ok((result, segments, as_of)) => view! { <div inner_html=outcome_html(&result, &segments, as_of)></div> }.into_any(),
                     }}
                 </div>
             </div>

@@ -1,0 +1,83 @@
+// Shared by the browser tests: the built app (dist/) served on 127.0.0.1, a headless Chromium
+// driven by playwright-core, and checks every journey makes: no request leaves the origin, no
+// page error, zero axe-core violations, and a screenshot under target/screenshots/.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+import { serveDir } from './serve.mjs';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const shots = join(root, 'target', 'screenshots');
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+export const env = { browser: null, origin: null, server: null };
+
+before(async () => {
+  ({ server: env.server, origin: env.origin } = await serveDir(join(root, 'dist')));
+  // A fresh profile each run; the flags keep Chromium from calling out to Google's hosts.
+  env.browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nhsmail-chromium-')), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    locale: 'en-GB',
+    acceptDownloads: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await env.browser?.close();
+  env.server?.close();
+});
+
+/** Opens `path` on a fresh page (local storage cleared unless `keep`), recording every request. */
+export async function open(path, { keep = false, today } = {}) {
+  const page = await env.browser.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  if (today) await page.clock.setFixedTime(new Date(`${today}T12:00:00`));
+  if (!keep) {
+    await page.goto(env.origin + '/');
+    await page.evaluate(() => localStorage.clear());
+  }
+  await page.goto(env.origin + path);
+  await page.locator('h1').first().waitFor();
+  return { page, requests, errors };
+}
+
+/** Runs axe-core on the page as it is now and asserts zero violations. */
+export async function axe(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  assert.deepEqual(result, [], `axe violations on ${label}`);
+}
+
+/** Screenshot, axe, and no error: what every page of every journey must pass. */
+export async function check(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await axe(page, name);
+}
+
+/** The journey made no request outside the page's origin and raised no error. */
+export async function finish({ page, requests, errors }) {
+  const foreign = requests.filter((u) => !u.startsWith(env.origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, [], 'no request may leave the page origin');
+  assert.deepEqual(errors, []);
+  await page.close();
+}
