@@ -31,6 +31,8 @@ before(async () => {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+  // The copy buttons write to the clipboard; the tests read it back.
+  await env.browser.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
 after(async () => {

@@ -1,0 +1,52 @@
+// Keep work: answers survive a reload; a corrupted store is discarded with a message, never a
+// blank page, and the person's other saved work is kept.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, check, finish, env } from './harness.mjs';
+
+test('reload keeps what was entered on each page', async () => {
+  const s = await open('/sign-in');
+  const { page } = s;
+  await page.getByLabel('Deleted', { exact: true }).check();
+  await page.getByTestId('on').fill('2025-02-03');
+  await page.goto(env.origin + '/roster');
+  await page.getByTestId('roster-text').fill('id,kind,created\nsam,user,2025-01-02\n');
+  await page.goto(env.origin + '/simulator');
+  await page.getByTestId('preset').selectOption('disabled-leave');
+  await page.getByTestId('load-preset').click();
+  await page.getByTestId('forward-week').click();
+  const asOf = await page.getByTestId('as-of').inputValue();
+  await page.reload();
+  await page.getByTestId('state').first().waitFor();
+  assert.equal(await page.getByTestId('as-of').inputValue(), asOf);
+  await page.goto(env.origin + '/sign-in');
+  assert.equal(await page.getByLabel('Deleted', { exact: true }).isChecked(), true);
+  assert.equal(await page.getByTestId('on').inputValue(), '2025-02-03');
+  await page.goto(env.origin + '/roster');
+  assert.equal(await page.getByTestId('roster-text').inputValue(), 'id,kind,created\nsam,user,2025-01-02\n');
+  await finish(s);
+});
+
+test('a corrupted store shows a message and a working page; other saved work is kept', async () => {
+  const s = await open('/eligibility', { today: '2026-01-15' });
+  const { page } = s;
+  await page.evaluate(() => {
+    localStorage.setItem('nhsmail-rules.eligibility.v1', JSON.stringify({ organisation_type: 'nationalSupport', existing_nhsmail: 'no' }));
+    localStorage.setItem('nhsmail-rules.simulator.v1', '{"kind": "user", "created": "2025-13-45"');
+    localStorage.setItem('nhsmail-rules.sign-in.v1', '[1, 2, 3]');
+  });
+  await page.goto(env.origin + '/simulator');
+  await page.getByTestId('store-notice').waitFor();
+  assert.match(await page.getByTestId('store-notice').textContent(), /saved simulator scenario could not be read/);
+  // The page works: it shows the default scenario and recomputes.
+  assert.equal(await page.getByTestId('state').first().textContent(), 'Inactive');
+  await check(page, 'store-corrupted');
+  await page.goto(env.origin + '/sign-in');
+  await page.getByTestId('store-notice').waitFor();
+  await page.getByTestId('check').click();
+  await page.getByTestId('answer').waitFor();
+  // The eligibility answers were not touched.
+  await page.goto(env.origin + '/eligibility/check');
+  assert.match(await page.getByTestId('answers').textContent(), /supports the NHS nationally/);
+  await finish(s);
+});

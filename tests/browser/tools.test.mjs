@@ -1,0 +1,171 @@
+// The sign-in check, the shared mailbox planner, roster and decisions, and policies and rules.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { open, check, finish, env, root } from './harness.mjs';
+
+const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'nhsmail_rules.js'));
+
+test('the home page lists every tool', async () => {
+  const s = await open('/');
+  assert.equal(await s.page.locator('main h2').count(), 6);
+  await check(s.page, 'home');
+  await s.page.goto(env.origin + '/no-such-page');
+  await s.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  await check(s.page, 'not-found');
+  await finish(s);
+});
+
+test('the sign-in check answers with its reasons', async () => {
+  const s = await open('/sign-in');
+  const { page } = s;
+  await page.getByLabel('Active', { exact: true }).check();
+  await page.getByTestId('on').fill('2025-03-01');
+  await page.getByLabel('Outside the UK').check();
+  await page.getByTestId('check').click();
+  assert.equal(await page.getByTestId('answer-heading').textContent(), 'They cannot sign in');
+  assert.match(await page.getByTestId('reasons').textContent(), /multi-factor/i);
+  await check(page, 'sign-in-refused');
+  await page.getByTestId('mfa').check();
+  await page.getByTestId('secret').check();
+  await page.getByTestId('check').click();
+  assert.equal(await page.getByTestId('answer-heading').textContent(), 'They can sign in');
+  // A bad date: the error summary links to the field.
+  await page.getByTestId('on').fill('');
+  await page.getByTestId('check').click();
+  assert.match(await page.getByTestId('error-summary').textContent(), /date of the sign-in/);
+  assert.match(await page.title(), /^Error: /);
+  await check(page, 'sign-in-error');
+  await finish(s);
+});
+
+test('the mailbox planner counts, flags problems and writes the request email', async () => {
+  const s = await open('/shared-mailboxes');
+  const { page } = s;
+  await page.getByTestId('example').click();
+  await page.getByTestId('plan').click();
+  const counts = await page.getByTestId('site-counts').textContent();
+  assert.match(counts, /oak\s*12 of 10\s*1 of 1\s*Over/);
+  assert.match(await page.getByTestId('problems').textContent(), /Mailbox elm-office/);
+  assert.match(await page.getByTestId('can-progress').textContent(), /Not ready yet/);
+  assert.match(await page.getByTestId('blockers').textContent(), /amy\.lee/);
+  assert.match(await page.getByTestId('completes-on').textContent(), /9 June 2025/);
+  const email = await page.getByTestId('email').inputValue();
+  assert.ok(email.startsWith('Dear Care Admin Team,\n\nWe require new user accounts for our shared mailbox.'));
+  assert.ok(email.endsWith('Number of new users required: 3'));
+  await page.getByTestId('copy').click();
+  await page.getByText('Email text copied.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), email);
+  await check(page, 'shared-mailboxes');
+  // A person on a site that does not exist: named by its line.
+  await page.getByTestId('users').fill('amy.lee, nowhere, 2025-05-01');
+  await page.getByTestId('plan').click();
+  assert.match(await page.getByTestId('error-summary').textContent(), /People, line 1/);
+  await finish(s);
+});
+
+/** A roster CSV of `n` accounts with a spread of histories and recorded states. */
+function rosterCsv(n) {
+  const kinds = ['user', 'user', 'user', 'shared', 'application'];
+  const states = ['', 'active', 'inactive', 'deleted'];
+  const lines = ['id,kind,created,lastActivity,onboarded,recordedState'];
+  for (let i = 0; i < n; i += 1) {
+    const created = new Date(Date.UTC(2024, 0, 1) + (i % 400) * 86400000).toISOString().slice(0, 10);
+    const last = new Date(Date.UTC(2025, 0, 1) + (i % 150) * 86400000).toISOString().slice(0, 10);
+    lines.push(`acct-${String(i).padStart(6, '0')},${kinds[i % kinds.length]},${created},${i % 7 === 0 ? '' : last},${i % 11 !== 0},${states[i % states.length]}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('a CSV upload, the summary, the table, a comparison and the decisions download', async () => {
+  const s = await open('/roster');
+  const { page } = s;
+  const csv = rosterCsv(300);
+  await page.getByTestId('roster-file').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('file-name').waitFor();
+  await page.getByTestId('as-of').fill('2025-06-01');
+  await page.getByTestId('evaluate').click();
+  await page.getByTestId('done').waitFor();
+  const expected = engine.exportDecisions(engine.parseRosterCsv(csv), '2025-06-01', { policySet: 'national', remindWithinDays: 7 });
+  assert.match(await page.getByTestId('by-state').textContent(), new RegExp(`Active\\s*${expected.summary.byState.active}(?!\\d)`));
+  // The download is exactly what exportDecisions writes for the same input.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  assert.equal(download.suggestedFilename(), 'decisions-2025-06-01.json');
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.deepEqual(JSON.parse(text), expected);
+  assert.equal(text, JSON.stringify(expected));
+  // Filter and sort the table.
+  await page.getByTestId('filter-state').selectOption('inactive');
+  const showing = await page.getByTestId('showing').textContent();
+  assert.match(showing, new RegExp(`of ${expected.summary.byState.inactive} accounts`));
+  await page.getByTestId('filter-state').selectOption('');
+  await page.getByTestId('sort-Account').click();
+  assert.equal(await page.locator('th[aria-sort=descending]').count(), 1);
+  assert.equal(await page.getByTestId('accounts').locator('tbody tr').first().locator('td').first().textContent(), 'acct-000299');
+  await page.getByTestId('next-page').click();
+  assert.match(await page.getByTestId('showing').textContent(), /Showing 51 to 100 of 300 accounts/);
+  // Compare with North Central London ICB on the same date.
+  await page.getByTestId('compare-with').selectOption('ncl-icb');
+  await page.getByTestId('compare').click();
+  await page.getByTestId('differing').waitFor();
+  const comparison = engine.comparePolicies(engine.parseRosterCsv(csv), '2025-06-01', { policySet: 'national' }, { policySet: 'ncl-icb' });
+  assert.equal(await page.getByTestId('differing').textContent(), `${comparison.summary.differing} of 300 accounts differ.`);
+  await check(page, 'roster');
+  await finish(s);
+});
+
+test('a roster with a bad cell names its line and column', async () => {
+  const s = await open('/roster');
+  const { page } = s;
+  await page.getByTestId('roster-text').fill('id,kind,created\njo,user,2025-02-30\n');
+  await page.getByTestId('evaluate').click();
+  await page.getByTestId('error-summary').waitFor();
+  assert.match(await page.getByTestId('error-summary').textContent(), /line 2, column 3 \(created\)/);
+  await check(page, 'roster-error');
+  await finish(s);
+});
+
+test('100,000 rows: progress is shown and the page stays responsive', async () => {
+  const s = await open('/roster');
+  const { page } = s;
+  await page.getByTestId('roster-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rosterCsv(100000)) });
+  await page.getByTestId('file-name').waitFor();
+  await page.getByTestId('as-of').fill('2025-06-01');
+  await page.getByTestId('evaluate').click();
+  await page.locator('#progress-bar').waitFor();
+  // While it runs, the page answers within a fraction of a second.
+  let slowest = 0;
+  while (await page.getByTestId('done').count() === 0) {
+    const t = Date.now();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    slowest = Math.max(slowest, Date.now() - t);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok(slowest < 1000, `the page froze for ${slowest} ms`);
+  assert.match(await page.getByTestId('done').textContent(), /Checked 100,000 accounts/);
+  await finish(s);
+});
+
+test('policies and rules: the catalogue, a bad policy file, then a good one used on the roster page', async () => {
+  const s = await open('/rules');
+  const { page } = s;
+  assert.ok(await page.locator('[data-testid^=rules-] code').count() >= 30);
+  await page.getByTestId('policy-file').setInputFiles({
+    name: 'bad.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ policySet: 'my-trust', policies: [{ id: 'p1', effectiveFrom: '2024-13-01' }] })),
+  });
+  await page.getByTestId('error-summary').waitFor();
+  assert.match(await page.getByTestId('error-summary').textContent(), /There is a problem.*policies\[0\]\.effectiveFrom/s);
+  assert.match(await page.title(), /^Error: /);
+  await check(page, 'rules-error');
+  await page.getByTestId('policy-text').fill(JSON.stringify({ policySet: 'my-trust', policies: [{ id: 'p1', effectiveFrom: '2024-01-01', inactiveAfterDays: 45 }] }));
+  await page.getByTestId('load-policy').click();
+  await page.getByTestId('custom-set').waitFor();
+  assert.match(await page.getByTestId('custom-set').textContent(), /45 days/);
+  await check(page, 'rules');
+  await page.goto(env.origin + '/roster');
+  assert.match(await page.getByTestId('policy-set').textContent(), /Your policy set \(my-trust\)/);
+  await finish(s);
+});
