@@ -35,9 +35,9 @@ pub use calendar::{
 pub use compare::{compare_policies, Answer, CompareSummary, Comparison, Difference};
 pub use date::{DateParseError, IsoDate};
 pub use decisions::{
-    decide, decision_id, export_decisions, Exporter, Action as DecisionAction, ActionCounts, Decision,
-    DecisionExport, ExportOptions, Roster, StateCounts, Summary, DEFAULT_REMIND_WITHIN_DAYS,
-    SCHEMA_ID,
+    decide, decision_id, export_decisions, Action as DecisionAction, ActionCounts, Decision,
+    DecisionExport, ExportOptions, Exporter, Roster, StateCounts, Summary,
+    DEFAULT_REMIND_WITHIN_DAYS, SCHEMA_ID,
 };
 pub use eligibility::{
     check_eligibility, Allowance, DsptStatus, DsptYear, EligibilityInput, EligibilityReason,

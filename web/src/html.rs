@@ -29,12 +29,19 @@ pub fn esc(text: &str) -> String {
 
 /// A state tag: one colour per state, always with its name.
 pub fn tag(state: State) -> String {
-    format!(r#"<strong class="nhsuk-tag {}">{}</strong>"#, colour(state), state_label(state))
+    format!(
+        r#"<strong class="nhsuk-tag {}">{}</strong>"#,
+        colour(state),
+        state_label(state)
+    )
 }
 
 /// A coloured tag with any words (escaped).
 pub fn word_tag(class: &str, words: &str) -> String {
-    format!(r#"<strong class="nhsuk-tag {class}">{}</strong>"#, esc(words))
+    format!(
+        r#"<strong class="nhsuk-tag {class}">{}</strong>"#,
+        esc(words)
+    )
 }
 
 /// A rule's source sentence in a details element.
@@ -51,19 +58,47 @@ pub fn rule_source(rule: RuleId, summary: &str) -> String {
 
 /// A table: caption (visually hidden when `hide_caption`), header cells, and rows of cells that
 /// are already HTML. `numeric` marks columns to right-align.
-pub fn table(testid: &str, caption: &str, hide_caption: bool, headers: &[&str], numeric: &[usize], rows: &[Vec<String>]) -> String {
-    let cap_class = if hide_caption { "nhsuk-table__caption nhsuk-u-visually-hidden" } else { "nhsuk-table__caption" };
-    let mut out = format!(r#"<table class="nhsuk-table" data-testid="{}"><caption class="{cap_class}">{}</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row">"#, esc(testid), esc(caption));
+pub fn table(
+    testid: &str,
+    caption: &str,
+    hide_caption: bool,
+    headers: &[&str],
+    numeric: &[usize],
+    rows: &[Vec<String>],
+) -> String {
+    let cap_class = if hide_caption {
+        "nhsuk-table__caption nhsuk-u-visually-hidden"
+    } else {
+        "nhsuk-table__caption"
+    };
+    let mut out = format!(
+        r#"<table class="nhsuk-table" data-testid="{}"><caption class="{cap_class}">{}</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row">"#,
+        esc(testid),
+        esc(caption)
+    );
     for (i, h) in headers.iter().enumerate() {
-        let num = if numeric.contains(&i) { " nhsuk-table__header--numeric" } else { "" };
-        out.push_str(&format!(r#"<th scope="col" class="nhsuk-table__header{num}">{}</th>"#, esc(h)));
+        let num = if numeric.contains(&i) {
+            " nhsuk-table__header--numeric"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            r#"<th scope="col" class="nhsuk-table__header{num}">{}</th>"#,
+            esc(h)
+        ));
     }
     out.push_str(r#"</tr></thead><tbody class="nhsuk-table__body">"#);
     for row in rows {
         out.push_str(r#"<tr class="nhsuk-table__row">"#);
         for (i, cell) in row.iter().enumerate() {
-            let num = if numeric.contains(&i) { " nhsuk-table__cell--numeric" } else { "" };
-            out.push_str(&format!(r#"<td class="nhsuk-table__cell{num}">{cell}</td>"#));
+            let num = if numeric.contains(&i) {
+                " nhsuk-table__cell--numeric"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                r#"<td class="nhsuk-table__cell{num}">{cell}</td>"#
+            ));
         }
         out.push_str("</tr>");
     }
@@ -86,7 +121,12 @@ pub fn summary_list(rows: &[(&str, String, &str)]) -> String {
 }
 
 /// A list of HTML items.
-pub fn list(class: &str, testid: &str, items: impl IntoIterator<Item = String>, ordered: bool) -> String {
+pub fn list(
+    class: &str,
+    testid: &str,
+    items: impl IntoIterator<Item = String>,
+    ordered: bool,
+) -> String {
     let t = if ordered { "ol" } else { "ul" };
     let mut out = format!(r#"<{t} class="{class}" data-testid="{}">"#, esc(testid));
     for item in items {
@@ -119,6 +159,9 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(esc(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            esc(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
     }
 }

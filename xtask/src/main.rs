@@ -119,7 +119,8 @@ fn test() -> Result {
     run(Command::new("node").args(["--test", "tests/node/"]))?;
     step("app in headless Chromium");
     build_web(&tools)?;
-    run(Command::new("node").args(["--test", "tests/browser/"]))
+    // One browser at a time: the machine has two cores.
+    run(Command::new("node").args(["--test", "--test-concurrency=1", "tests/browser/"]))
 }
 
 /// Builds the npm module into `pkg/`: node (CommonJS and ESM) and browser (ES module) builds of the

@@ -1,13 +1,15 @@
 //! The sign-in check: can this account sign in, here, to this service, on this day? (AC-* rules.)
 
 use leptos::prelude::*;
-use nhsmail_rules::{check_access, AccessInput, AccessResult, IsoDate, Location, PolicySet, Service, State};
+use nhsmail_rules::{
+    check_access, AccessInput, AccessResult, IsoDate, Location, PolicySet, Service, State,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::components::form::{error_for, page_title, ErrorSummary, FieldError, Radios, TextInput};
-use crate::html::{esc, list, p, p_id, rule_source};
 use crate::components::state_tag::state_label;
 use crate::components::today;
+use crate::html::{esc, list, p, p_id, rule_source};
 use crate::store::kept;
 
 const KEY: &str = "nhsmail-rules.sign-in.v1";
@@ -49,7 +51,10 @@ fn parse(f: &Form) -> Result<(AccessInput, PolicySet), Vec<FieldError>> {
     }
     let on = f.on.trim().parse::<IsoDate>().ok();
     if on.is_none() {
-        errors.push(FieldError::new("on", "Enter the date of the sign-in as a real date, like 2025-03-01"));
+        errors.push(FieldError::new(
+            "on",
+            "Enter the date of the sign-in as a real date, like 2025-03-01",
+        ));
     }
     let (Some(state), Some(on)) = (state, on) else {
         return Err(errors);
@@ -57,13 +62,23 @@ fn parse(f: &Form) -> Result<(AccessInput, PolicySet), Vec<FieldError>> {
     let input = AccessInput {
         state,
         on,
-        location: if f.location == "abroad" { Location::Abroad } else { Location::Uk },
-        service: if f.service == "portal" { Service::Portal } else { Service::Office365 },
+        location: if f.location == "abroad" {
+            Location::Abroad
+        } else {
+            Location::Uk
+        },
+        service: if f.service == "portal" {
+            Service::Portal
+        } else {
+            Service::Office365
+        },
         mfa_enabled: f.mfa,
         account_secret_set: f.secret,
         onboarded: Some(f.onboarded != "no"),
     };
-    let set = PolicySet::built_in(&f.policy_set).unwrap_or_else(|| PolicySet::built_in("national").unwrap_or_else(|| PolicySet::built_ins().remove(0)));
+    let set = PolicySet::built_in(&f.policy_set).unwrap_or_else(|| {
+        PolicySet::built_in("national").unwrap_or_else(|| PolicySet::built_ins().remove(0))
+    });
     Ok((input, set))
 }
 
@@ -86,7 +101,10 @@ pub fn SignIn() -> impl IntoView {
     let onboarded = field(|f| f.onboarded.clone(), |f, v| f.onboarded = v);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let answer = RwSignal::new(None::<(AccessInput, AccessResult)>);
-    page_title(|| "Sign-in check".to_owned(), move || !errors.with(Vec::is_empty));
+    page_title(
+        || "Sign-in check".to_owned(),
+        move || !errors.with(Vec::is_empty),
+    );
 
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -103,7 +121,10 @@ pub fn SignIn() -> impl IntoView {
         }
     };
     let err = move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, f)));
-    let states: Vec<_> = State::ALL.iter().map(|s| (s.as_str(), state_label(*s), None)).collect();
+    let states: Vec<_> = State::ALL
+        .iter()
+        .map(|s| (s.as_str(), state_label(*s), None))
+        .collect();
 
     view! {
         <h1>"Sign-in check"</h1>
@@ -151,19 +172,40 @@ pub fn SignIn() -> impl IntoView {
 
 /// The answer and its reasons, as HTML.
 fn answer_html(input: &AccessInput, r: &AccessResult) -> String {
-    let heading = if r.allowed { "They can sign in" } else { "They cannot sign in" };
+    let heading = if r.allowed {
+        "They can sign in"
+    } else {
+        "They cannot sign in"
+    };
     let mut out = format!(
         r#"<div class="nhsuk-card nhsuk-card--feature" data-testid="answer"><div class="nhsuk-card__content nhsuk-card__content--feature"><h2 class="nhsuk-card__heading nhsuk-card__heading--feature" data-testid="answer-heading">{heading}</h2>{}"#,
-        p(&format!("{} account, {}", state_label(input.state), input.on.long_form()))
+        p(&format!(
+            "{} account, {}",
+            state_label(input.state),
+            input.on.long_form()
+        ))
     );
     if r.reactivates {
-        out.push_str(&p_id("reactivates", "Signing in makes the account active again."));
+        out.push_str(&p_id(
+            "reactivates",
+            "Signing in makes the account active again.",
+        ));
     }
     if r.reasons.is_empty() {
         out.push_str(&p("No rule stops this sign-in."));
     }
-    out.push_str(&list("nhsuk-list", "reasons", r.reasons.iter().map(|reason| format!(
-        r#"<p class="nhsuk-u-margin-bottom-1">{}</p>{}"#, esc(&reason.message), rule_source(reason.rule, "What the policy says"))), false));
+    out.push_str(&list(
+        "nhsuk-list",
+        "reasons",
+        r.reasons.iter().map(|reason| {
+            format!(
+                r#"<p class="nhsuk-u-margin-bottom-1">{}</p>{}"#,
+                esc(&reason.message),
+                rule_source(reason.rule, "What the policy says")
+            )
+        }),
+        false,
+    ));
     out.push_str("</div></div>");
     out
 }

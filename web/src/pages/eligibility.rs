@@ -7,8 +7,8 @@ use nhsmail_rules::{check_eligibility, EligibilityInput, EligibilityResult, Poli
 use serde::{Deserialize, Serialize};
 
 use crate::components::form::{error_for, page_title, ErrorSummary, FieldError, Radios, TextInput};
-use crate::html::{esc, h, list, p, p_id, rule_source, word_tag};
 use crate::components::{commas, today};
+use crate::html::{esc, h, list, p, p_id, rule_source, word_tag};
 use crate::store::kept;
 
 const KEY: &str = "nhsmail-rules.eligibility.v1";
@@ -41,7 +41,10 @@ const STEPS: [&str; 8] = [
 ];
 
 fn passing(status: &str) -> bool {
-    matches!(status, "approachingStandards" | "standardsMet" | "standardsExceeded")
+    matches!(
+        status,
+        "approachingStandards" | "standardsMet" | "standardsExceeded"
+    )
 }
 
 /// Whether a question is asked, given the answers so far.
@@ -94,7 +97,10 @@ fn next_step(step: &str, a: &Answers, changing: bool) -> String {
         .iter()
         .skip(from)
         .find(|s| applies(s, a) && (!changing || answer(s, a).is_empty()))
-        .map_or_else(|| "/eligibility/check".to_owned(), |s| format!("/eligibility/{s}"))
+        .map_or_else(
+            || "/eligibility/check".to_owned(),
+            |s| format!("/eligibility/{s}"),
+        )
 }
 
 /// Where the back link goes: the previous question asked, else the start page.
@@ -105,14 +111,20 @@ fn previous_step(step: &str, a: &Answers) -> String {
         .take(upto)
         .rev()
         .find(|s| applies(s, a))
-        .map_or_else(|| "/eligibility".to_owned(), |s| format!("/eligibility/{s}"))
+        .map_or_else(
+            || "/eligibility".to_owned(),
+            |s| format!("/eligibility/{s}"),
+        )
 }
 
 /// Accepts "2024-25" and the DSPT's own "24/25".
 fn normalise_year(text: &str) -> String {
     let t = text.trim();
     let b = t.as_bytes();
-    if b.len() == 5 && b.get(2) == Some(&b'/') && t.chars().filter(char::is_ascii_digit).count() == 4 {
+    if b.len() == 5
+        && b.get(2) == Some(&b'/')
+        && t.chars().filter(char::is_ascii_digit).count() == 4
+    {
         return format!("20{}-{}", &t[..2], &t[3..]);
     }
     t.to_owned()
@@ -139,7 +151,10 @@ fn validate(step: &str, value: &str) -> Result<String, String> {
             let year = normalise_year(v);
             year.parse::<nhsmail_rules::DsptYear>()
                 .map(|_| year)
-                .map_err(|()| "Enter the year in the format 2024-25, with the second year following the first".to_owned())
+                .map_err(|()| {
+                    "Enter the year in the format 2024-25, with the second year following the first"
+                        .to_owned()
+                })
         }
         "sites" => match v.replace(',', "").parse::<u32>() {
             Ok(n) if (1..=1_000_000).contains(&n) => Ok(n.to_string()),
@@ -162,7 +177,8 @@ fn input(a: &Answers, as_of: nhsmail_rules::IsoDate) -> Result<EligibilityInput,
     if care {
         value["cqcRegistered"] = yes(&a.cqc_registered).into();
         value["dsptStatus"] = a.dspt_status.clone().into();
-        value["approachingStandardsBefore"] = (a.dspt_status == "approachingStandards" && yes(&a.approaching_before)).into();
+        value["approachingStandardsBefore"] =
+            (a.dspt_status == "approachingStandards" && yes(&a.approaching_before)).into();
         value["hasLocalAdministrators"] = yes(&a.local_administrators).into();
         if passing(&a.dspt_status) {
             value["dsptYear"] = a.dspt_year.clone().into();
@@ -245,7 +261,10 @@ fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
     let value = RwSignal::new(answers.with_untracked(|a| answer(step, a).to_owned()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let (title, hint, options) = question(step);
-    page_title(move || title.to_owned(), move || !errors.with(Vec::is_empty));
+    page_title(
+        move || title.to_owned(),
+        move || !errors.with(Vec::is_empty),
+    );
     let error = Signal::derive(move || errors.with(|e| error_for(e, step)));
     let back = move || {
         if changing() {
@@ -267,7 +286,11 @@ fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
         }
     };
     let field = if options.is_empty() {
-        let (width, mode) = if step == "sites" { ("5", "numeric") } else { ("5", "text") };
+        let (width, mode) = if step == "sites" {
+            ("5", "numeric")
+        } else {
+            ("5", "text")
+        };
         view! { <TextInput id=step label=title.to_owned() page_heading=true hint=hint.unwrap_or_default().to_owned()
             width=width inputmode=mode value error/> }.into_any()
     } else {
@@ -298,17 +321,30 @@ fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
 
 fn words(step: &str, value: &str) -> String {
     let (_, _, options) = question(step);
-    options
-        .iter()
-        .find(|(v, _, _)| *v == value)
-        .map_or_else(|| if step == "sites" { value.parse::<u32>().map_or(value.to_owned(), commas) } else { value.to_owned() }, |(_, w, _)| (*w).to_owned())
+    options.iter().find(|(v, _, _)| *v == value).map_or_else(
+        || {
+            if step == "sites" {
+                value.parse::<u32>().map_or(value.to_owned(), commas)
+            } else {
+                value.to_owned()
+            }
+        },
+        |(_, w, _)| (*w).to_owned(),
+    )
 }
 
 #[component]
 fn Check(answers: RwSignal<Answers>) -> impl IntoView {
     page_title(|| "Check your answers".to_owned(), || false);
     let back = move || answers.with(|a| previous_step("check", a));
-    let missing = move || answers.with(|a| STEPS.iter().find(|s| applies(s, a) && answer(s, a).is_empty()).copied());
+    let missing = move || {
+        answers.with(|a| {
+            STEPS
+                .iter()
+                .find(|s| applies(s, a) && answer(s, a).is_empty())
+                .copied()
+        })
+    };
     view! {
         <a class="nhsuk-back-link" href=back data-testid="back">"Back"</a>
         <h1>"Check your answers"</h1>
@@ -331,7 +367,11 @@ fn rows(a: &Answers) -> String {
     for step in STEPS.iter().filter(|s| applies(s, a)) {
         let (title, _, _) = question(step);
         let value = answer(step, a);
-        let shown = if value.is_empty() { "Not answered".to_owned() } else { words(step, value) };
+        let shown = if value.is_empty() {
+            "Not answered".to_owned()
+        } else {
+            words(step, value)
+        };
         out.push_str(&format!(
             r#"<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">{}</dt><dd class="nhsuk-summary-list__value">{}</dd><dd class="nhsuk-summary-list__actions"><a href="/eligibility/{step}?change=1" data-testid="change-{step}">Change<span class="nhsuk-u-visually-hidden"> {}</span></a></dd></div>"#,
             esc(title), esc(&shown), esc(&title.to_lowercase())
@@ -358,11 +398,14 @@ fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
             check_eligibility(&i, &set).map_err(|e| e.to_string())
         })
     });
-    page_title(move || match result.get() {
-        Ok(r) if r.eligible => "You can get NHSmail".to_owned(),
-        Ok(_) => "You cannot get NHSmail yet".to_owned(),
-        Err(_) => "Some answers are missing".to_owned(),
-    }, || false);
+    page_title(
+        move || match result.get() {
+            Ok(r) if r.eligible => "You can get NHSmail".to_owned(),
+            Ok(_) => "You cannot get NHSmail yet".to_owned(),
+            Err(_) => "Some answers are missing".to_owned(),
+        },
+        || false,
+    );
     let start_again = move |_| answers.set(Answers::default());
     view! {
         <a class="nhsuk-back-link" href="/eligibility/check" data-testid="back">"Back to your answers"</a>
@@ -379,29 +422,79 @@ fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
 
 /// The outcome, as HTML.
 fn outcome_html(r: &EligibilityResult, as_of: nhsmail_rules::IsoDate) -> String {
-    let heading = if r.eligible { "You can get NHSmail" } else { "You cannot get NHSmail yet" };
-    let mut out = if r.eligible {
-        format!(r#"<div class="nhsuk-panel" data-testid="outcome"><h1 class="nhsuk-panel__title">{heading}</h1><div class="nhsuk-panel__body">Checked against the published policy on {}</div></div>"#, as_of.long_form())
+    let heading = if r.eligible {
+        "You can get NHSmail"
     } else {
-        format!(r#"<h1 data-testid="outcome">{heading}</h1>{}"#, p(&format!("Checked against the published policy on {}. Do the steps below, then check again.", as_of.long_form())))
+        "You cannot get NHSmail yet"
+    };
+    let mut out = if r.eligible {
+        format!(
+            r#"<div class="nhsuk-panel" data-testid="outcome"><h1 class="nhsuk-panel__title">{heading}</h1><div class="nhsuk-panel__body">Checked against the published policy on {}</div></div>"#,
+            as_of.long_form()
+        )
+    } else {
+        format!(
+            r#"<h1 data-testid="outcome">{heading}</h1>{}"#,
+            p(&format!(
+                "Checked against the published policy on {}. Do the steps below, then check again.",
+                as_of.long_form()
+            ))
+        )
     };
     if !r.routes.is_empty() {
         out.push_str(&h(2, "How to apply"));
-        out.push_str(&list("nhsuk-list nhsuk-list--bullet", "routes", r.routes.iter().map(|route| esc(route_words(*route))), false));
+        out.push_str(&list(
+            "nhsuk-list nhsuk-list--bullet",
+            "routes",
+            r.routes.iter().map(|route| esc(route_words(*route))),
+            false,
+        ));
     }
     if let Some(a) = r.allowance {
         out.push_str(&h(2, "How many accounts you can have"));
-        out.push_str(&p_id("allowance", &format!("Up to {} named user accounts and {} shared mailboxes.", commas(a.named_users), commas(a.shared_mailboxes))));
+        out.push_str(&p_id(
+            "allowance",
+            &format!(
+                "Up to {} named user accounts and {} shared mailboxes.",
+                commas(a.named_users),
+                commas(a.shared_mailboxes)
+            ),
+        ));
     }
     if let Some(d) = r.dspt_valid_until {
-        out.push_str(&p_id("dspt-valid-until", &format!("Your DSPT publication counts until {}. Publish your next one by then.", d.long_form())));
+        out.push_str(&p_id(
+            "dspt-valid-until",
+            &format!(
+                "Your DSPT publication counts until {}. Publish your next one by then.",
+                d.long_form()
+            ),
+        ));
     }
     out.push_str(&h(2, "What to do next"));
-    out.push_str(&list("nhsuk-list nhsuk-list--number", "next-steps", r.next_steps.iter().map(|s| esc(s)), true));
+    out.push_str(&list(
+        "nhsuk-list nhsuk-list--number",
+        "next-steps",
+        r.next_steps.iter().map(|s| esc(s)),
+        true,
+    ));
     out.push_str(&h(2, "Why"));
-    out.push_str(&list("nhsuk-list", "reasons", r.reasons.iter().map(|reason| {
-        let (class, words) = if reason.met { ("nhsuk-tag--green", "Met") } else { ("nhsuk-tag--red", "Not met") };
-        format!(r#"<p class="nhsuk-u-margin-bottom-1">{} {}</p>{}"#, word_tag(class, words), esc(&reason.message), rule_source(reason.rule, "What the policy says"))
-    }), false));
+    out.push_str(&list(
+        "nhsuk-list",
+        "reasons",
+        r.reasons.iter().map(|reason| {
+            let (class, words) = if reason.met {
+                ("nhsuk-tag--green", "Met")
+            } else {
+                ("nhsuk-tag--red", "Not met")
+            };
+            format!(
+                r#"<p class="nhsuk-u-margin-bottom-1">{} {}</p>{}"#,
+                word_tag(class, words),
+                esc(&reason.message),
+                rule_source(reason.rule, "What the policy says")
+            )
+        }),
+        false,
+    ));
     out
 }

@@ -6,9 +6,11 @@ use nhsmail_rules::{plan_shared_mailboxes, MailboxPlan, MailboxPlanInput, Policy
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::components::form::{error_for, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput};
-use crate::html::{esc, h, list, p_id, rule_source, table, word_tag};
+use crate::components::form::{
+    error_for, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput,
+};
 use crate::components::{commas, today};
+use crate::html::{esc, h, list, p_id, rule_source, table, word_tag};
 use crate::store::kept;
 
 const KEY: &str = "nhsmail-rules.shared-mailboxes.v1";
@@ -71,7 +73,8 @@ fn lines(text: &str) -> Vec<(usize, Vec<String>)> {
 }
 
 fn words(cell: Option<&String>) -> Vec<String> {
-    cell.map(|c| c.split_whitespace().map(str::to_owned).collect()).unwrap_or_default()
+    cell.map(|c| c.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default()
 }
 
 /// What each list's index stands for, so an engine error path (`users[2].siteId`) can name the line.
@@ -85,17 +88,26 @@ fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
     let mut errors = Vec::new();
     let as_of = f.as_of.trim().parse::<nhsmail_rules::IsoDate>();
     if as_of.is_err() {
-        errors.push(FieldError::new("as-of", "Enter the date to plan for as a real date, like 2025-06-01"));
+        errors.push(FieldError::new(
+            "as-of",
+            "Enter the date to plan for as a real date, like 2025-06-01",
+        ));
     }
     let sites = lines(&f.sites);
     if sites.is_empty() {
-        errors.push(FieldError::new("sites", "Enter at least one site, like: oak, Oak House"));
+        errors.push(FieldError::new(
+            "sites",
+            "Enter at least one site, like: oak, Oak House",
+        ));
     }
     let users = lines(&f.users);
     for (line, cells) in &users {
         if cells.len() < 3 || cells.iter().take(3).any(String::is_empty) {
             errors.push(FieldError::new("users", format!("People, line {line}: enter the id, the site id and the date they last signed in, separated by commas")));
-        } else if cells.get(2).is_some_and(|d| d.parse::<nhsmail_rules::IsoDate>().is_err()) {
+        } else if cells
+            .get(2)
+            .is_some_and(|d| d.parse::<nhsmail_rules::IsoDate>().is_err())
+        {
             errors.push(FieldError::new("users", format!("People, line {line}: enter the date they last signed in as a real date, like 2025-05-20")));
         }
     }
@@ -108,16 +120,25 @@ fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
     let mut request = Value::Null;
     if f.request {
         if f.request_site.trim().is_empty() {
-            errors.push(FieldError::new("request-site", "Enter the id of the site that needs extra accounts"));
+            errors.push(FieldError::new(
+                "request-site",
+                "Enter the id of the site that needs extra accounts",
+            ));
         }
         let additional = f.additional.trim();
         let n = additional.parse::<u32>();
         if !additional.is_empty() && n.as_ref().map_or(true, |n| *n == 0) {
-            errors.push(FieldError::new("additional", "Enter the number of new accounts as a whole number, like 3"));
+            errors.push(FieldError::new(
+                "additional",
+                "Enter the number of new accounts as a whole number, like 3",
+            ));
         }
         let mds = f.mds_complete_on.trim();
         if !mds.is_empty() && mds.parse::<nhsmail_rules::IsoDate>().is_err() {
-            errors.push(FieldError::new("mds-complete-on", "Enter the date the minimum data set was complete as a real date, like 2025-06-02"));
+            errors.push(FieldError::new(
+                "mds-complete-on",
+                "Enter the date the minimum data set was complete as a real date, like 2025-06-02",
+            ));
         }
         request = json!({ "siteId": f.request_site.trim() });
         if let Ok(n) = n {
@@ -143,9 +164,17 @@ fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
         "request": request,
         "asOf": f.as_of.trim(),
     });
-    let input = serde_json::from_value(value).map_err(|e| vec![FieldError::new("sites", e.to_string())])?;
+    let input =
+        serde_json::from_value(value).map_err(|e| vec![FieldError::new("sites", e.to_string())])?;
     let index = |l: &[(usize, Vec<String>)]| l.iter().map(|(n, _)| *n).collect();
-    Ok((input, Lines { sites: index(&sites), users: index(&users), mailboxes: index(&mailboxes) }))
+    Ok((
+        input,
+        Lines {
+            sites: index(&sites),
+            users: index(&users),
+            mailboxes: index(&mailboxes),
+        },
+    ))
 }
 
 /// An engine error about `users[2].siteId` becomes "People, line 3: ..." on the right field.
@@ -155,13 +184,20 @@ fn engine_error(e: &nhsmail_rules::EngineError, l: &Lines) -> FieldError {
         let rest = path.strip_prefix(name)?.strip_prefix('[')?;
         let i: usize = rest.split(']').next()?.parse().ok()?;
         let line = lines.get(i)?;
-        Some(FieldError::new(field, format!("{label}, line {line}: {}", e.detail)))
+        Some(FieldError::new(
+            field,
+            format!("{label}, line {line}: {}", e.detail),
+        ))
     };
     list("sites", "Sites", "sites", &l.sites)
         .or_else(|| list("users", "People", "users", &l.users))
         .or_else(|| list("mailboxes", "Shared mailboxes", "mailboxes", &l.mailboxes))
         .unwrap_or_else(|| {
-            let field = if path.starts_with("request") { "request-site" } else { "sites" };
+            let field = if path.starts_with("request") {
+                "request-site"
+            } else {
+                "sites"
+            };
             FieldError::new(field, e.to_string())
         })
 }
@@ -194,7 +230,10 @@ pub fn Planner() -> impl IntoView {
     let as_of = text(|f| f.as_of.clone(), |f, v| f.as_of = v);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let result = RwSignal::new(None::<MailboxPlan>);
-    page_title(|| "Shared mailbox planner".to_owned(), move || !errors.with(Vec::is_empty));
+    page_title(
+        || "Shared mailbox planner".to_owned(),
+        move || !errors.with(Vec::is_empty),
+    );
 
     let run = move || match form.with_untracked(plan) {
         Ok(p) => {
@@ -223,7 +262,10 @@ pub fn Planner() -> impl IntoView {
         form.update(|f| f.request = true);
     };
     let err = move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, f)));
-    let area = move |id: &'static str, label: &'static str, hint: &'static str, value: RwSignal<String>| {
+    let area = move |id: &'static str,
+                     label: &'static str,
+                     hint: &'static str,
+                     value: RwSignal<String>| {
         let error = err(id);
         view! {
             <div class=move || if error.get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
@@ -276,37 +318,97 @@ pub fn Planner() -> impl IntoView {
 /// Counts, problems and the request's status, as HTML.
 fn plan_html(p: &MailboxPlan) -> String {
     let mut out = h(2, "Sites against the allowance");
-    let rows: Vec<Vec<String>> = p.sites.iter().map(|s| vec![
-        esc(&s.site_id),
-        format!("{} of {}", commas(s.named_users as u64), commas(s.named_users_allowed)),
-        format!("{} of {}", commas(s.shared_mailboxes as u64), commas(s.shared_mailboxes_allowed)),
-        if s.over_allowance { word_tag("nhsuk-tag--red", "Over") } else { word_tag("nhsuk-tag--green", "Within") },
-    ]).collect();
-    out.push_str(&table("site-counts", "Accounts and shared mailboxes per site", true, &["Site", "Named users", "Shared mailboxes", "Allowance"], &[], &rows));
+    let rows: Vec<Vec<String>> = p
+        .sites
+        .iter()
+        .map(|s| {
+            vec![
+                esc(&s.site_id),
+                format!(
+                    "{} of {}",
+                    commas(s.named_users as u64),
+                    commas(s.named_users_allowed)
+                ),
+                format!(
+                    "{} of {}",
+                    commas(s.shared_mailboxes as u64),
+                    commas(s.shared_mailboxes_allowed)
+                ),
+                if s.over_allowance {
+                    word_tag("nhsuk-tag--red", "Over")
+                } else {
+                    word_tag("nhsuk-tag--green", "Within")
+                },
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        "site-counts",
+        "Accounts and shared mailboxes per site",
+        true,
+        &["Site", "Named users", "Shared mailboxes", "Allowance"],
+        &[],
+        &rows,
+    ));
     out.push_str(&h(2, "Problems"));
     if p.problems.is_empty() {
         out.push_str(&p_id("no-problems", "No problems found."));
     } else {
-        out.push_str(&list("nhsuk-list", "problems", p.problems.iter().map(|pr| {
-            let (class, word) = match pr.severity {
-                Severity::Error => ("nhsuk-tag--red", "Must fix"),
-                Severity::Warning => ("nhsuk-tag--yellow", "Should fix"),
-            };
-            let place = pr.mailbox_id.clone().map_or_else(|| format!("Site {}", pr.site_id), |m| format!("Mailbox {m}"));
-            format!(r#"<p class="nhsuk-u-margin-bottom-1">{} {}</p>{}"#, word_tag(class, word), esc(&format!("{place}: {}", pr.message)), rule_source(pr.rule, "What the policy says"))
-        }), false));
+        out.push_str(&list(
+            "nhsuk-list",
+            "problems",
+            p.problems.iter().map(|pr| {
+                let (class, word) = match pr.severity {
+                    Severity::Error => ("nhsuk-tag--red", "Must fix"),
+                    Severity::Warning => ("nhsuk-tag--yellow", "Should fix"),
+                };
+                let place = pr.mailbox_id.clone().map_or_else(
+                    || format!("Site {}", pr.site_id),
+                    |m| format!("Mailbox {m}"),
+                );
+                format!(
+                    r#"<p class="nhsuk-u-margin-bottom-1">{} {}</p>{}"#,
+                    word_tag(class, word),
+                    esc(&format!("{place}: {}", pr.message)),
+                    rule_source(pr.rule, "What the policy says")
+                )
+            }),
+            false,
+        ));
     }
     if let Some(r) = &p.request {
         out.push_str(&h(2, "Request for extra accounts"));
-        let status = if r.can_progress { word_tag("nhsuk-tag--green", "Ready to send") } else { word_tag("nhsuk-tag--red", "Not ready yet") };
+        let status = if r.can_progress {
+            word_tag("nhsuk-tag--green", "Ready to send")
+        } else {
+            word_tag("nhsuk-tag--red", "Not ready yet")
+        };
         out.push_str(&format!(r#"<p data-testid="can-progress">{status}</p>"#));
-        out.push_str(&p_id("active-linked", &format!("Active linked accounts: {}", commas(r.active_linked as u64))));
+        out.push_str(&p_id(
+            "active-linked",
+            &format!("Active linked accounts: {}", commas(r.active_linked as u64)),
+        ));
         if !r.blockers.is_empty() {
             out.push_str("<p>Sign in to these accounts (or remove them from the shared mailboxes) first:</p>");
-            out.push_str(&list("nhsuk-list nhsuk-list--bullet", "blockers", r.blockers.iter().map(|b| esc(b)), false));
+            out.push_str(&list(
+                "nhsuk-list nhsuk-list--bullet",
+                "blockers",
+                r.blockers.iter().map(|b| esc(b)),
+                false,
+            ));
         }
-        out.push_str(&list("nhsuk-list", "request-reasons", r.reasons.iter().map(|reason| format!(
-            r#"<p class="nhsuk-u-margin-bottom-1">{}</p>{}"#, esc(&reason.message), rule_source(reason.rule, "What the policy says"))), false));
+        out.push_str(&list(
+            "nhsuk-list",
+            "request-reasons",
+            r.reasons.iter().map(|reason| {
+                format!(
+                    r#"<p class="nhsuk-u-margin-bottom-1">{}</p>{}"#,
+                    esc(&reason.message),
+                    rule_source(reason.rule, "What the policy says")
+                )
+            }),
+            false,
+        ));
         out.push_str(&p_id("completes-on", &match r.completes_on {
             Some(d) => format!("Once the minimum data set is in, the accounts should be ready by {}.", d.long_form()),
             None => "Enter the date the minimum data set was complete to see when the accounts should be ready.".to_owned(),

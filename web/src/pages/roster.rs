@@ -11,7 +11,9 @@ use nhsmail_rules::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::components::form::{error_for, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput};
+use crate::components::form::{
+    error_for, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput,
+};
 use crate::components::state_tag::state_label;
 use crate::components::{commas, today};
 use crate::download::download;
@@ -54,7 +56,8 @@ impl Default for Form {
 pub fn policy_set(id: &str) -> Result<PolicySet, String> {
     if id == "custom" {
         let text: String = load(CUSTOM_KEY, "custom policy set");
-        return EvaluationOptions::from_json(&text).map_err(|e| format!("Your custom policy set cannot be used: {}", e.render()));
+        return EvaluationOptions::from_json(&text)
+            .map_err(|e| format!("Your custom policy set cannot be used: {}", e.render()));
     }
     PolicySet::built_in(id).ok_or_else(|| format!("There is no policy set called {id}"))
 }
@@ -64,7 +67,11 @@ pub fn set_choices() -> Vec<(String, String)> {
     let mut list: Vec<(String, String)> = BUILT_IN_SET_IDS
         .iter()
         .map(|id| {
-            let words = if *id == "national" { "National policy" } else { "North Central London ICB" };
+            let words = if *id == "national" {
+                "National policy"
+            } else {
+                "North Central London ICB"
+            };
             ((*id).to_owned(), words.to_owned())
         })
         .collect();
@@ -106,7 +113,11 @@ pub fn RosterPage() -> impl IntoView {
     let pasted = RwSignal::new(form.with_untracked(|f| f.pasted.clone()));
     Effect::new(move |_| {
         let text = pasted.get();
-        let keep = if text.len() <= KEEP_LIMIT { text } else { String::new() };
+        let keep = if text.len() <= KEEP_LIMIT {
+            text
+        } else {
+            String::new()
+        };
         form.update(|f| f.pasted = keep);
     });
     let as_of = field(|f| f.as_of.clone(), |f, v| f.as_of = v);
@@ -121,17 +132,25 @@ pub fn RosterPage() -> impl IntoView {
     let roster = StoredValue::new(None::<Roster>);
     let comparison = RwSignal::new(None::<Result<Comparison, String>>);
     let choices = set_choices();
-    page_title(|| "Roster and decisions".to_owned(), move || !errors.with(Vec::is_empty));
+    page_title(
+        || "Roster and decisions".to_owned(),
+        move || !errors.with(Vec::is_empty),
+    );
 
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
         let file = gloo_file::File::from(file);
         let name = file.name();
         spawn_local(async move {
             match gloo_file::futures::read_as_text(&file).await {
                 Ok(text) => uploaded.set(Some((name, text))),
-                Err(_) => errors.set(vec![FieldError::new("roster-file", "The file could not be read. Choose a CSV or JSON file")]),
+                Err(_) => errors.set(vec![FieldError::new(
+                    "roster-file",
+                    "The file could not be read. Choose a CSV or JSON file",
+                )]),
             }
         });
     };
@@ -144,11 +163,17 @@ pub fn RosterPage() -> impl IntoView {
         let mut problems = Vec::new();
         let day = as_of.get_untracked().trim().parse::<IsoDate>();
         if day.is_err() {
-            problems.push(FieldError::new("as-of", "Enter the date to check as a real date, like 2025-06-01"));
+            problems.push(FieldError::new(
+                "as-of",
+                "Enter the date to check as a real date, like 2025-06-01",
+            ));
         }
         let remind_days = remind.get_untracked().trim().parse::<u32>();
         if remind_days.is_err() {
-            problems.push(FieldError::new("remind", "Enter the days ahead for reminders as a whole number, like 7"));
+            problems.push(FieldError::new(
+                "remind",
+                "Enter the days ahead for reminders as a whole number, like 7",
+            ));
         }
         let set = policy_set(&set_id.get_untracked());
         if let Err(m) = &set {
@@ -159,9 +184,14 @@ pub fn RosterPage() -> impl IntoView {
             None => ("roster-text", pasted.get_untracked()),
         };
         if text.trim().is_empty() {
-            problems.push(FieldError::new("roster-text", "Paste a roster or choose a file"));
+            problems.push(FieldError::new(
+                "roster-text",
+                "Paste a roster or choose a file",
+            ));
         }
-        let (Ok(day), Ok(remind_days), Ok(set), true) = (day, remind_days, set, problems.is_empty()) else {
+        let (Ok(day), Ok(remind_days), Ok(set), true) =
+            (day, remind_days, set, problems.is_empty())
+        else {
             errors.set(problems);
             return;
         };
@@ -177,7 +207,10 @@ pub fn RosterPage() -> impl IntoView {
             let r = match parsed {
                 Ok(r) => r,
                 Err(e) => {
-                    errors.set(vec![FieldError::new(source, format!("The roster has a problem at {}", e.render()))]);
+                    errors.set(vec![FieldError::new(
+                        source,
+                        format!("The roster has a problem at {}", e.render()),
+                    )]);
                     progress.set(Progress::Idle);
                     return;
                 }
@@ -190,13 +223,19 @@ pub fn RosterPage() -> impl IntoView {
                     match exporter.push(account, c * CHUNK + j) {
                         Ok(result) => out.push(Row::new(&result, account.recorded_state)),
                         Err(e) => {
-                            errors.set(vec![FieldError::new(source, format!("The roster has a problem at {}", e.render()))]);
+                            errors.set(vec![FieldError::new(
+                                source,
+                                format!("The roster has a problem at {}", e.render()),
+                            )]);
                             progress.set(Progress::Idle);
                             return;
                         }
                     }
                 }
-                progress.set(Progress::Running { done: out.len(), total });
+                progress.set(Progress::Running {
+                    done: out.len(),
+                    total,
+                });
                 TimeoutFuture::new(0).await;
             }
             let finished = exporter.finish();
@@ -209,12 +248,19 @@ pub fn RosterPage() -> impl IntoView {
     };
 
     let compare = move |_| {
-        let (Some(day), Some(r)) = (export.with_untracked(|e| e.as_ref().map(|e| e.as_of)), roster.get_value()) else { return };
+        let (Some(day), Some(r)) = (
+            export.with_untracked(|e| e.as_ref().map(|e| e.as_of)),
+            roster.get_value(),
+        ) else {
+            return;
+        };
         comparison.set(None);
         spawn_local(async move {
             TimeoutFuture::new(0).await;
-            let sets = policy_set(&set_id.get_untracked()).and_then(|a| policy_set(&compare_id.get_untracked()).map(|b| (a, b)));
-            let result = sets.and_then(|(a, b)| compare_policies(&r, day, &a, &b).map_err(|e| e.render()));
+            let sets = policy_set(&set_id.get_untracked())
+                .and_then(|a| policy_set(&compare_id.get_untracked()).map(|b| (a, b)));
+            let result =
+                sets.and_then(|(a, b)| compare_policies(&r, day, &a, &b).map_err(|e| e.render()));
             comparison.set(Some(result));
         });
     };
@@ -223,20 +269,29 @@ pub fn RosterPage() -> impl IntoView {
         export.with_untracked(|e| {
             if let Some(e) = e {
                 let text = serde_json::to_string(e).unwrap_or_default();
-                download(&format!("decisions-{}.json", e.as_of), "application/json", &text);
+                download(
+                    &format!("decisions-{}.json", e.as_of),
+                    "application/json",
+                    &text,
+                );
             }
         });
     };
 
     let err = move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, f)));
-    let select = move |id: &'static str, label: &'static str, value: RwSignal<String>, choices: Vec<(String, String)>| view! {
-        <div class=move || if err(id).get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-            <label class="nhsuk-label" for=id>{label}</label>
-            {move || view! { <ErrorMessage id=id.to_owned() message=err(id).get()/> }}
-            <select class="nhsuk-select" id=id data-testid=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                {choices.into_iter().map(|(v, w)| view! { <option value=v.clone() selected=value.get_untracked() == v>{w}</option> }).collect_view()}
-            </select>
-        </div>
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       value: RwSignal<String>,
+                       choices: Vec<(String, String)>| {
+        view! {
+            <div class=move || if err(id).get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+                <label class="nhsuk-label" for=id>{label}</label>
+                {move || view! { <ErrorMessage id=id.to_owned() message=err(id).get()/> }}
+                <select class="nhsuk-select" id=id data-testid=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+                    {choices.into_iter().map(|(v, w)| view! { <option value=v.clone() selected=value.get_untracked() == v>{w}</option> }).collect_view()}
+                </select>
+            </div>
+        }
     };
 
     view! {
@@ -301,19 +356,56 @@ fn summary_html(e: &DecisionExport) -> String {
     let s = &e.summary;
     let c = |n: usize| commas(n as u64);
     let states: Vec<Vec<String>> = [
-        (State::Active, s.by_state.active), (State::Inactive, s.by_state.inactive), (State::Disabled, s.by_state.disabled),
-        (State::Leaver, s.by_state.leaver), (State::Deleted, s.by_state.deleted), (State::Purged, s.by_state.purged),
-    ].into_iter().map(|(st, n)| vec![state_label(st).to_owned(), c(n)]).collect();
+        (State::Active, s.by_state.active),
+        (State::Inactive, s.by_state.inactive),
+        (State::Disabled, s.by_state.disabled),
+        (State::Leaver, s.by_state.leaver),
+        (State::Deleted, s.by_state.deleted),
+        (State::Purged, s.by_state.purged),
+    ]
+    .into_iter()
+    .map(|(st, n)| vec![state_label(st).to_owned(), c(n)])
+    .collect();
     let a = &s.by_action;
     let actions: Vec<Vec<String>> = [
-        ("Make active again", a.reactivate), ("Mark inactive", a.mark_inactive), ("Disable", a.disable), ("Mark as leaver", a.mark_leaver),
-        ("Delete", a.delete), ("Delete permanently", a.purge), ("Remind to sign in", a.remind),
-    ].into_iter().map(|(w, n)| vec![w.to_owned(), c(n)]).collect();
+        ("Make active again", a.reactivate),
+        ("Mark inactive", a.mark_inactive),
+        ("Disable", a.disable),
+        ("Mark as leaver", a.mark_leaver),
+        ("Delete", a.delete),
+        ("Delete permanently", a.purge),
+        ("Remind to sign in", a.remind),
+    ]
+    .into_iter()
+    .map(|(w, n)| vec![w.to_owned(), c(n)])
+    .collect();
     format!(
         r#"{}<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-one-half">{}</div><div class="nhsuk-grid-column-one-half">{}</div></div>"#,
-        h(2, &format!("{} accounts on {} ({})", c(s.accounts), e.as_of.long_form(), e.policy_set)),
-        table("by-state", "Accounts by state", false, &["State", "Accounts"], &[1], &states),
-        table("by-action", "Decisions by action", false, &["Action", "Decisions"], &[1], &actions),
+        h(
+            2,
+            &format!(
+                "{} accounts on {} ({})",
+                c(s.accounts),
+                e.as_of.long_form(),
+                e.policy_set
+            )
+        ),
+        table(
+            "by-state",
+            "Accounts by state",
+            false,
+            &["State", "Accounts"],
+            &[1],
+            &states
+        ),
+        table(
+            "by-action",
+            "Decisions by action",
+            false,
+            &["Action", "Decisions"],
+            &[1],
+            &actions
+        ),
     )
 }
 
@@ -322,18 +414,59 @@ fn comparison_html(c: &Comparison) -> String {
     let (a, b) = (&c.summary.by_state_a, &c.summary.by_state_b);
     let n = |x: usize| commas(x as u64);
     let rows: Vec<Vec<String>> = [
-        (State::Active, a.active, b.active), (State::Inactive, a.inactive, b.inactive), (State::Disabled, a.disabled, b.disabled),
-        (State::Leaver, a.leaver, b.leaver), (State::Deleted, a.deleted, b.deleted), (State::Purged, a.purged, b.purged),
-    ].into_iter().map(|(s, x, y)| vec![state_label(s).to_owned(), n(x), n(y)]).collect();
-    let mut out = p_id("differing", &format!("{} of {} accounts differ.", n(c.summary.differing), n(c.summary.accounts)));
-    out.push_str(&table("compare-states", "Accounts by state under each policy set", false, &["State", &c.policy_set_a, &c.policy_set_b], &[1, 2], &rows));
-    let words = |a: &nhsmail_rules::Answer| esc(&match &a.next {
-        Some(nx) => format!("{} since {}; {} on {}", state_label(a.state), a.since.long_form(), state_label(nx.state), nx.on.long_form()),
-        None => format!("{} since {}", state_label(a.state), a.since.long_form()),
-    });
-    let shown: Vec<Vec<String>> = c.differences.iter().take(100).map(|d| vec![esc(&d.account_id), words(&d.a), words(&d.b)]).collect();
+        (State::Active, a.active, b.active),
+        (State::Inactive, a.inactive, b.inactive),
+        (State::Disabled, a.disabled, b.disabled),
+        (State::Leaver, a.leaver, b.leaver),
+        (State::Deleted, a.deleted, b.deleted),
+        (State::Purged, a.purged, b.purged),
+    ]
+    .into_iter()
+    .map(|(s, x, y)| vec![state_label(s).to_owned(), n(x), n(y)])
+    .collect();
+    let mut out = p_id(
+        "differing",
+        &format!(
+            "{} of {} accounts differ.",
+            n(c.summary.differing),
+            n(c.summary.accounts)
+        ),
+    );
+    out.push_str(&table(
+        "compare-states",
+        "Accounts by state under each policy set",
+        false,
+        &["State", &c.policy_set_a, &c.policy_set_b],
+        &[1, 2],
+        &rows,
+    ));
+    let words = |a: &nhsmail_rules::Answer| {
+        esc(&match &a.next {
+            Some(nx) => format!(
+                "{} since {}; {} on {}",
+                state_label(a.state),
+                a.since.long_form(),
+                state_label(nx.state),
+                nx.on.long_form()
+            ),
+            None => format!("{} since {}", state_label(a.state), a.since.long_form()),
+        })
+    };
+    let shown: Vec<Vec<String>> = c
+        .differences
+        .iter()
+        .take(100)
+        .map(|d| vec![esc(&d.account_id), words(&d.a), words(&d.b)])
+        .collect();
     if !shown.is_empty() {
-        out.push_str(&table("differences", &format!("Accounts that differ (first {} shown)", shown.len()), false, &["Account", &c.policy_set_a, &c.policy_set_b], &[], &shown));
+        out.push_str(&table(
+            "differences",
+            &format!("Accounts that differ (first {} shown)", shown.len()),
+            false,
+            &["Account", &c.policy_set_a, &c.policy_set_b],
+            &[],
+            &shown,
+        ));
     }
     out
 }

@@ -59,9 +59,21 @@ fn action_words(action: &str) -> &'static str {
 
 /// One table row, as HTML.
 fn row_html(r: &Row) -> String {
-    let recorded = r.recorded.filter(|s| *s != r.state).map_or_else(String::new, |s| format!(" (recorded as {})", state_label(s)));
-    let next = r.next.map_or_else(|| "None".to_owned(), |(s, on)| format!("{} on {}", state_label(s), on.long_form()));
-    let decisions = if r.decisions.is_empty() { "None".to_owned() } else { r.decisions.join(", ") };
+    let recorded = r
+        .recorded
+        .filter(|s| *s != r.state)
+        .map_or_else(String::new, |s| {
+            format!(" (recorded as {})", state_label(s))
+        });
+    let next = r.next.map_or_else(
+        || "None".to_owned(),
+        |(s, on)| format!("{} on {}", state_label(s), on.long_form()),
+    );
+    let decisions = if r.decisions.is_empty() {
+        "None".to_owned()
+    } else {
+        r.decisions.join(", ")
+    };
     format!(
         r#"<tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{}</td><td class="nhsuk-table__cell">{} since {}{recorded}</td><td class="nhsuk-table__cell">{next}</td><td class="nhsuk-table__cell">{decisions}</td></tr>"#,
         esc(&r.id),
@@ -103,8 +115,16 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
                 (Some(x), Some(y)) => match by {
                     Sort::Id => x.id.cmp(&y.id),
                     Sort::State => x.state.cmp(&y.state).then_with(|| x.id.cmp(&y.id)),
-                    Sort::Next => x.next.map_or(IsoDate::MAX, |n| n.1).cmp(&y.next.map_or(IsoDate::MAX, |n| n.1)).then_with(|| x.id.cmp(&y.id)),
-                    Sort::Decisions => y.decisions.len().cmp(&x.decisions.len()).then_with(|| x.id.cmp(&y.id)),
+                    Sort::Next => x
+                        .next
+                        .map_or(IsoDate::MAX, |n| n.1)
+                        .cmp(&y.next.map_or(IsoDate::MAX, |n| n.1))
+                        .then_with(|| x.id.cmp(&y.id)),
+                    Sort::Decisions => y
+                        .decisions
+                        .len()
+                        .cmp(&x.decisions.len())
+                        .then_with(|| x.id.cmp(&y.id)),
                 },
                 _ => std::cmp::Ordering::Equal,
             });
@@ -134,7 +154,10 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
             </th>
         }
     };
-    let state_options: Vec<_> = State::ALL.iter().map(|s| (s.as_str(), state_label(*s))).collect();
+    let state_options: Vec<_> = State::ALL
+        .iter()
+        .map(|s| (s.as_str(), state_label(*s)))
+        .collect();
     view! {
         <h2>"Accounts"</h2>
         <div class="nhsuk-grid-row">

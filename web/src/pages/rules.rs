@@ -31,7 +31,10 @@ pub fn RulesPage() -> impl IntoView {
     let text = RwSignal::new(load::<String>(CUSTOM_KEY, "custom policy set"));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let custom = RwSignal::new(EvaluationOptions::from_json(&text.get_untracked()).ok());
-    page_title(|| "Policies and rules".to_owned(), move || !errors.with(Vec::is_empty));
+    page_title(
+        || "Policies and rules".to_owned(),
+        move || !errors.with(Vec::is_empty),
+    );
 
     let apply = move |source: &'static str, t: String| match EvaluationOptions::from_json(&t) {
         Ok(set) => {
@@ -41,9 +44,20 @@ pub fn RulesPage() -> impl IntoView {
             custom.set(Some(set));
         }
         Err(e) => {
-            let path = e.path.strip_prefix("options.").unwrap_or(&e.path).to_owned();
-            let at = if path.is_empty() || path == "options" { String::new() } else { format!(" at {path}") };
-            errors.set(vec![FieldError::new(source, format!("Your policy set has a problem{at}: {}", e.detail))]);
+            let path = e
+                .path
+                .strip_prefix("options.")
+                .unwrap_or(&e.path)
+                .to_owned();
+            let at = if path.is_empty() || path == "options" {
+                String::new()
+            } else {
+                format!(" at {path}")
+            };
+            errors.set(vec![FieldError::new(
+                source,
+                format!("Your policy set has a problem{at}: {}", e.detail),
+            )]);
         }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -52,12 +66,17 @@ pub fn RulesPage() -> impl IntoView {
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
         let file = gloo_file::File::from(file);
         spawn_local(async move {
             match gloo_file::futures::read_as_text(&file).await {
                 Ok(t) => apply("policy-file", t),
-                Err(_) => errors.set(vec![FieldError::new("policy-file", "The file could not be read. Choose a JSON file")]),
+                Err(_) => errors.set(vec![FieldError::new(
+                    "policy-file",
+                    "The file could not be read. Choose a JSON file",
+                )]),
             }
         });
     };
@@ -67,7 +86,9 @@ pub fn RulesPage() -> impl IntoView {
         custom.set(None);
         errors.set(Vec::new());
     };
-    let err = move |f: &'static str| move || errors.with(|e| e.iter().find(|x| x.field == f).map(|x| x.message.clone()));
+    let err = move |f: &'static str| {
+        move || errors.with(|e| e.iter().find(|x| x.field == f).map(|x| x.message.clone()))
+    };
 
     view! {
         <h1>"Policies and rules"</h1>
@@ -117,20 +138,52 @@ fn days(n: u32) -> String {
 }
 
 fn parameters(p: &Policy) -> Vec<(&'static str, String)> {
-    let when = |d: Option<nhsmail_rules::IsoDate>| d.map_or_else(|| "Not in force".to_owned(), |d| d.long_form());
+    let when = |d: Option<nhsmail_rules::IsoDate>| {
+        d.map_or_else(|| "Not in force".to_owned(), |d| d.long_form())
+    };
     vec![
-        ("Inactive after no activity for", days(p.inactive_after_days.get())),
-        ("Deleted after being inactive for", days(p.delete_after_inactive_days.get())),
+        (
+            "Inactive after no activity for",
+            days(p.inactive_after_days.get()),
+        ),
+        (
+            "Deleted after being inactive for",
+            days(p.delete_after_inactive_days.get()),
+        ),
         ("Can be restored for", days(p.restore_window_days.get())),
-        ("New accounts must accept the acceptable use policy within", days(p.onboarding_days.get())),
-        ("Disabled accounts kept for", format!("{} months", commas(p.disabled_retention_months.get()))),
+        (
+            "New accounts must accept the acceptable use policy within",
+            days(p.onboarding_days.get()),
+        ),
+        (
+            "Disabled accounts kept for",
+            format!("{} months", commas(p.disabled_retention_months.get())),
+        ),
         ("Leavers deleted after", days(p.leaver_deletion_days.get())),
-        ("Multi-factor authentication needed outside the UK from", when(p.mfa_abroad_from)),
-        ("Account Secret needed for the portal from", when(p.account_secret_soft_from)),
-        ("Account Secret needed for Office 365 from", when(p.account_secret_hard_from)),
-        ("Named user accounts per site", commas(p.named_users_per_site.get())),
-        ("Shared mailboxes per site", commas(p.shared_mailboxes_per_site.get())),
-        ("Working days to set up extra accounts", commas(p.extra_accounts_sla_working_days.get())),
+        (
+            "Multi-factor authentication needed outside the UK from",
+            when(p.mfa_abroad_from),
+        ),
+        (
+            "Account Secret needed for the portal from",
+            when(p.account_secret_soft_from),
+        ),
+        (
+            "Account Secret needed for Office 365 from",
+            when(p.account_secret_hard_from),
+        ),
+        (
+            "Named user accounts per site",
+            commas(p.named_users_per_site.get()),
+        ),
+        (
+            "Shared mailboxes per site",
+            commas(p.shared_mailboxes_per_site.get()),
+        ),
+        (
+            "Working days to set up extra accounts",
+            commas(p.extra_accounts_sla_working_days.get()),
+        ),
     ]
 }
 
@@ -141,15 +194,24 @@ fn set_html(set: &PolicySet) -> String {
     let mut out = h(3, &format!("Policy set: {}", set.id));
     out.push_str(&format!(r#"<div class="app-table-scroll"><table class="nhsuk-table" data-testid="set-{}"><caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Policies in {}</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">Setting</th>"#, esc(&set.id), esc(&set.id)));
     for p in policies {
-        out.push_str(&format!(r#"<th scope="col" class="nhsuk-table__header">{}</th>"#, esc(&format!("{} (from {})", p.id, p.effective_from.long_form()))));
+        out.push_str(&format!(
+            r#"<th scope="col" class="nhsuk-table__header">{}</th>"#,
+            esc(&format!("{} (from {})", p.id, p.effective_from.long_form()))
+        ));
     }
     out.push_str(r#"</tr></thead><tbody class="nhsuk-table__body">"#);
     let all: Vec<Vec<(&str, String)>> = policies.iter().map(parameters).collect();
     for i in 0..count {
         let label = all.first().and_then(|c| c.get(i)).map_or("", |c| c.0);
-        out.push_str(&format!(r#"<tr class="nhsuk-table__row"><th scope="row" class="nhsuk-table__header">{}</th>"#, esc(label)));
+        out.push_str(&format!(
+            r#"<tr class="nhsuk-table__row"><th scope="row" class="nhsuk-table__header">{}</th>"#,
+            esc(label)
+        ));
         for cells in &all {
-            out.push_str(&format!(r#"<td class="nhsuk-table__cell">{}</td>"#, cells.get(i).map_or_else(String::new, |c| esc(&c.1))));
+            out.push_str(&format!(
+                r#"<td class="nhsuk-table__cell">{}</td>"#,
+                cells.get(i).map_or_else(String::new, |c| esc(&c.1))
+            ));
         }
         out.push_str("</tr>");
     }

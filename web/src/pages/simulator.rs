@@ -124,11 +124,27 @@ fn ev(on: &str, kind: EventType) -> Event {
 }
 
 fn used(on: &str, channel: Channel) -> Event {
-    Event { channel: Some(channel), ..ev(on, EventType::Activity) }
+    Event {
+        channel: Some(channel),
+        ..ev(on, EventType::Activity)
+    }
 }
 
-fn scenario(created: &str, onboarded: bool, events: Vec<Event>, policy_set: &str, as_of: &str) -> Scenario {
-    Scenario { kind: AccountKind::User, created: d(created), onboarded, events, policy_set: policy_set.into(), as_of: d(as_of) }
+fn scenario(
+    created: &str,
+    onboarded: bool,
+    events: Vec<Event>,
+    policy_set: &str,
+    as_of: &str,
+) -> Scenario {
+    Scenario {
+        kind: AccountKind::User,
+        created: d(created),
+        onboarded,
+        events,
+        policy_set: policy_set.into(),
+        as_of: d(as_of),
+    }
 }
 
 /// The presets trainers start from: (id, name, what it shows, scenario).
@@ -171,7 +187,10 @@ fn compute(s: &Scenario) -> Computed {
     };
     let set = PolicySet::built_in(&s.policy_set).ok_or("Choose a policy set")?;
     if s.as_of < s.created {
-        return Err(format!("The date to look at must be on or after the creation date ({})", s.created.long_form()));
+        return Err(format!(
+            "The date to look at must be on or after the creation date ({})",
+            s.created.long_form()
+        ));
     }
     let result = evaluate_account(&account, s.as_of, &set).map_err(|e| e.to_string())?;
     // The same as `timeline(&account, as_of, &set)`, without living the account twice.
@@ -191,7 +210,10 @@ fn from_link() -> Option<Result<Scenario, String>> {
 fn link(s: &Scenario) -> String {
     let json = serde_json::to_string(s).unwrap_or_default();
     let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}/simulator?scenario={}", js_sys::encode_uri_component(&json))
+    format!(
+        "{origin}/simulator?scenario={}",
+        js_sys::encode_uri_component(&json)
+    )
 }
 
 /// The simulator page.
@@ -202,17 +224,33 @@ pub fn Simulator() -> impl IntoView {
         Some(Ok(s)) => saved.set(s),
         Some(Err(_)) => {
             if let Some(n) = use_context::<Notices>() {
-                n.push("The scenario in the link could not be read, so your saved scenario is shown.".to_owned());
+                n.push(
+                    "The scenario in the link could not be read, so your saved scenario is shown."
+                        .to_owned(),
+                );
             }
         }
         None => {}
     }
     let start = saved.get_untracked();
     // The form's text, kept as typed so a half-typed date is not lost.
-    let kind = RwSignal::new(serde_json::to_value(start.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
+    let kind = RwSignal::new(
+        serde_json::to_value(start.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
+    );
     let created = RwSignal::new(start.created.to_string());
     let as_of = RwSignal::new(start.as_of.to_string());
-    let events = RwSignal::new(start.events.iter().cloned().enumerate().map(|(i, e)| (i as u32, e)).collect::<Vec<_>>());
+    let events = RwSignal::new(
+        start
+            .events
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, e)| (i as u32, e))
+            .collect::<Vec<_>>(),
+    );
     let next_key = RwSignal::new(start.events.len() as u32);
     let onboarded = RwSignal::new(start.onboarded);
     let policy_set = RwSignal::new(start.policy_set.clone());
@@ -225,12 +263,22 @@ pub fn Simulator() -> impl IntoView {
 
     // The scenario from the form; an error names what to fix.
     let current = Memo::new(move |_| -> Result<Scenario, String> {
-        let created = date(&created.get()).ok_or("Enter the date the account was created, for example 2025-01-06")?;
-        let as_of = date(&as_of.get()).ok_or("Enter the date to look at, for example 2025-04-01")?;
-        let kind = serde_json::from_value(serde_json::Value::String(kind.get())).unwrap_or(AccountKind::User);
+        let created = date(&created.get())
+            .ok_or("Enter the date the account was created, for example 2025-01-06")?;
+        let as_of =
+            date(&as_of.get()).ok_or("Enter the date to look at, for example 2025-04-01")?;
+        let kind = serde_json::from_value(serde_json::Value::String(kind.get()))
+            .unwrap_or(AccountKind::User);
         let mut list: Vec<(u32, Event)> = events.get();
         list.sort_by_key(|(k, e)| (e.on, *k));
-        Ok(Scenario { kind, created, onboarded: onboarded.get(), events: list.into_iter().map(|(_, e)| e).collect(), policy_set: policy_set.get(), as_of })
+        Ok(Scenario {
+            kind,
+            created,
+            onboarded: onboarded.get(),
+            events: list.into_iter().map(|(_, e)| e).collect(),
+            policy_set: policy_set.get(),
+            as_of,
+        })
     });
     Effect::new(move |_| {
         if let Ok(s) = current.get() {
@@ -238,7 +286,10 @@ pub fn Simulator() -> impl IntoView {
         }
     });
     let outcome = Memo::new(move |_| current.get().and_then(|s| compute(&s)));
-    page_title(|| "Account lifecycle simulator".to_owned(), move || outcome.with(Result::is_err));
+    page_title(
+        || "Account lifecycle simulator".to_owned(),
+        move || outcome.with(Result::is_err),
+    );
 
     let load_preset = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -250,7 +301,13 @@ pub fn Simulator() -> impl IntoView {
             onboarded.set(s.onboarded);
             policy_set.set(s.policy_set.clone());
             let n = s.events.len() as u32;
-            events.set(s.events.into_iter().enumerate().map(|(i, e)| (i as u32, e)).collect());
+            events.set(
+                s.events
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, e)| (i as u32, e))
+                    .collect(),
+            );
             next_key.set(n);
             new_on.set(s.as_of.to_string());
         }
@@ -281,10 +338,17 @@ pub fn Simulator() -> impl IntoView {
     let share = Memo::new(move |_| current.get().map(|s| link(&s)).unwrap_or_default());
     let copied = RwSignal::new(None::<&'static str>);
     let copy_link = move |_| {
-        let promise = window().navigator().clipboard().write_text(&share.get_untracked());
+        let promise = window()
+            .navigator()
+            .clipboard()
+            .write_text(&share.get_untracked());
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(Some(if ok { "Link copied." } else { "Could not copy: select the link and copy it yourself." }));
+            copied.set(Some(if ok {
+                "Link copied."
+            } else {
+                "Could not copy: select the link and copy it yourself."
+            }));
         });
     };
     let button = "nhsuk-button nhsuk-button--secondary nhsuk-button--small";

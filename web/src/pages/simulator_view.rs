@@ -10,7 +10,11 @@ use crate::html::{esc, h, list, p_id, rule_source, summary_list, table, tag};
 /// The answer for one date, as HTML.
 pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> String {
     let mut out = String::new();
-    let state = format!(r#"<span data-testid="state">{}</span> since <span data-testid="since">{}</span>"#, tag(result.state), result.since.long_form());
+    let state = format!(
+        r#"<span data-testid="state">{}</span> since <span data-testid="since">{}</span>"#,
+        tag(result.state),
+        result.since.long_form()
+    );
     let next = match &result.next {
         Some(n) => format!(
             r#"<span data-testid="next">{} on {}</span>{}"#,
@@ -18,25 +22,42 @@ pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> 
             n.on.long_form(),
             rule_source(n.rule, n.rule.summary())
         ),
-        None => r#"<span data-testid="next">None: nothing more happens by itself</span>"#.to_owned(),
+        None => {
+            r#"<span data-testid="next">None: nothing more happens by itself</span>"#.to_owned()
+        }
     };
-    let date_or = |d: Option<IsoDate>| esc(&d.map_or_else(|| "Not applicable".to_owned(), |d| d.long_form()));
+    let date_or =
+        |d: Option<IsoDate>| esc(&d.map_or_else(|| "Not applicable".to_owned(), |d| d.long_form()));
     out.push_str(&summary_list(&[
         ("State", state, "state-row"),
         ("Next change", next, "next-row"),
-        ("Sign in by", date_or(result.keep_active_by), "keep-active-by"),
-        ("Restore by", date_or(result.restorable_until), "restorable-until"),
+        (
+            "Sign in by",
+            date_or(result.keep_active_by),
+            "keep-active-by",
+        ),
+        (
+            "Restore by",
+            date_or(result.restorable_until),
+            "restorable-until",
+        ),
         ("Policy in force", esc(&result.policy_id), "policy-id"),
     ]));
 
     out.push_str(&h(3, "What would stop the next change"));
     if result.actions.is_empty() {
-        out.push_str(&p_id("no-actions", "Nothing: no action changes what happens next."));
+        out.push_str(&p_id(
+            "no-actions",
+            "Nothing: no action changes what happens next.",
+        ));
     } else {
         out.push_str(&list(
             "nhsuk-list nhsuk-list--bullet",
             "actions",
-            result.actions.iter().map(|a| esc(&format!("{} by {}", action_words(a.kind), a.by.long_form()))),
+            result
+                .actions
+                .iter()
+                .map(|a| esc(&format!("{} by {}", action_words(a.kind), a.by.long_form()))),
             false,
         ));
     }
@@ -48,23 +69,56 @@ pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> 
         let rows: Vec<Vec<String>> = result
             .transitions
             .iter()
-            .map(|t| vec![t.on.long_form(), format!("{} to {}", state_label(t.from), state_label(t.to)), rule_source(t.rule, t.rule.summary())])
+            .map(|t| {
+                vec![
+                    t.on.long_form(),
+                    format!("{} to {}", state_label(t.from), state_label(t.to)),
+                    rule_source(t.rule, t.rule.summary()),
+                ]
+            })
             .collect();
-        out.push_str(&table("transitions", "Changes of state", true, &["Date", "Change", "Why"], &[], &rows));
+        out.push_str(&table(
+            "transitions",
+            "Changes of state",
+            true,
+            &["Date", "Change", "Why"],
+            &[],
+            &rows,
+        ));
     }
 
     out.push_str(&h(3, "Timeline"));
-    out.push_str(&timeline(segments, as_of, result.next.as_ref().map(|n| (n.state, n.on))));
+    out.push_str(&timeline(
+        segments,
+        as_of,
+        result.next.as_ref().map(|n| (n.state, n.on)),
+    ));
     let rows: Vec<Vec<String>> = segments
         .iter()
-        .map(|s| vec![tag(s.state), s.from.long_form(), s.to.map_or_else(|| "now".to_owned(), |d| d.long_form())])
+        .map(|s| {
+            vec![
+                tag(s.state),
+                s.from.long_form(),
+                s.to.map_or_else(|| "now".to_owned(), |d| d.long_form()),
+            ]
+        })
         .collect();
-    out.push_str(&table("timeline", "Timeline of states", true, &["State", "From", "To"], &[], &rows));
+    out.push_str(&table(
+        "timeline",
+        "Timeline of states",
+        true,
+        &["State", "From", "To"],
+        &[],
+        &rows,
+    ));
 
     if !result.warnings.is_empty() {
         out.push_str(r#"<div class="nhsuk-warning-callout" data-testid="warnings"><h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>Events that were ignored</span></h3><ul>"#);
         for w in &result.warnings {
-            out.push_str(&format!("<li>{}</li>", esc(&format!("{}: {}", w.on.long_form(), w.message))));
+            out.push_str(&format!(
+                "<li>{}</li>",
+                esc(&format!("{}: {}", w.on.long_form(), w.message))
+            ));
         }
         out.push_str("</ul></div>");
     }
@@ -74,9 +128,13 @@ pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> 
 fn action_words(kind: ActionKind) -> &'static str {
     match kind {
         ActionKind::SignIn => "Sign in or send an email",
-        ActionKind::CompleteOnboarding => "Accept the acceptable use policy and set the Account Secret",
+        ActionKind::CompleteOnboarding => {
+            "Accept the acceptable use policy and set the Account Secret"
+        }
         ActionKind::AskAdministratorToEnable => "Ask a local administrator to enable the account",
-        ActionKind::AskHelpdeskToMarkJoiner => "Ask the helpdesk to mark them as joining a new organisation",
+        ActionKind::AskHelpdeskToMarkJoiner => {
+            "Ask the helpdesk to mark them as joining a new organisation"
+        }
         ActionKind::AskHelpdeskToRestore => "Ask the helpdesk to restore the account",
     }
 }
@@ -105,7 +163,14 @@ fn timeline(segments: &[Segment], as_of: IsoDate, next: Option<(State, IsoDate)>
     let x = |d: IsoDate| LEFT + (RIGHT - LEFT) * d.days_since(start).clamp(0, span) / span;
     let description = segments
         .iter()
-        .map(|s| format!("{} from {}{}", state_label(s.state), s.from.long_form(), s.to.map_or_else(String::new, |t| format!(" to {}", t.long_form()))))
+        .map(|s| {
+            format!(
+                "{} from {}{}",
+                state_label(s.state),
+                s.from.long_form(),
+                s.to.map_or_else(String::new, |t| format!(" to {}", t.long_form()))
+            )
+        })
         .chain(next.map(|(st, on)| format!("then {} on {}", state_label(st), on.long_form())))
         .collect::<Vec<_>>()
         .join("; ");
@@ -118,15 +183,28 @@ fn timeline(segments: &[Segment], as_of: IsoDate, next: Option<(State, IsoDate)>
         let width = (x(s.to.unwrap_or(end)) - x0).max(2);
         out.push_str(&format!(r#"<rect x="{x0}" y="10" width="{width}" height="36" fill="{}"><title>{}</title></rect>"#, fill(s.state), state_label(s.state)));
     }
-    let mut markers: Vec<(IsoDate, String, bool)> = segments.iter().map(|s| (s.from, s.from.long_form(), false)).collect();
+    let mut markers: Vec<(IsoDate, String, bool)> = segments
+        .iter()
+        .map(|s| (s.from, s.from.long_form(), false))
+        .collect();
     if let Some((st, on)) = next {
         markers.push((on, format!("{}: {}", state_label(st), on.long_form()), true));
     }
     for (i, (d, label, dashed)) in markers.into_iter().enumerate() {
         let mx = x(d);
         let row = if i % 2 == 0 { 72 } else { 100 };
-        let anchor = if mx > 800 { "end" } else if mx < 200 { "start" } else { "middle" };
-        let dash = if dashed { r#" stroke-dasharray="6 4""# } else { "" };
+        let anchor = if mx > 800 {
+            "end"
+        } else if mx < 200 {
+            "start"
+        } else {
+            "middle"
+        };
+        let dash = if dashed {
+            r#" stroke-dasharray="6 4""#
+        } else {
+            ""
+        };
         out.push_str(&format!(
             r##"<line x1="{mx}" x2="{mx}" y1="6" y2="{}" stroke="#212b32" stroke-width="2"{dash}/><text x="{mx}" y="{row}" text-anchor="{anchor}" font-size="20" fill="#212b32">{}</text>"##,
             row - 14,

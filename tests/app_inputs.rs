@@ -1,0 +1,87 @@
+//! The entry points the web app uses: a roster or a policy set read from a file a person chose,
+//! and the incremental `Exporter` the roster page drives in chunks.
+
+use nhsmail_rules::{
+    export_decisions, parse_roster_csv, EvaluationOptions, Exporter, IsoDate, PolicySet, Roster,
+};
+
+fn d(s: &str) -> IsoDate {
+    s.parse().unwrap()
+}
+
+const CSV: &str = "id,kind,created,lastActivity,onboarded,recordedState
+amy,user,2025-01-02,2025-03-01,true,active
+bob,user,2025-01-02,2025-05-20,true,inactive
+cat,shared,2024-06-01,,true,
+dan,user,2025-04-01,,false,active
+";
+
+#[test]
+fn exporter_in_chunks_gives_the_same_bytes_as_export_decisions() {
+    let roster = parse_roster_csv(CSV).unwrap();
+    let set = PolicySet::built_in("national").unwrap();
+    let whole = export_decisions(&roster, d("2025-06-01"), &set, 7).unwrap();
+    let mut exporter = Exporter::new(d("2025-06-01"), &set, 7);
+    for chunk in roster.accounts.chunks(3).enumerate() {
+        for (j, a) in chunk.1.iter().enumerate() {
+            exporter.push(a, chunk.0 * 3 + j).unwrap();
+        }
+    }
+    let chunked = exporter.finish();
+    assert_eq!(
+        serde_json::to_string(&chunked).unwrap(),
+        serde_json::to_string(&whole).unwrap()
+    );
+    assert_eq!(chunked.summary.accounts, 4);
+}
+
+#[test]
+fn exporter_errors_name_the_account() {
+    let roster = parse_roster_csv(CSV).unwrap();
+    let set = PolicySet::built_in("national").unwrap();
+    // asOf before an account's creation: the error names the account by index and id.
+    let mut exporter = Exporter::new(d("2025-01-01"), &set, 7);
+    let e = exporter.push(&roster.accounts[0], 2).unwrap_err();
+    assert_eq!(e.path, "asOf");
+    assert!(
+        e.detail.contains("accounts[2]") && e.detail.contains("`amy`"),
+        "{}",
+        e.detail
+    );
+}
+
+#[test]
+fn roster_from_json_reads_the_contract_and_names_bad_fields() {
+    let r = Roster::from_json(r#"{"accounts":[{"id":"a","kind":"user","created":"2025-01-02"}]}"#)
+        .unwrap();
+    assert_eq!(r.accounts.len(), 1);
+    let e = Roster::from_json(
+        r#"{"accounts":[{"id":"a","kind":"user","created":"2025-01-02"},{"id":"b","kind":"user","created":"2025-02-30"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.path, "accounts[1].created");
+    for junk in ["", "[]", "null", "42", "{", r#"{"accounts": 3}"#] {
+        let e = Roster::from_json(junk).unwrap_err();
+        assert!(!e.render().is_empty(), "{junk:?}");
+    }
+}
+
+#[test]
+fn policy_set_from_json_reads_a_file_and_names_bad_fields() {
+    let set = EvaluationOptions::from_json(
+        r#"{"policySet":"my-trust","policies":[{"id":"p1","effectiveFrom":"2024-01-01","inactiveAfterDays":45}]}"#,
+    )
+    .unwrap();
+    assert_eq!(set.id, "my-trust");
+    assert_eq!(set.policies()[0].inactive_after_days.get(), 45);
+    let e = EvaluationOptions::from_json(
+        r#"{"policySet":"my-trust","policies":[{"id":"p1","effectiveFrom":"2024-13-01"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.path, "options.policies[0].effectiveFrom");
+    let e = EvaluationOptions::from_json(r#"{"policySet":"nowhere"}"#).unwrap_err();
+    assert_eq!(e.path, "options.policySet");
+    for junk in ["", "[]", "null", "\"national\"", "{\"policies\": []}"] {
+        assert!(EvaluationOptions::from_json(junk).is_err(), "{junk:?}");
+    }
+}
