@@ -68,7 +68,24 @@ impl IsoDate {
 
     /// The date as people read it: `1 December 2022`.
     pub fn long_form(self) -> String {
-        self.0.format("%-d %B %Y").to_string()
+        // Written by hand rather than with chrono's `format`: its format-string machinery is a
+        // large share of the WebAssembly and only this one shape is needed.
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS.get(self.0.month0() as usize).copied().unwrap_or("");
+        format!("{} {month} {}", self.0.day(), self.0.year())
     }
 
     /// Whole days from `earlier` to `self` (negative when `earlier` is later).
@@ -101,9 +118,16 @@ impl FromStr for IsoDate {
         if !shape_ok {
             return Err(DateParseError(s.to_owned()));
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        // The shape is checked, so each part is ASCII digits.
+        let part = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
+        let (Some(y), Some(m), Some(d)) = (part(0..4), part(5..7), part(8..10)) else {
+            return Err(DateParseError(s.to_owned()));
+        };
+        i32::try_from(y)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
             .map(Self)
-            .map_err(|_| DateParseError(s.to_owned()))
+            .ok_or_else(|| DateParseError(s.to_owned()))
     }
 }
 
@@ -113,7 +137,15 @@ impl fmt::Display for IsoDate {
         if (0..=9999).contains(&d.year()) {
             write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
         } else {
-            write!(f, "{}", d.format("%Y-%m-%d"))
+            // As chrono's `%Y` writes years outside 0..=9999: with a sign.
+            let sign = if d.year() < 0 { '-' } else { '+' };
+            write!(
+                f,
+                "{sign}{:04}-{:02}-{:02}",
+                d.year().unsigned_abs(),
+                d.month(),
+                d.day()
+            )
         }
     }
 }
