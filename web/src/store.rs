@@ -73,3 +73,20 @@ where
 pub fn remove(key: &str) {
     LocalStorage::delete(key);
 }
+
+/// A text field of a kept form as its own signal: starts from the form, writes back on change.
+pub fn field<T>(
+    form: RwSignal<T>,
+    get: fn(&T) -> String,
+    set: fn(&mut T, String),
+) -> RwSignal<String>
+where
+    T: Send + Sync + 'static,
+{
+    let s = RwSignal::new(form.with_untracked(get));
+    Effect::new(move |_| {
+        let v = s.get();
+        form.update(|f| set(f, v));
+    });
+    s
+}

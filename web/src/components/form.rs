@@ -81,7 +81,7 @@ pub fn ErrorMessage(id: String, message: Option<String>) -> impl IntoView {
     })
 }
 
-fn group_class(error: bool) -> &'static str {
+pub fn group_class(error: bool) -> &'static str {
     if error {
         "nhsuk-form-group nhsuk-form-group--error"
     } else {

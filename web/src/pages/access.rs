@@ -86,14 +86,8 @@ fn parse(f: &Form) -> Result<(AccessInput, PolicySet), Vec<FieldError>> {
 #[component]
 pub fn SignIn() -> impl IntoView {
     let form = kept::<Form>(KEY, WHAT);
-    let field = |get: fn(&Form) -> String, set: fn(&mut Form, String)| {
-        let s = RwSignal::new(form.with_untracked(get));
-        Effect::new(move |_| {
-            let v = s.get();
-            form.update(|f| set(f, v));
-        });
-        s
-    };
+    let field =
+        |get: fn(&Form) -> String, set: fn(&mut Form, String)| crate::store::field(form, get, set);
     let state = field(|f| f.state.clone(), |f, v| f.state = v);
     let on = field(|f| f.on.clone(), |f, v| f.on = v);
     let location = field(|f| f.location.clone(), |f, v| f.location = v);

@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::components::form::{
-    error_for, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput,
+    error_for, group_class, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput,
 };
 use crate::components::{commas, today};
 use crate::html::{esc, h, list, p_id, rule_source, table, word_tag};
-use crate::store::kept;
+use crate::store::{field, kept};
 
 const KEY: &str = "nhsmail-rules.shared-mailboxes.v1";
 const WHAT: &str = "shared mailbox plans";
@@ -212,14 +212,7 @@ fn plan(f: &Form) -> Result<MailboxPlan, Vec<FieldError>> {
 #[component]
 pub fn Planner() -> impl IntoView {
     let form = kept::<Form>(KEY, WHAT);
-    let text = |get: fn(&Form) -> String, set: fn(&mut Form, String)| {
-        let s = RwSignal::new(form.with_untracked(get));
-        Effect::new(move |_| {
-            let v = s.get();
-            form.update(|f| set(f, v));
-        });
-        s
-    };
+    let text = |get: fn(&Form) -> String, set: fn(&mut Form, String)| field(form, get, set);
     let sites = text(|f| f.sites.clone(), |f, v| f.sites = v);
     let users = text(|f| f.users.clone(), |f, v| f.users = v);
     let mailboxes = text(|f| f.mailboxes.clone(), |f, v| f.mailboxes = v);
@@ -268,7 +261,7 @@ pub fn Planner() -> impl IntoView {
                      value: RwSignal<String>| {
         let error = err(id);
         view! {
-            <div class=move || if error.get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+            <div class=move || group_class(error.get().is_some())>
                 <label class="nhsuk-label nhsuk-label--s" for=id>{label}</label>
                 <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div>
                 {move || view! { <ErrorMessage id=id.to_owned() message=error.get()/> }}

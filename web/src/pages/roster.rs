@@ -12,7 +12,7 @@ use nhsmail_rules::{
 use serde::{Deserialize, Serialize};
 
 use crate::components::form::{
-    error_for, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput,
+    error_for, group_class, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput,
 };
 use crate::components::state_tag::state_label;
 use crate::components::{commas, today};
@@ -102,14 +102,8 @@ enum Progress {
 #[component]
 pub fn RosterPage() -> impl IntoView {
     let form = kept::<Form>(KEY, WHAT);
-    let field = |get: fn(&Form) -> String, set: fn(&mut Form, String)| {
-        let s = RwSignal::new(form.with_untracked(get));
-        Effect::new(move |_| {
-            let v = s.get();
-            form.update(|f| set(f, v));
-        });
-        s
-    };
+    let field =
+        |get: fn(&Form) -> String, set: fn(&mut Form, String)| crate::store::field(form, get, set);
     let pasted = RwSignal::new(form.with_untracked(|f| f.pasted.clone()));
     Effect::new(move |_| {
         let text = pasted.get();
@@ -284,7 +278,7 @@ pub fn RosterPage() -> impl IntoView {
                        value: RwSignal<String>,
                        choices: Vec<(String, String)>| {
         view! {
-            <div class=move || if err(id).get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+            <div class=move || group_class(err(id).get().is_some())>
                 <label class="nhsuk-label" for=id>{label}</label>
                 {move || view! { <ErrorMessage id=id.to_owned() message=err(id).get()/> }}
                 <select class="nhsuk-select" id=id data-testid=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
@@ -299,14 +293,14 @@ pub fn RosterPage() -> impl IntoView {
         <p class="nhsuk-lede-text">"Check every account in a roster on a date, and download the decisions for your back office."</p>
         <ErrorSummary errors=errors.into()/>
         <form on:submit=run novalidate>
-            <div class=move || if err("roster-text").get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+            <div class=move || group_class(err("roster-text").get().is_some())>
                 <label class="nhsuk-label nhsuk-label--s" for="roster-text">"Paste a roster"</label>
                 <div class="nhsuk-hint" id="roster-text-hint">"CSV with a header row (id, kind, created, lastActivity, onboarded, recordedState, organisation, address), or JSON like {\"accounts\": [...]}."</div>
                 {move || view! { <ErrorMessage id="roster-text".to_owned() message=err("roster-text").get()/> }}
                 <textarea class="nhsuk-textarea" id="roster-text" rows="6" spellcheck="false" data-testid="roster-text"
                     aria-describedby="roster-text-hint" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
             </div>
-            <div class=move || if err("roster-file").get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+            <div class=move || group_class(err("roster-file").get().is_some())>
                 <label class="nhsuk-label nhsuk-label--s" for="roster-file">"Or choose a file"</label>
                 <div class="nhsuk-hint" id="roster-file-hint">"A .csv or .json file. It is read in this browser and never sent anywhere."</div>
                 {move || view! { <ErrorMessage id="roster-file".to_owned() message=err("roster-file").get()/> }}

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use nhsmail_rules::{rules, EvaluationOptions, Policy, PolicySet};
 
 use crate::components::commas;
-use crate::components::form::{page_title, ErrorMessage, ErrorSummary, FieldError};
+use crate::components::form::{group_class, page_title, ErrorMessage, ErrorSummary, FieldError};
 use crate::html::{esc, h, rule_source};
 use crate::pages::roster::CUSTOM_KEY;
 use crate::store::{load, remove, save};
@@ -111,12 +111,12 @@ pub fn RulesPage() -> impl IntoView {
         </details>
         <ErrorSummary errors=errors.into()/>
         <form on:submit=submit novalidate>
-            <div class=move || if err("policy-file")().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+            <div class=move || group_class(err("policy-file")().is_some())>
                 <label class="nhsuk-label nhsuk-label--s" for="policy-file">"Choose a JSON file"</label>
                 {move || view! { <ErrorMessage id="policy-file".to_owned() message=err("policy-file")()/> }}
                 <input class="nhsuk-file-upload" id="policy-file" type="file" accept=".json,application/json" data-testid="policy-file" on:change=on_file/>
             </div>
-            <div class=move || if err("policy-text")().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+            <div class=move || group_class(err("policy-text")().is_some())>
                 <label class="nhsuk-label nhsuk-label--s" for="policy-text">"Or paste it"</label>
                 {move || view! { <ErrorMessage id="policy-text".to_owned() message=err("policy-text")()/> }}
                 <textarea class="nhsuk-textarea" id="policy-text" rows="8" spellcheck="false" data-testid="policy-text"
