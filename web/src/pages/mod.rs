@@ -8,4 +8,5 @@ pub mod roster;
 pub mod roster_table;
 pub mod rules;
 pub mod simulator;
+pub mod simulator_presets;
 pub mod simulator_view;
