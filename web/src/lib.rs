@@ -1,7 +1,7 @@
 //! The Leptos app over `nhsmail-rules`. No rule lives here: every decision comes from the core.
 
+mod browser;
 mod components;
-mod download;
 mod html;
 mod pages;
 mod store;

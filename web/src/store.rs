@@ -74,14 +74,11 @@ pub fn remove(key: &str) {
     LocalStorage::delete(key);
 }
 
-/// A text field of a kept form as its own signal: starts from the form, writes back on change.
-pub fn field<T>(
-    form: RwSignal<T>,
-    get: fn(&T) -> String,
-    set: fn(&mut T, String),
-) -> RwSignal<String>
+/// One field of a kept form as its own signal: starts from the form, writes back on change.
+pub fn field<T, V>(form: RwSignal<T>, get: fn(&T) -> V, set: fn(&mut T, V)) -> RwSignal<V>
 where
     T: Send + Sync + 'static,
+    V: Clone + Send + Sync + 'static,
 {
     let s = RwSignal::new(form.with_untracked(get));
     Effect::new(move |_| {

@@ -201,6 +201,18 @@ pub fn TextInput(
     }
 }
 
+/// One NHS.UK checkbox (put it inside a `nhsuk-checkboxes` group), bound to `value`.
+#[component]
+pub fn Checkbox(id: &'static str, label: &'static str, value: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="nhsuk-checkboxes__item">
+            <input class="nhsuk-checkboxes__input" id=id type="checkbox" data-testid=id
+                prop:checked=move || value.get() on:change=move |ev| value.set(event_target_checked(&ev))/>
+            <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{label}</label>
+        </div>
+    }
+}
+
 /// The public page a seed file name stands for.
 pub fn source_title(file: &str) -> &'static str {
     match file.get(..3) {

@@ -6,7 +6,9 @@ use nhsmail_rules::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::components::form::{error_for, page_title, ErrorSummary, FieldError, Radios, TextInput};
+use crate::components::form::{
+    error_for, page_title, Checkbox, ErrorSummary, FieldError, Radios, TextInput,
+};
 use crate::components::state_tag::state_label;
 use crate::components::today;
 use crate::html::{esc, list, p, p_id, rule_source};
@@ -93,6 +95,8 @@ pub fn SignIn() -> impl IntoView {
     let location = field(|f| f.location.clone(), |f, v| f.location = v);
     let service = field(|f| f.service.clone(), |f, v| f.service = v);
     let onboarded = field(|f| f.onboarded.clone(), |f, v| f.onboarded = v);
+    let mfa = crate::store::field(form, |f| f.mfa, |f, v| f.mfa = v);
+    let secret = crate::store::field(form, |f| f.secret, |f, v| f.secret = v);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let answer = RwSignal::new(None::<(AccessInput, AccessResult)>);
     page_title(
@@ -141,16 +145,8 @@ pub fn SignIn() -> impl IntoView {
                         <fieldset class="nhsuk-fieldset">
                             <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"What has the person set up?"</legend>
                             <div class="nhsuk-checkboxes">
-                                <div class="nhsuk-checkboxes__item">
-                                    <input class="nhsuk-checkboxes__input" id="mfa" type="checkbox" data-testid="mfa"
-                                        prop:checked=move || form.with(|f| f.mfa) on:change=move |ev| form.update(|f| f.mfa = event_target_checked(&ev))/>
-                                    <label class="nhsuk-label nhsuk-checkboxes__label" for="mfa">"Multi-factor authentication"</label>
-                                </div>
-                                <div class="nhsuk-checkboxes__item">
-                                    <input class="nhsuk-checkboxes__input" id="secret" type="checkbox" data-testid="secret"
-                                        prop:checked=move || form.with(|f| f.secret) on:change=move |ev| form.update(|f| f.secret = event_target_checked(&ev))/>
-                                    <label class="nhsuk-label nhsuk-checkboxes__label" for="secret">"The Account Secret"</label>
-                                </div>
+                                <Checkbox id="mfa" label="Multi-factor authentication" value=mfa/>
+                                <Checkbox id="secret" label="The Account Secret" value=secret/>
                             </div>
                         </fieldset>
                     </div>

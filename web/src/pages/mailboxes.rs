@@ -6,8 +6,9 @@ use nhsmail_rules::{plan_shared_mailboxes, MailboxPlan, MailboxPlanInput, Policy
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use crate::browser::copy_text;
 use crate::components::form::{
-    error_for, group_class, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput,
+    error_for, group_class, page_title, Checkbox, ErrorMessage, ErrorSummary, FieldError, TextInput,
 };
 use crate::components::{commas, today};
 use crate::html::{esc, h, list, p_id, rule_source, table, word_tag};
@@ -221,6 +222,7 @@ pub fn Planner() -> impl IntoView {
     let justification = text(|f| f.justification.clone(), |f, v| f.justification = v);
     let mds = text(|f| f.mds_complete_on.clone(), |f, v| f.mds_complete_on = v);
     let as_of = text(|f| f.as_of.clone(), |f, v| f.as_of = v);
+    let request = field(form, |f| f.request, |f, v| f.request = v);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let result = RwSignal::new(None::<MailboxPlan>);
     page_title(
@@ -252,7 +254,7 @@ pub fn Planner() -> impl IntoView {
         justification.set(e.justification.clone());
         mds.set(e.mds_complete_on.clone());
         as_of.set(e.as_of.clone());
-        form.update(|f| f.request = true);
+        request.set(true);
     };
     let err = move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, f)));
     let area = move |id: &'static str,
@@ -286,14 +288,10 @@ pub fn Planner() -> impl IntoView {
             {area("mailboxes", "Shared mailboxes", "One mailbox per line: its id, its site id, its owners, then its members. Separate people with spaces. For example: oak-office, oak, amy.lee sam.ng, jo.bloggs", mailboxes)}
             <div class="nhsuk-form-group">
                 <div class="nhsuk-checkboxes">
-                    <div class="nhsuk-checkboxes__item">
-                        <input class="nhsuk-checkboxes__input" id="request" type="checkbox" data-testid="request"
-                            prop:checked=move || form.with(|f| f.request) on:change=move |ev| form.update(|f| f.request = event_target_checked(&ev))/>
-                        <label class="nhsuk-label nhsuk-checkboxes__label" for="request">"I need more than the allowance of accounts for a site"</label>
-                    </div>
+                    <Checkbox id="request" label="I need more than the allowance of accounts for a site" value=request/>
                 </div>
             </div>
-            <Show when=move || form.with(|f| f.request)>
+            <Show when=move || request.get()>
                 <fieldset class="nhsuk-fieldset">
                     <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">"Request for extra accounts"</legend>
                     <TextInput id="request-site" label="Site id".to_owned() width="10" value=request_site error=err("request-site")/>
@@ -419,12 +417,7 @@ fn PlanView(p: MailboxPlan) -> impl IntoView {
         {p.request.map(|r| {
             let email = r.email.clone();
             let copy = move |_| {
-                let clipboard = window().navigator().clipboard();
-                let promise = clipboard.write_text(&email);
-                leptos::task::spawn_local(async move {
-                    let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                    copied.set(Some(if ok { "Email text copied." } else { "Could not copy: select the text and copy it yourself." }));
-                });
+                copy_text(&email, copied, "Email text copied.", "Could not copy: select the text and copy it yourself.");
             };
             view! {
                 <div class="nhsuk-form-group">

@@ -11,12 +11,12 @@ use nhsmail_rules::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::browser::{download, read_chosen_file};
 use crate::components::form::{
     error_for, group_class, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput,
 };
 use crate::components::state_tag::state_label;
 use crate::components::{commas, today};
-use crate::download::download;
 use crate::html::{esc, h, p_id, table};
 use crate::pages::roster_table::{AccountsTable, Row};
 use crate::store::{kept, load};
@@ -132,20 +132,12 @@ pub fn RosterPage() -> impl IntoView {
     );
 
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        let file = gloo_file::File::from(file);
-        let name = file.name();
-        spawn_local(async move {
-            match gloo_file::futures::read_as_text(&file).await {
-                Ok(text) => uploaded.set(Some((name, text))),
-                Err(_) => errors.set(vec![FieldError::new(
-                    "roster-file",
-                    "The file could not be read. Choose a CSV or JSON file",
-                )]),
-            }
+        read_chosen_file(&ev, move |name, text| match text {
+            Ok(text) => uploaded.set(Some((name, text))),
+            Err(()) => errors.set(vec![FieldError::new(
+                "roster-file",
+                "The file could not be read. Choose a CSV or JSON file",
+            )]),
         });
     };
 
@@ -197,17 +189,17 @@ pub fn RosterPage() -> impl IntoView {
         spawn_local(async move {
             // Let the browser paint "Reading the roster" first.
             TimeoutFuture::new(0).await;
+            let fail = move |e: EngineError| {
+                errors.set(vec![FieldError::new(
+                    source,
+                    format!("The roster has a problem at {}", e.render()),
+                )]);
+                progress.set(Progress::Idle);
+            };
             let parsed = read(&text).and_then(|r| r.check_unique_ids().map(|()| r));
             let r = match parsed {
                 Ok(r) => r,
-                Err(e) => {
-                    errors.set(vec![FieldError::new(
-                        source,
-                        format!("The roster has a problem at {}", e.render()),
-                    )]);
-                    progress.set(Progress::Idle);
-                    return;
-                }
+                Err(e) => return fail(e),
             };
             let total = r.accounts.len();
             let mut exporter = Exporter::new(day, &set, remind_days);
@@ -216,14 +208,7 @@ pub fn RosterPage() -> impl IntoView {
                 for (j, account) in chunk.iter().enumerate() {
                     match exporter.push(account, c * CHUNK + j) {
                         Ok(result) => out.push(Row::new(&result, account.recorded_state)),
-                        Err(e) => {
-                            errors.set(vec![FieldError::new(
-                                source,
-                                format!("The roster has a problem at {}", e.render()),
-                            )]);
-                            progress.set(Progress::Idle);
-                            return;
-                        }
+                        Err(e) => return fail(e),
                     }
                 }
                 progress.set(Progress::Running {

@@ -2,9 +2,9 @@
 //! policy set loaded from JSON (kept for the roster page), with field-path errors.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use nhsmail_rules::{rules, EvaluationOptions, Policy, PolicySet};
 
+use crate::browser::read_chosen_file;
 use crate::components::commas;
 use crate::components::form::{group_class, page_title, ErrorMessage, ErrorSummary, FieldError};
 use crate::html::{esc, h, rule_source};
@@ -65,19 +65,12 @@ pub fn RulesPage() -> impl IntoView {
         apply("policy-text", text.get_untracked());
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        let file = gloo_file::File::from(file);
-        spawn_local(async move {
-            match gloo_file::futures::read_as_text(&file).await {
-                Ok(t) => apply("policy-file", t),
-                Err(_) => errors.set(vec![FieldError::new(
-                    "policy-file",
-                    "The file could not be read. Choose a JSON file",
-                )]),
-            }
+        read_chosen_file(&ev, move |_, text| match text {
+            Ok(t) => apply("policy-file", t),
+            Err(()) => errors.set(vec![FieldError::new(
+                "policy-file",
+                "The file could not be read. Choose a JSON file",
+            )]),
         });
     };
     let remove = move |_| {

@@ -10,7 +10,8 @@ use nhsmail_rules::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::components::form::page_title;
+use crate::browser::copy_text;
+use crate::components::form::{page_title, Checkbox};
 use crate::pages::simulator_presets::presets;
 use crate::pages::simulator_view::outcome as outcome_html;
 use crate::store::{kept, Notices};
@@ -289,18 +290,12 @@ pub fn Simulator() -> impl IntoView {
     let share = Memo::new(move |_| current.get().map(|s| link(&s)).unwrap_or_default());
     let copied = RwSignal::new(None::<&'static str>);
     let copy_link = move |_| {
-        let promise = window()
-            .navigator()
-            .clipboard()
-            .write_text(&share.get_untracked());
-        leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(Some(if ok {
-                "Link copied."
-            } else {
-                "Could not copy: select the link and copy it yourself."
-            }));
-        });
+        copy_text(
+            &share.get_untracked(),
+            copied,
+            "Link copied.",
+            "Could not copy: select the link and copy it yourself.",
+        );
     };
     let button = "nhsuk-button nhsuk-button--secondary nhsuk-button--small";
 
@@ -342,14 +337,7 @@ pub fn Simulator() -> impl IntoView {
                 </div>
                 <div class="nhsuk-form-group">
                     <div class="nhsuk-checkboxes">
-                        <div class="nhsuk-checkboxes__item">
-                            <input class="nhsuk-checkboxes__input" id="onboarded" type="checkbox" data-testid="onboarded"
-                                prop:checked=move || onboarded.get()
-                                on:change=move |ev| onboarded.set(event_target_checked(&ev))/>
-                            <label class="nhsuk-label nhsuk-checkboxes__label" for="onboarded">
-                                "The acceptable use policy and Account Secret were done before these events"
-                            </label>
-                        </div>
+                        <Checkbox id="onboarded" label="The acceptable use policy and Account Secret were done before these events" value=onboarded/>
                     </div>
                 </div>
                 <div class="nhsuk-form-group">

@@ -1,0 +1,58 @@
+//! Files in and out, and the clipboard: a chosen file read as text (gloo-file), a download from a
+//! blob and an object URL, and text copied with a status message.
+
+use gloo_file::{Blob, ObjectUrl};
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let url = ObjectUrl::from(Blob::new_with_options(text, Some(mime)));
+    if let Some(a) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // The browser reads the blob after the click returns: revoke the URL a minute later.
+    Timeout::new(60_000, move || drop(url)).forget();
+}
+
+/// Reads the file chosen in a file input's `change` event as text, then calls `done` with its
+/// name and the text (`Err` when the browser cannot read it). Nothing happens when no file is chosen.
+pub fn read_chosen_file(
+    ev: &leptos::ev::Event,
+    done: impl FnOnce(String, Result<String, ()>) + 'static,
+) {
+    let input: web_sys::HtmlInputElement = event_target(ev);
+    let Some(file) = input.files().and_then(|l| l.get(0)) else {
+        return;
+    };
+    let file = gloo_file::File::from(file);
+    spawn_local(async move {
+        let text = gloo_file::futures::read_as_text(&file)
+            .await
+            .map_err(|_| ());
+        done(file.name(), text);
+    });
+}
+
+/// Copies `text` to the clipboard, then sets `status` to `copied` or, when the browser refuses,
+/// to a message asking the person to copy it themselves.
+pub fn copy_text(
+    text: &str,
+    status: RwSignal<Option<&'static str>>,
+    copied: &'static str,
+    failed: &'static str,
+) {
+    let promise = window().navigator().clipboard().write_text(text);
+    spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        status.set(Some(if ok { copied } else { failed }));
+    });
+}
