@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
+use crate::account::Account;
 use crate::date::IsoDate;
 use crate::decisions::{Roster, StateCounts};
 use crate::error::EngineError;
-use crate::lifecycle::{AccountResult, NextTransition, State};
+use crate::lifecycle::{evaluate_account, locate, AccountResult, NextTransition, State};
 use crate::policy::PolicySet;
 use crate::rules::RuleId;
 
@@ -83,8 +84,77 @@ pub struct Comparison {
     pub differences: Vec<Difference>,
 }
 
+/// Builds a comparison one account at a time, so a caller can stream a roster (the native
+/// `compare` command does). [`compare_policies`] is this over a whole roster.
+#[derive(Debug)]
+pub struct Comparer<'a> {
+    as_of: IsoDate,
+    a: &'a PolicySet,
+    b: &'a PolicySet,
+    summary: CompareSummary,
+    differences: Vec<Difference>,
+}
+
+impl<'a> Comparer<'a> {
+    /// An empty comparison of `a` and `b` on `as_of`.
+    pub fn new(as_of: IsoDate, a: &'a PolicySet, b: &'a PolicySet) -> Self {
+        Comparer {
+            as_of,
+            a,
+            b,
+            summary: CompareSummary {
+                accounts: 0,
+                differing: 0,
+                by_state_a: StateCounts::default(),
+                by_state_b: StateCounts::default(),
+            },
+            differences: Vec::new(),
+        }
+    }
+
+    /// Evaluates the account at `accounts[index]` under both sets and adds it. Ids are not checked
+    /// for repeats here: use [`Roster::check_unique_ids`] first.
+    pub fn push(&mut self, account: &Account, index: usize) -> Result<(), EngineError> {
+        let under = |set| {
+            evaluate_account(account, self.as_of, set)
+                .map_err(|e| locate(e, "accounts", index, &account.id))
+        };
+        let (ra, rb) = (under(self.a)?, under(self.b)?);
+        self.summary.accounts += 1;
+        self.summary.by_state_a.add(ra.state);
+        self.summary.by_state_b.add(rb.state);
+        let next_on = |r: &AccountResult| r.next.as_ref().map(|n| n.on);
+        if ra.state != rb.state || next_on(&ra) != next_on(&rb) {
+            self.summary.differing += 1;
+            self.differences.push(Difference {
+                account_id: ra.account_id.clone(),
+                a: Answer::of(&ra),
+                b: Answer::of(&rb),
+            });
+        }
+        Ok(())
+    }
+
+    /// Takes the differences found so far, leaving none (for a caller that writes them out as it
+    /// goes): [`Comparer::finish`] then holds only the counts.
+    pub fn drain(&mut self) -> std::vec::Drain<'_, Difference> {
+        self.differences.drain(..)
+    }
+
+    /// The finished comparison.
+    pub fn finish(self) -> Comparison {
+        Comparison {
+            as_of: self.as_of,
+            policy_set_a: self.a.id.clone(),
+            policy_set_b: self.b.id.clone(),
+            summary: self.summary,
+            differences: self.differences,
+        }
+    }
+}
+
 /// Runs both policy sets over the roster on `as_of` and lists the accounts whose state or next
-/// transition date differs.
+/// transition date differs. An account that cannot be evaluated fails the whole call.
 pub fn compare_policies(
     roster: &Roster,
     as_of: IsoDate,
@@ -92,33 +162,9 @@ pub fn compare_policies(
     b: &PolicySet,
 ) -> Result<Comparison, EngineError> {
     roster.check_unique_ids()?;
-    let under_a = roster.evaluate(as_of, a)?;
-    let under_b = roster.evaluate(as_of, b)?;
-    let mut by_state_a = StateCounts::default();
-    let mut by_state_b = StateCounts::default();
-    let mut differences = Vec::new();
-    for (ra, rb) in under_a.iter().zip(&under_b) {
-        by_state_a.add(ra.state);
-        by_state_b.add(rb.state);
-        let next_on = |r: &AccountResult| r.next.as_ref().map(|n| n.on);
-        if ra.state != rb.state || next_on(ra) != next_on(rb) {
-            differences.push(Difference {
-                account_id: ra.account_id.clone(),
-                a: Answer::of(ra),
-                b: Answer::of(rb),
-            });
-        }
+    let mut comparer = Comparer::new(as_of, a, b);
+    for (i, account) in roster.accounts.iter().enumerate() {
+        comparer.push(account, i)?;
     }
-    Ok(Comparison {
-        as_of,
-        policy_set_a: a.id.clone(),
-        policy_set_b: b.id.clone(),
-        summary: CompareSummary {
-            accounts: under_a.len(),
-            differing: differences.len(),
-            by_state_a,
-            by_state_b,
-        },
-        differences,
-    })
+    Ok(comparer.finish())
 }

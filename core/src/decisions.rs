@@ -379,6 +379,12 @@ impl<'a> Exporter<'a> {
         Ok(r)
     }
 
+    /// Takes the decisions made so far, leaving none, for a caller that writes them out as it goes
+    /// (the native `decide` command): [`Exporter::finish`] then holds only the counts.
+    pub fn drain(&mut self) -> std::vec::Drain<'_, Decision> {
+        self.decisions.drain(..)
+    }
+
     /// The finished export.
     pub fn finish(self) -> DecisionExport {
         DecisionExport {

@@ -117,7 +117,7 @@ where
 }
 
 /// Classifies a serde message and moves a missing field's name into the path.
-fn from_serde_message(path: &str, message: &str) -> EngineError {
+pub(crate) fn from_serde_message(path: &str, message: &str) -> EngineError {
     if let Some(field) = message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.strip_suffix('`'))

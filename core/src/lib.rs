@@ -18,12 +18,14 @@ mod eligibility;
 mod error;
 mod json;
 mod lifecycle;
+mod lines;
 mod mailbox;
 mod outcome;
 mod policy;
 mod request;
 mod roster;
 mod rules;
+mod stream;
 #[cfg(feature = "wasm")]
 mod wasm;
 
@@ -32,7 +34,7 @@ pub use account::{Account, AccountKind, Channel, Event, EventType};
 pub use calendar::{
     add_working_days, bank_holidays, is_working_day, WholeNumber, FIRST_YEAR, LAST_YEAR,
 };
-pub use compare::{compare_policies, Answer, CompareSummary, Comparison, Difference};
+pub use compare::{compare_policies, Answer, CompareSummary, Comparer, Comparison, Difference};
 pub use date::{DateParseError, IsoDate};
 pub use decisions::{
     decide, decision_id, export_decisions, Action as DecisionAction, ActionCounts, Decision,
@@ -59,5 +61,6 @@ pub use mailbox::{
 };
 pub use policy::{Count, EvaluationOptions, Policy, PolicyInput, PolicySet, BUILT_IN_SET_IDS};
 pub use request::{request_email, RequestPlan, RequestReason};
-pub use roster::{parse_roster_csv, COLUMNS};
+pub use roster::{parse_roster_csv, RosterCsvReader, RosterRow, COLUMNS};
 pub use rules::{rules, Rule, RuleId};
+pub use stream::read_roster_json;

@@ -1,7 +1,10 @@
 //! Rosters from CSV (SPEC section 7): RFC 4180 via the `csv` crate, columns matched by name, every
 //! problem reported as `invalid_csv` at `line N, column M (name)`, and no partial result.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::io::Read;
+use std::rc::Rc;
 
 use csv::{ReaderBuilder, StringRecord, Trim};
 
@@ -10,6 +13,7 @@ use crate::date::IsoDate;
 use crate::decisions::Roster;
 use crate::error::{EngineError, ErrorCode};
 use crate::lifecycle::State;
+use crate::lines::{Seen, Tap};
 
 /// The columns a roster CSV may have, as the SPEC names them.
 pub const COLUMNS: [&str; 8] = [
@@ -32,20 +36,30 @@ fn at(line: u64, column: usize, name: &str, detail: impl Into<String>) -> Engine
     )
 }
 
-/// Where each known column is in the file (0-based), by its SPEC name.
+/// Where each known column is in the file (0-based), by its position in [`COLUMNS`].
 struct Header {
     names: Vec<String>,
-    index: HashMap<&'static str, usize>,
+    index: [Option<usize>; COLUMNS.len()],
 }
+
+// Positions in COLUMNS.
+const ID: usize = 0;
+const KIND: usize = 1;
+const CREATED: usize = 2;
+const LAST_ACTIVITY: usize = 3;
+const ONBOARDED: usize = 4;
+const RECORDED_STATE: usize = 5;
+const ORGANISATION: usize = 6;
+const ADDRESS: usize = 7;
 
 impl Header {
     fn read(record: &StringRecord, line: u64) -> Result<Header, EngineError> {
-        let mut index = HashMap::new();
+        let mut index = [None; COLUMNS.len()];
         let names: Vec<String> = record.iter().map(str::to_owned).collect();
         for (i, name) in names.iter().enumerate() {
             let known = COLUMNS
                 .iter()
-                .find(|c| c.eq_ignore_ascii_case(name))
+                .position(|c| c.eq_ignore_ascii_case(name))
                 .ok_or_else(|| {
                     at(
                         line,
@@ -57,16 +71,25 @@ impl Header {
                         ),
                     )
                 })?;
-            if let Some(first) = index.insert(*known, i) {
-                return Err(at(
-                    line,
-                    i + 1,
-                    name,
-                    format!("the column `{known}` is already column {}", first + 1),
-                ));
+            if let Some(slot) = index.get_mut(known) {
+                if let Some(first) = slot.replace(i) {
+                    return Err(at(
+                        line,
+                        i + 1,
+                        name,
+                        format!(
+                            "the column `{}` is already column {}",
+                            COLUMNS.get(known).copied().unwrap_or_default(),
+                            first + 1
+                        ),
+                    ));
+                }
             }
         }
-        if let Some(missing) = REQUIRED.iter().find(|c| !index.contains_key(*c)) {
+        if let Some(missing) = REQUIRED
+            .iter()
+            .find(|c| Header::position(&index, c).is_none())
+        {
             return Err(at(
                 line,
                 names.len() + 1,
@@ -75,6 +98,16 @@ impl Header {
             ));
         }
         Ok(Header { names, index })
+    }
+
+    fn position(index: &[Option<usize>], name: &str) -> Option<usize> {
+        let known = COLUMNS.iter().position(|c| *c == name)?;
+        index.get(known).copied().flatten()
+    }
+
+    /// The file's column (0-based) holding `COLUMNS[known]`.
+    fn column(&self, known: usize) -> Option<usize> {
+        self.index.get(known).copied().flatten()
     }
 }
 
@@ -86,9 +119,9 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// The cell of `column`, or None when the file has no such column or the cell is empty.
-    fn cell(&self, column: &str) -> Option<(usize, &str)> {
-        let i = *self.header.index.get(column)?;
+    /// The cell of `COLUMNS[known]`, or None when the file has no such column or the cell is empty.
+    fn cell(&self, known: usize) -> Option<(usize, &str)> {
+        let i = self.header.column(known)?;
         self.record.get(i).filter(|v| !v.is_empty()).map(|v| (i, v))
     }
 
@@ -97,9 +130,9 @@ impl Row<'_> {
         at(self.line, i + 1, name, detail)
     }
 
-    fn required(&self, column: &'static str) -> Result<(usize, &str), EngineError> {
-        let i = self.header.index.get(column).copied().unwrap_or(0);
-        self.cell(column)
+    fn required(&self, known: usize) -> Result<(usize, &str), EngineError> {
+        let i = self.header.column(known).unwrap_or(0);
+        self.cell(known)
             .ok_or_else(|| self.error(i, "is empty; it is required"))
     }
 
@@ -113,23 +146,25 @@ impl Row<'_> {
     }
 
     fn account(&self) -> Result<Account, EngineError> {
-        let (_, id) = self.required("id")?;
-        let (i, kind) = self.required("kind")?;
-        let kind = match kind.to_ascii_lowercase().as_str() {
-            "user" => AccountKind::User,
-            "shared" => AccountKind::Shared,
-            "application" => AccountKind::Application,
-            "resource" => AccountKind::Resource,
-            _ => {
-                return Err(self.error(
-                    i,
-                    format!("`{kind}` is not a kind (user, shared, application, resource)"),
-                ))
-            }
+        let (_, id) = self.required(ID)?;
+        let (i, kind) = self.required(KIND)?;
+        let kind = if kind.eq_ignore_ascii_case("user") {
+            AccountKind::User
+        } else if kind.eq_ignore_ascii_case("shared") {
+            AccountKind::Shared
+        } else if kind.eq_ignore_ascii_case("application") {
+            AccountKind::Application
+        } else if kind.eq_ignore_ascii_case("resource") {
+            AccountKind::Resource
+        } else {
+            return Err(self.error(
+                i,
+                format!("`{kind}` is not a kind (user, shared, application, resource)"),
+            ));
         };
-        let (i, created) = self.required("created")?;
+        let (i, created) = self.required(CREATED)?;
         let created = self.date(i, created)?;
-        let active_on = match self.cell("lastActivity") {
+        let active_on = match self.cell(LAST_ACTIVITY) {
             Some((i, v)) => {
                 let day = self.date(i, v)?;
                 if day < created {
@@ -139,19 +174,22 @@ impl Row<'_> {
             }
             None => None,
         };
-        let onboarded = match self.cell("onboarded") {
+        let onboarded = match self.cell(ONBOARDED) {
             None => false,
-            Some((i, v)) => match v.to_ascii_lowercase().as_str() {
-                "true" | "yes" | "1" => true,
-                "false" | "no" | "0" => false,
-                _ => {
+            Some((i, v)) => {
+                let is = |words: [&str; 3]| words.iter().any(|w| w.eq_ignore_ascii_case(v));
+                if is(["true", "yes", "1"]) {
+                    true
+                } else if is(["false", "no", "0"]) {
+                    false
+                } else {
                     return Err(
                         self.error(i, format!("`{v}` is not one of true, false, yes, no, 1, 0"))
-                    )
+                    );
                 }
-            },
+            }
         };
-        let recorded_state = match self.cell("recordedState") {
+        let recorded_state = match self.cell(RECORDED_STATE) {
             None => None,
             Some((i, v)) => Some(
                 State::ALL
@@ -171,75 +209,155 @@ impl Row<'_> {
             created,
             onboarded,
             active_on,
-            address: self.cell("address").map(|(_, v)| v.to_owned()),
-            organisation: self.cell("organisation").map(|(_, v)| v.to_owned()),
+            address: self.cell(ADDRESS).map(|(_, v)| v.to_owned()),
+            organisation: self.cell(ORGANISATION).map(|(_, v)| v.to_owned()),
             recorded_state,
             events: Vec::new(),
         })
     }
 }
 
-/// Physical line numbers (1-based) for records. The csv crate's own line count leaves out the
-/// blank lines it skips, and its byte offset can point at them, so lines are counted from the
-/// offsets, once through the text: `\n`, `\r\n` and a lone `\r` each end a line.
-struct Lines<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    line: u64,
+/// One account read from a roster CSV, with the physical line it starts on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RosterRow {
+    /// The line (1-based).
+    pub line: u64,
+    /// The account.
+    pub account: Account,
 }
 
-impl Lines<'_> {
-    /// The line a record at byte `position` starts on (positions only move forward).
-    fn of(&mut self, position: Option<&csv::Position>) -> u64 {
-        let byte = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-        let skip = self
-            .bytes
-            .iter()
-            .skip(byte)
-            .position(|b| !matches!(b, b'\r' | b'\n'))
-            .unwrap_or(0);
-        let target = byte.saturating_add(skip).min(self.bytes.len());
-        while self.at < target {
-            let b = self.bytes.get(self.at).copied();
-            if ends_line(b, self.bytes.get(self.at + 1).copied()) {
-                self.line += 1;
-            }
-            self.at += 1;
+/// Reads a roster CSV (SPEC section 7) from any reader, one account at a time, in constant
+/// memory: the streaming form of [`parse_roster_csv`], which is this reader collected. The first
+/// problem is the last item; a quote never closed is found at the end of the input. Ids are not
+/// checked for repeats here (that needs memory that grows with the roster): see
+/// [`RosterCsvReader::repeated_id`].
+pub struct RosterCsvReader<R: Read> {
+    reader: csv::Reader<Tap<R>>,
+    record: StringRecord,
+    seen: Rc<RefCell<Seen>>,
+    header: Option<Header>,
+    done: bool,
+}
+
+impl<R: Read> RosterCsvReader<R> {
+    /// A reader over `input` (bytes; they must be UTF-8).
+    pub fn new(input: R) -> Self {
+        let seen = Seen::new();
+        let tap = Tap::new(input, &seen);
+        let reader = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .trim(Trim::All)
+            .buffer_capacity(1 << 16)
+            .from_reader(tap);
+        RosterCsvReader {
+            reader,
+            record: StringRecord::new(),
+            seen,
+            header: None,
+            done: false,
         }
-        self.line
+    }
+
+    /// The error for an id already used on line `first`, for the account on `line`.
+    pub fn repeated_id(&self, line: u64, id: &str, first: u64) -> EngineError {
+        let i = self.header.as_ref().and_then(|h| h.column(ID)).unwrap_or(0);
+        let name = self
+            .header
+            .as_ref()
+            .and_then(|h| h.names.get(i))
+            .map_or("id", String::as_str);
+        at(
+            line,
+            i + 1,
+            name,
+            format!("`{id}` is already the id on line {first}"),
+        )
+    }
+
+    /// The end of the input: a missing header or a quote never closed are errors.
+    fn end(&self) -> Option<EngineError> {
+        let Some(header) = &self.header else {
+            return Some(EngineError::new(
+                ErrorCode::InvalidCsv,
+                "line 1",
+                "the header row is missing: the file is empty",
+            ));
+        };
+        let (line, column) = self.seen.borrow().unclosed_quote()?;
+        let name = header
+            .names
+            .get(column.saturating_sub(1))
+            .map_or("extra", String::as_str);
+        Some(at(
+            line,
+            column,
+            name,
+            "this quoted cell is never closed: its closing \" is missing",
+        ))
+    }
+
+    fn row(&mut self) -> Option<Result<RosterRow, EngineError>> {
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Err(e) => {
+                    let line = self.seen.borrow_mut().line_of(e.position());
+                    let path = format!("line {line}");
+                    return Some(Err(EngineError::new(
+                        ErrorCode::InvalidCsv,
+                        path,
+                        e.to_string(),
+                    )));
+                }
+                Ok(false) => return self.end().map(Err),
+                Ok(true) => {}
+            }
+            let line = self.seen.borrow_mut().line_of(self.record.position());
+            if is_blank(&self.record) {
+                continue;
+            }
+            let Some(h) = &self.header else {
+                match Header::read(&self.record, line) {
+                    Ok(h) => self.header = Some(h),
+                    Err(e) => return Some(Err(e)),
+                }
+                continue;
+            };
+            let width = h.names.len();
+            if self.record.len() != width {
+                let i = self.record.len().min(width);
+                let name = h.names.get(i).map_or("extra", String::as_str);
+                let detail = if self.record.len() < width {
+                    format!(
+                        "is missing: the row has {} cells, the header {width}",
+                        self.record.len()
+                    )
+                } else {
+                    format!("is an extra cell: the header has {width} columns")
+                };
+                return Some(Err(at(line, i + 1, name, detail)));
+            }
+            let row = Row {
+                line,
+                record: &self.record,
+                header: h,
+            };
+            return Some(row.account().map(|account| RosterRow { line, account }));
+        }
     }
 }
 
-/// Whether byte `b`, followed by `next`, ends a physical line: `\n`, or a `\r` not followed by
-/// `\n` (so `\r\n` counts once).
-fn ends_line(b: Option<u8>, next: Option<u8>) -> bool {
-    b == Some(b'\n') || (b == Some(b'\r') && next != Some(b'\n'))
-}
+impl<R: Read> Iterator for RosterCsvReader<R> {
+    type Item = Result<RosterRow, EngineError>;
 
-/// Where a quoted cell opens and never closes: (line, column), both 1-based.
-fn unclosed_quote(text: &str) -> Option<(u64, usize)> {
-    let (mut line, mut column, mut quoted) = (1u64, 1usize, false);
-    let mut opened = (1, 1);
-    let mut bytes = text.bytes().peekable();
-    while let Some(b) = bytes.next() {
-        match b {
-            b'"' => {
-                quoted = !quoted;
-                if quoted {
-                    opened = (line, column);
-                }
-            }
-            b',' if !quoted => column += 1,
-            _ if ends_line(Some(b), bytes.peek().copied()) => {
-                line += 1;
-                if !quoted {
-                    column = 1;
-                }
-            }
-            _ => {}
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
         }
+        let item = self.row();
+        self.done = !matches!(item, Some(Ok(_)));
+        item
     }
-    quoted.then_some(opened)
 }
 
 /// A blank line (nothing, or only spaces) is skipped.
@@ -249,91 +367,15 @@ fn is_blank(record: &StringRecord) -> bool {
 
 /// Reads a roster CSV (SPEC section 7). Any problem fails the whole file.
 pub fn parse_roster_csv(text: &str) -> Result<Roster, EngineError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(Trim::All)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let mut header = None;
+    let mut reader = RosterCsvReader::new(text.as_bytes());
     let mut accounts = Vec::new();
     let mut ids: HashMap<String, u64> = HashMap::new();
-    let mut lines = Lines {
-        bytes: text.as_bytes(),
-        at: 0,
-        line: 1,
-    };
-    loop {
-        let record = match records.next() {
-            None => break,
-            Some(Ok(r)) => r,
-            Some(Err(e)) => {
-                let line = lines.of(e.position());
-                return Err(EngineError::new(
-                    ErrorCode::InvalidCsv,
-                    format!("line {line}"),
-                    e.to_string(),
-                ));
-            }
-        };
-        let line = lines.of(record.position());
-        if is_blank(&record) {
-            continue;
-        }
-        let Some(h) = &header else {
-            header = Some(Header::read(&record, line)?);
-            continue;
-        };
-        let width = h.names.len();
-        if record.len() != width {
-            let i = record.len().min(width);
-            let name = h.names.get(i).map_or("extra", String::as_str);
-            let detail = if record.len() < width {
-                format!(
-                    "is missing: the row has {} cells, the header {width}",
-                    record.len()
-                )
-            } else {
-                format!("is an extra cell: the header has {width} columns")
-            };
-            return Err(at(line, i + 1, name, detail));
-        }
-        let row = Row {
-            line,
-            record: &record,
-            header: h,
-        };
-        let account = row.account()?;
+    while let Some(row) = reader.next() {
+        let RosterRow { line, account } = row?;
         if let Some(first) = ids.insert(account.id.clone(), line) {
-            let (i, _) = row.required("id")?;
-            return Err(row.error(
-                i,
-                format!("`{}` is already the id on line {first}", account.id),
-            ));
+            return Err(reader.repeated_id(line, &account.id, first));
         }
         accounts.push(account);
-    }
-    if header.is_none() {
-        return Err(EngineError::new(
-            ErrorCode::InvalidCsv,
-            "line 1",
-            "the header row is missing: the file is empty",
-        ));
-    }
-    // The csv crate reads an unclosed quote to the end of the file as one cell, swallowing the
-    // rows after it: find the quote that never closes.
-    if let Some((line, column)) = unclosed_quote(text) {
-        let name = header
-            .as_ref()
-            .and_then(|h| h.names.get(column.saturating_sub(1)))
-            .map_or("extra", String::as_str);
-        return Err(at(
-            line,
-            column,
-            name,
-            "this quoted cell is never closed: its closing \" is missing",
-        ));
     }
     Ok(Roster { accounts })
 }

@@ -1,0 +1,180 @@
+//! Line and quote bookkeeping for the streaming roster CSV reader: which physical line each
+//! record starts on, and whether a quoted cell is left open at the end.
+
+use std::cell::RefCell;
+use std::io::{self, Read};
+use std::rc::Rc;
+
+/// What the CSV reader has consumed, kept from the oldest byte not yet numbered, with the
+/// unclosed-quote scan, both updated as the bytes stream past. The csv crate's own line count
+/// leaves out the blank lines it skips, and its byte offset can point at them, so physical lines
+/// (1-based) are counted here from the offsets: `\n`, `\r\n` and a lone `\r` each end a line.
+#[derive(Debug)]
+pub(crate) struct Seen {
+    /// Bytes from offset `base` onwards.
+    window: Vec<u8>,
+    base: usize,
+    /// Bytes before this offset are counted into `line`.
+    at: usize,
+    line: u64,
+    quotes: QuoteScan,
+}
+
+impl Seen {
+    /// Nothing seen yet: line 1.
+    pub(crate) fn new() -> Rc<RefCell<Seen>> {
+        Rc::new(RefCell::new(Seen {
+            window: Vec::new(),
+            base: 0,
+            at: 0,
+            line: 1,
+            quotes: QuoteScan {
+                line: 1,
+                column: 1,
+                quoted: false,
+                opened: (1, 1),
+                last: 0,
+            },
+        }))
+    }
+
+    /// Where a quoted cell opened and never closed, so far: (line, column), both 1-based.
+    pub(crate) fn unclosed_quote(&self) -> Option<(u64, usize)> {
+        self.quotes.unclosed()
+    }
+
+    fn take(&mut self, bytes: &[u8]) {
+        self.window.extend_from_slice(bytes);
+        self.quotes.scan(bytes);
+    }
+
+    /// The line a record at byte `position` starts on (positions only move forward).
+    pub(crate) fn line_of(&mut self, position: Option<&csv::Position>) -> u64 {
+        let byte = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        let end = self.base.saturating_add(self.window.len());
+        let from = byte.clamp(self.base, end) - self.base;
+        let skip = self
+            .window
+            .iter()
+            .skip(from)
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .unwrap_or(0);
+        let target = byte.saturating_add(skip).min(end);
+        while self.at < target {
+            let i = self.at.saturating_sub(self.base);
+            let next = self.window.get(i + 1).copied();
+            if ends_line(self.window.get(i).copied(), next) {
+                self.line += 1;
+            }
+            self.at += 1;
+        }
+        // Drop what is counted, now and then, so the window stays about one buffer long.
+        let counted = self.at.saturating_sub(self.base);
+        if counted > 1 << 16 && counted > self.window.len() / 2 {
+            self.window.drain(..counted);
+            self.base = self.at;
+        }
+        self.line
+    }
+}
+
+/// Whether byte `b`, followed by `next`, ends a physical line: `\n`, or a `\r` not followed by
+/// `\n` (so `\r\n` counts once).
+fn ends_line(b: Option<u8>, next: Option<u8>) -> bool {
+    b == Some(b'\n') || (b == Some(b'\r') && next != Some(b'\n'))
+}
+
+/// Finds a quoted cell that opens and never closes, a byte at a time: the csv crate reads an
+/// unclosed quote to the end of the file as one cell, swallowing the rows after it.
+#[derive(Debug)]
+struct QuoteScan {
+    line: u64,
+    column: usize,
+    quoted: bool,
+    /// Where the open quote is: (line, column), both 1-based.
+    opened: (u64, usize),
+    last: u8,
+}
+
+impl QuoteScan {
+    fn scan(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            match b {
+                b'"' => {
+                    self.quoted = !self.quoted;
+                    if self.quoted {
+                        self.opened = (self.line, self.column);
+                    }
+                }
+                b',' if !self.quoted => self.column += 1,
+                // `\r\n` ends one line: counted at the `\r`.
+                b'\n' if self.last == b'\r' => {}
+                b'\n' | b'\r' => {
+                    self.line += 1;
+                    if !self.quoted {
+                        self.column = 1;
+                    }
+                }
+                _ => {}
+            }
+            self.last = b;
+        }
+    }
+
+    fn unclosed(&self) -> Option<(u64, usize)> {
+        self.quoted.then_some(self.opened)
+    }
+}
+
+/// The input as the csv crate reads it: a leading byte-order mark dropped, every byte shown to
+/// [`Seen`].
+pub(crate) struct Tap<R> {
+    inner: R,
+    /// The first bytes, held back until it is known whether they are a byte-order mark.
+    head: Option<Vec<u8>>,
+    seen: Rc<RefCell<Seen>>,
+}
+
+impl<R> Tap<R> {
+    /// `inner`, shown to `seen`.
+    pub(crate) fn new(inner: R, seen: &Rc<RefCell<Seen>>) -> Self {
+        Tap {
+            inner,
+            head: None,
+            seen: Rc::clone(seen),
+        }
+    }
+}
+
+impl<R: Read> Read for Tap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.head.is_none() {
+            let mut head = [0u8; 3];
+            let mut got = 0;
+            while let Some(rest) = head.get_mut(got..).filter(|r| !r.is_empty()) {
+                match self.inner.read(rest)? {
+                    0 => break,
+                    n => got += n,
+                }
+            }
+            let head = head.get(..got).unwrap_or_default();
+            let bom = head == "\u{feff}".as_bytes();
+            self.head = Some(if bom { Vec::new() } else { head.to_vec() });
+        }
+        let n = match self.head.as_mut() {
+            Some(head) if !head.is_empty() => {
+                let n = head.len().min(buf.len());
+                buf.get_mut(..n)
+                    .unwrap_or_default()
+                    .copy_from_slice(head.get(..n).unwrap_or_default());
+                head.drain(..n);
+                n
+            }
+            _ => self.inner.read(buf)?,
+        };
+        self.seen
+            .borrow_mut()
+            .take(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
+}

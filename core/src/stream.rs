@@ -1,0 +1,138 @@
+//! Reading a JSON roster (`{"accounts": [...]}`) one account at a time, in constant memory: the
+//! streaming form of [`Roster::from_json`](crate::Roster::from_json), with the same error paths
+//! (`accounts[3].created`).
+
+use std::fmt;
+use std::io::{BufReader, Read};
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use crate::account::Account;
+use crate::error::{from_serde_message, parse_at, EngineError, ErrorCode};
+
+/// Where the reader is, and the first problem it found itself.
+struct Progress<'f, F> {
+    each: &'f mut F,
+    count: usize,
+    in_accounts: bool,
+    failure: Option<EngineError>,
+}
+
+struct Roster<'p, 'f, F>(&'p mut Progress<'f, F>);
+struct Accounts<'p, 'f, F>(&'p mut Progress<'f, F>);
+
+impl<'de, F: FnMut(usize, Account)> Visitor<'de> for Roster<'_, '_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object with an `accounts` list")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut found = false;
+        while let Some(key) = map.next_key::<String>()? {
+            if key != "accounts" {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            if found {
+                return Err(de::Error::duplicate_field("accounts"));
+            }
+            found = true;
+            map.next_value_seed(Accounts(&mut *self.0))?;
+        }
+        if !found {
+            self.0.failure = Some(EngineError::new(
+                ErrorCode::InvalidField,
+                "accounts",
+                "is required",
+            ));
+            return Err(de::Error::custom("stopped"));
+        }
+        Ok(())
+    }
+}
+
+impl<'de, F: FnMut(usize, Account)> DeserializeSeed<'de> for Accounts<'_, '_, F> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.0.in_accounts = true;
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, F: FnMut(usize, Account)> Visitor<'de> for Accounts<'_, '_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(value) = seq.next_element::<Value>()? {
+            let i = self.0.count;
+            match parse_at::<Account, _>(value, &format!("accounts[{i}]")) {
+                Ok(account) => (self.0.each)(i, account),
+                Err(e) => {
+                    self.0.failure = Some(e);
+                    return Err(de::Error::custom("stopped"));
+                }
+            }
+            self.0.count += 1;
+        }
+        self.0.in_accounts = false;
+        Ok(())
+    }
+}
+
+/// Reads `{"accounts": [...]}` from `input`, calling `each(index, account)` for every account as
+/// soon as it is read, and returns how many there were. The first problem stops the reading: a
+/// malformed document is `invalid_json` with its line and column; a bad account names its field
+/// (`accounts[3].created`). Ids are not checked for repeats here.
+pub fn read_roster_json<R: Read>(
+    input: R,
+    mut each: impl FnMut(usize, Account),
+) -> Result<usize, EngineError> {
+    let mut progress = Progress {
+        each: &mut each,
+        count: 0,
+        in_accounts: false,
+        failure: None,
+    };
+    let mut reader =
+        serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, input));
+    let read = de::Deserializer::deserialize_any(&mut reader, Roster(&mut progress))
+        .and_then(|()| reader.end());
+    let Err(e) = read else {
+        return Ok(progress.count);
+    };
+    if let Some(failure) = progress.failure {
+        return Err(failure);
+    }
+    Err(match e.classify() {
+        serde_json::error::Category::Data if progress.in_accounts => {
+            let message = e.to_string();
+            let message = message
+                .rfind(" at line ")
+                .and_then(|i| message.get(..i))
+                .unwrap_or(&message);
+            from_serde_message("accounts", message)
+        }
+        serde_json::error::Category::Data => EngineError::new(
+            ErrorCode::InvalidField,
+            "",
+            "the roster must be a JSON object with an `accounts` list",
+        ),
+        _ => EngineError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!(
+                "the input is not valid JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ),
+        ),
+    })
+}

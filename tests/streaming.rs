@@ -1,0 +1,159 @@
+//! The streaming readers (`RosterCsvReader`, `read_roster_json`) against the whole-text parsers:
+//! the same accounts or the same error, however the bytes arrive.
+
+use std::io::Read;
+
+use nhsmail_rules::{parse_roster_csv, read_roster_json, Roster, RosterCsvReader};
+use proptest::prelude::*;
+
+/// A reader that hands out at most `step` bytes per read, as a slow pipe would.
+struct Trickle<'a> {
+    bytes: &'a [u8],
+    step: usize,
+}
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.step.min(buf.len()).min(self.bytes.len());
+        let (now, rest) = self.bytes.split_at(n);
+        buf[..n].copy_from_slice(now);
+        self.bytes = rest;
+        Ok(n)
+    }
+}
+
+/// The streamed CSV, collected with the same repeated-id rule as `parse_roster_csv`.
+fn streamed_csv(text: &str, step: usize) -> Result<Roster, String> {
+    let mut reader = RosterCsvReader::new(Trickle {
+        bytes: text.as_bytes(),
+        step,
+    });
+    let mut accounts = Vec::new();
+    let mut lines = std::collections::HashMap::new();
+    while let Some(row) = reader.next() {
+        let row = row.map_err(|e| e.to_string())?;
+        if let Some(first) = lines.insert(row.account.id.clone(), row.line) {
+            return Err(reader
+                .repeated_id(row.line, &row.account.id, first)
+                .to_string());
+        }
+        accounts.push(row.account);
+    }
+    Ok(Roster { accounts })
+}
+
+fn whole_csv(text: &str) -> Result<Roster, String> {
+    parse_roster_csv(text).map_err(|e| e.to_string())
+}
+
+const CSV_CASES: [&str; 12] = [
+    "id,kind,created\na,user,2025-01-01\n",
+    "\u{feff}id,kind,created\r\na,user,2025-01-01\r\n\r\nb,shared,2024-02-29\r\n",
+    "id,kind,created\ra,user,2025-01-01\r\rb,robot,2025-01-01",
+    "id,kind,created,address\na,user,2025-01-01,\"two\nlines\"\nb,user,2025-01-01,x\n",
+    "id,kind,created,address\na,user,2025-01-01,\"oops\nb,user,2025-01-01,x\n",
+    "id,kind,created\na,user,2025-01-01\na,user,2025-01-02\n",
+    "id,kind,created\na,user,2025-01-01,extra\n",
+    "",
+    "\n\n\n",
+    "id,kind\na,user\n",
+    "ID , Kind, created,lastActivity,onboarded,recordedState\n x ,USER,2025-01-01,2025-03-01,yes,Inactive\n",
+    "id,kind,created\n\n\n\na,user,2025-02-30\n",
+];
+
+#[test]
+fn csv_streamed_in_any_chunks_equals_the_whole_text() {
+    for text in CSV_CASES {
+        let whole = whole_csv(text);
+        for step in [1, 2, 3, 7, 64, 1 << 20] {
+            assert_eq!(
+                streamed_csv(text, step),
+                whole,
+                "{text:?} in steps of {step}"
+            );
+        }
+    }
+}
+
+#[test]
+fn csv_line_numbers_survive_a_window_longer_than_the_buffer() {
+    // Far more than the reader's 64 KiB buffer, with blank lines and CRLF, then a bad row.
+    let mut text = String::from("id,kind,created\r\n");
+    for i in 0..30_000 {
+        text.push_str(&format!("u{i},user,2025-01-01\r\n\r\n"));
+    }
+    text.push_str("bad,user,2025-13-01\r\n");
+    let whole = whole_csv(&text);
+    assert!(whole
+        .as_ref()
+        .unwrap_err()
+        .starts_with("line 60002, column 3 (created)"));
+    assert_eq!(streamed_csv(&text, 4096), whole);
+}
+
+fn streamed_json(text: &str, step: usize) -> Result<Roster, (String, String)> {
+    let mut accounts = Vec::new();
+    read_roster_json(
+        Trickle {
+            bytes: text.as_bytes(),
+            step,
+        },
+        |i, a| {
+            assert_eq!(i, accounts.len());
+            accounts.push(a);
+        },
+    )
+    .map_err(|e| (e.code.as_str().to_owned(), e.path))?;
+    Ok(Roster { accounts })
+}
+
+const JSON_CASES: [&str; 11] = [
+    r#"{"accounts": []}"#,
+    r#"{"note": [1, {"x": 2}], "accounts": [{"id": "a", "kind": "user", "created": "2025-01-01"}]}"#,
+    r#"{"accounts": [{"id": "a", "kind": "user", "created": "2025-01-01", "events": null}, {"id": "b", "kind": "user", "created": "2025-02-30"}]}"#,
+    r#"{"accounts": [{"id": "a", "kind": "user"}]}"#,
+    r#"{"accounts": 5}"#,
+    r#"{"accounts": null}"#,
+    r#"{"people": []}"#,
+    r#"[{"id": "a"}]"#,
+    r#"{"accounts": [{"id": "a", "kind": "user", "created": "2025-01-01"}"#,
+    r#"{"accounts": []} trailing"#,
+    r#"{"accounts": [{"id": "a", "kind": "robot", "created": "2025-01-01", "events": [{"on": "2025-01-02", "type": "activity", "channel": "fax"}]}]}"#,
+];
+
+#[test]
+fn json_streamed_in_any_chunks_equals_the_whole_text() {
+    for text in JSON_CASES {
+        let whole = Roster::from_json(text).map_err(|e| (e.code.as_str().to_owned(), e.path));
+        for step in [1, 5, 1 << 20] {
+            assert_eq!(
+                streamed_json(text, step),
+                whole,
+                "{text} in steps of {step}"
+            );
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_csv_streams_like_the_whole_text(
+        cells in proptest::collection::vec(
+            prop_oneof![
+                Just("a"), Just("user"), Just("shared"), Just("2025-01-01"), Just("2025-02-30"),
+                Just(""), Just(" "), Just("\""), Just("\"x,\ny\""), Just("yes"), Just("deleted"),
+            ],
+            0..40,
+        ),
+        seps in proptest::collection::vec(prop_oneof![Just(","), Just("\n"), Just("\r\n"), Just("\r")], 40),
+        header in prop_oneof![Just("id,kind,created"), Just("id,kind,created,lastActivity,recordedState"), Just("kind,id")],
+        step in 1usize..9,
+    ) {
+        let mut text = format!("{header}\n");
+        for (cell, sep) in cells.iter().zip(&seps) {
+            text.push_str(cell);
+            text.push_str(sep);
+        }
+        prop_assert_eq!(streamed_csv(&text, step), whole_csv(&text));
+    }
+}
