@@ -10,12 +10,14 @@ use crate::account::Account;
 use crate::calendar::{add_working_days, WholeNumber};
 use crate::compare::{compare_policies, Comparison};
 use crate::date::IsoDate;
-use crate::decisions::{export_decisions, DecisionExport, ExportOptions, Roster};
+use crate::decisions::{
+    export_decisions, DecisionExport, ExportOptions, Roster, DEFAULT_REMIND_WITHIN_DAYS,
+};
 use crate::eligibility::{check_eligibility, EligibilityInput, EligibilityResult};
 use crate::error::{parse_at, EngineError};
 use crate::lifecycle::{evaluate_account, evaluate_all, timeline, AccountResult, Segment};
 use crate::mailbox::{plan_shared_mailboxes, MailboxPlan, MailboxPlanInput};
-use crate::policy::EvaluationOptions;
+use crate::policy::{EvaluationOptions, PolicySet};
 use crate::roster::parse_roster_csv;
 
 /// `evaluateAccount(account, asOf, options?)`.
@@ -35,13 +37,16 @@ where
 }
 
 /// `evaluateAccounts(accounts, asOf, options?)`: one result per account, in input order; the first
-/// bad account fails the whole call with a path such as `[3].events[0].on`.
-pub(crate) fn evaluate_accounts_in<'de, D>(
-    accounts: D,
+/// bad account fails the whole call with a path such as `[3].events[0].on`. The list may come
+/// from another kind of input than the other arguments (JSON text, for one crossing from JS).
+pub(crate) fn evaluate_accounts_in<'de, 'a, L, D>(
+    accounts: L,
     as_of: D,
     options: D,
 ) -> Result<Vec<AccountResult>, EngineError>
 where
+    L: Deserializer<'a>,
+    L::Error: fmt::Display,
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
@@ -50,6 +55,41 @@ where
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let set = EvaluationOptions::parse(options)?;
     evaluate_all(&accounts, as_of, &set, "")
+}
+
+/// `evaluateAccounts` under a policy set already resolved (the JS `Evaluator`).
+#[cfg_attr(not(feature = "wasm"), allow(dead_code))]
+pub(crate) fn evaluate_accounts_with<'de, 'a, L, D>(
+    accounts: L,
+    as_of: D,
+    set: &PolicySet,
+) -> Result<Vec<AccountResult>, EngineError>
+where
+    L: Deserializer<'a>,
+    L::Error: fmt::Display,
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let accounts: Vec<Account> =
+        parse_at(accounts, "").map_err(|e| e.naming("the list of accounts"))?;
+    let as_of: IsoDate = parse_at(as_of, "asOf")?;
+    evaluate_all(&accounts, as_of, set, "")
+}
+
+/// `evaluateAccount` under a policy set already resolved (the JS `Evaluator`).
+#[cfg_attr(not(feature = "wasm"), allow(dead_code))]
+pub(crate) fn evaluate_account_with<'de, D>(
+    account: D,
+    as_of: D,
+    set: &PolicySet,
+) -> Result<AccountResult, EngineError>
+where
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let account: Account = parse_at(account, "").map_err(|e| e.naming("the account"))?;
+    let as_of: IsoDate = parse_at(as_of, "asOf")?;
+    evaluate_account(&account, as_of, set)
 }
 
 /// `timeline(account, until, options?)`.
@@ -118,13 +158,16 @@ where
     plan_shared_mailboxes(&input, &set)
 }
 
-/// `exportDecisions(roster, asOf, options?)`.
-pub(crate) fn export_decisions_in<'de, D>(
-    roster: D,
+/// `exportDecisions(roster, asOf, options?)`; the roster may come from another kind of input than
+/// the other arguments (JSON text, for one crossing from JS).
+pub(crate) fn export_decisions_in<'de, 'a, R, D>(
+    roster: R,
     as_of: D,
     options: D,
 ) -> Result<DecisionExport, EngineError>
 where
+    R: Deserializer<'a>,
+    R::Error: fmt::Display,
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
@@ -133,6 +176,28 @@ where
     let options: Option<ExportOptions> = parse_at(options, "options")?;
     let (set, remind_within_days) = options.unwrap_or_default().resolve()?;
     export_decisions(&roster, as_of, &set, remind_within_days)
+}
+
+/// `exportDecisions` under a policy set already resolved (the JS `Evaluator`); `remindWithinDays`
+/// is its own argument.
+#[cfg_attr(not(feature = "wasm"), allow(dead_code))]
+pub(crate) fn export_decisions_with<'de, 'a, R, D>(
+    roster: R,
+    as_of: D,
+    remind_within_days: D,
+    set: &PolicySet,
+) -> Result<DecisionExport, EngineError>
+where
+    R: Deserializer<'a>,
+    R::Error: fmt::Display,
+    D: Deserializer<'de>,
+    D::Error: fmt::Display,
+{
+    let roster: Roster = parse_at(roster, "").map_err(|e| e.naming("the roster"))?;
+    let as_of: IsoDate = parse_at(as_of, "asOf")?;
+    let days: Option<WholeNumber> = parse_at(remind_within_days, "remindWithinDays")?;
+    let days = days.map_or(DEFAULT_REMIND_WITHIN_DAYS, |WholeNumber(n)| n);
+    export_decisions(&roster, as_of, set, days)
 }
 
 /// `parseRosterCsv(text)`.
@@ -145,14 +210,17 @@ where
     parse_roster_csv(&text)
 }
 
-/// `comparePolicies(roster, asOf, optionsA, optionsB)`.
-pub(crate) fn compare_policies_in<'de, D>(
-    roster: D,
+/// `comparePolicies(roster, asOf, optionsA, optionsB)`; the roster may come from another kind of
+/// input than the other arguments.
+pub(crate) fn compare_policies_in<'de, 'a, R, D>(
+    roster: R,
     as_of: D,
     options_a: D,
     options_b: D,
 ) -> Result<Comparison, EngineError>
 where
+    R: Deserializer<'a>,
+    R::Error: fmt::Display,
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {

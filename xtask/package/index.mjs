@@ -8,6 +8,6 @@ const engine = require('./nhsmail_rules.js');
 export const {
   evaluateAccount, evaluateAccounts, timeline, addWorkingDays, checkAccess, checkEligibility,
   planSharedMailboxes, exportDecisions, parseRosterCsv, comparePolicies, policySets, rules,
-  engineVersion,
+  engineVersion, Evaluator,
 } = engine;
 export default engine;

@@ -1,0 +1,226 @@
+//! `nhsmail-rules`: the rules engine over whole rosters, natively.
+//!
+//! ```text
+//! nhsmail-rules decide --as-of 2025-04-01 [--policy-set ID | --policies FILE] roster.csv > decisions.json
+//! nhsmail-rules compare --as-of 2025-04-01 --a national --b ncl-icb roster.csv > comparison.json
+//! ```
+//!
+//! Both stream: an account is read, evaluated and written out before the next is read, so memory
+//! stays flat however long the roster is (bar 8 bytes per account for the repeated-id check). The
+//! output is byte for byte what the npm module's `JSON.stringify(exportDecisions(...))` (or
+//! `comparePolicies`) gives for the same roster. Bad input exits with status 1 and the problem's
+//! place (`line 7, column 3 (created)` or `accounts[3].created`); nothing is written to stdout.
+
+mod input;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use nhsmail_rules::{
+    Comparer, EngineError, ErrorCode, EvaluationOptions, Exporter, IsoDate, PolicySet,
+    DEFAULT_REMIND_WITHIN_DAYS,
+};
+
+use crate::input::Roster;
+use crate::output::Spool;
+
+#[derive(Parser)]
+#[command(
+    name = "nhsmail-rules",
+    version,
+    about = "NHSmail account policy over whole rosters"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The decisions a back office should apply (exportDecisions), as JSON on stdout.
+    Decide {
+        /// The evaluation date, YYYY-MM-DD.
+        #[arg(long)]
+        as_of: String,
+        #[command(flatten)]
+        policies: Policies,
+        /// Remind when the last day to act is at most this many days after the date.
+        #[arg(long, default_value_t = DEFAULT_REMIND_WITHIN_DAYS)]
+        remind_within_days: u32,
+        /// The roster: CSV (header row) or JSON (`{"accounts": [...]}`), by its extension or, failing
+        /// that, its first character.
+        roster: PathBuf,
+    },
+    /// What a second policy set would do differently (comparePolicies), as JSON on stdout.
+    Compare {
+        /// The evaluation date, YYYY-MM-DD.
+        #[arg(long)]
+        as_of: String,
+        /// The first policy set: a built-in id, or a JSON file of policies.
+        #[arg(long)]
+        a: String,
+        /// The second policy set: a built-in id, or a JSON file of policies.
+        #[arg(long)]
+        b: String,
+        /// The roster, CSV or JSON.
+        roster: PathBuf,
+    },
+}
+
+#[derive(Args)]
+#[group(multiple = false)]
+struct Policies {
+    /// A built-in policy set: national (the default) or ncl-icb.
+    #[arg(long)]
+    policy_set: Option<String>,
+    /// Your own policy set: a JSON file holding `{"policies": [...], "policySet": "label"}` or just
+    /// the list of policies.
+    #[arg(long)]
+    policies: Option<PathBuf>,
+}
+
+/// A failure: the problem, and whether it is in the caller's input (status 1) or the machine's
+/// (status 3, e.g. a file that cannot be read or a full disk).
+pub(crate) enum Failure {
+    Input(EngineError),
+    System(String),
+}
+
+impl From<EngineError> for Failure {
+    fn from(e: EngineError) -> Self {
+        Failure::Input(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Decide {
+            as_of,
+            policies,
+            remind_within_days,
+            roster,
+        } => resolve(policies).and_then(|set| decide(&roster, &as_of, &set, remind_within_days)),
+        Command::Compare {
+            as_of,
+            a,
+            b,
+            roster,
+        } => policy_set(&a, "--a")
+            .and_then(|a| policy_set(&b, "--b").and_then(|b| compare(&roster, &as_of, &a, &b))),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(e)) => {
+            eprintln!("nhsmail-rules: {}", e.render());
+            ExitCode::from(1)
+        }
+        Err(Failure::System(message)) => {
+            eprintln!("nhsmail-rules: {message}");
+            ExitCode::from(3)
+        }
+    }
+}
+
+fn date(text: &str) -> Result<IsoDate, Failure> {
+    text.parse().map_err(|_| {
+        Failure::Input(EngineError::new(
+            ErrorCode::InvalidDate,
+            "--as-of",
+            format!("`{text}` is not a real date in the form YYYY-MM-DD"),
+        ))
+    })
+}
+
+fn resolve(p: Policies) -> Result<PolicySet, Failure> {
+    match (p.policy_set, p.policies) {
+        (_, Some(file)) => policies_file(&file),
+        (id, None) => built_in(id.as_deref().unwrap_or("national")),
+    }
+}
+
+/// `--a`/`--b`: a built-in id, or else a file of policies.
+fn policy_set(text: &str, flag: &str) -> Result<PolicySet, Failure> {
+    if nhsmail_rules::BUILT_IN_SET_IDS.contains(&text) {
+        return built_in(text);
+    }
+    let path = PathBuf::from(text);
+    if path.exists() {
+        return policies_file(&path);
+    }
+    Err(Failure::Input(EngineError::new(
+        ErrorCode::UnknownPolicySet,
+        flag,
+        format!(
+            "`{text}` is neither a built-in policy set ({}) nor a file",
+            nhsmail_rules::BUILT_IN_SET_IDS.join(", ")
+        ),
+    )))
+}
+
+fn built_in(id: &str) -> Result<PolicySet, Failure> {
+    Ok(EvaluationOptions::built_in(id).resolve()?)
+}
+
+/// A policies file: the options object (`{"policies": [...], "policySet"?}`) or a bare list.
+fn policies_file(path: &PathBuf) -> Result<PolicySet, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::System(format!("cannot read {}: {e}", path.display())))?;
+    let text = if text.trim_start().starts_with('[') {
+        format!("{{\"policies\": {text}}}")
+    } else {
+        text
+    };
+    EvaluationOptions::from_json(&text).map_err(|e| {
+        Failure::Input(EngineError::new(
+            e.code,
+            e.path,
+            format!("{} (in {})", e.detail, path.display()),
+        ))
+    })
+}
+
+fn decide(path: &PathBuf, as_of: &str, set: &PolicySet, remind: u32) -> Result<(), Failure> {
+    let as_of = date(as_of)?;
+    let mut exporter = Exporter::new(as_of, set, remind);
+    let mut spool = Spool::new()?;
+    let mut failed: Option<EngineError> = None;
+    let roster = Roster::open(path)?;
+    roster.read(|index, account| {
+        if failed.is_some() {
+            return;
+        }
+        match exporter.push(&account, index) {
+            Ok(_) => spool.extend(exporter.drain()),
+            Err(e) => failed = Some(e),
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    let export = exporter.finish();
+    spool.write_out(&export, "decisions")
+}
+
+fn compare(path: &PathBuf, as_of: &str, a: &PolicySet, b: &PolicySet) -> Result<(), Failure> {
+    let as_of = date(as_of)?;
+    let mut comparer = Comparer::new(as_of, a, b);
+    let mut spool = Spool::new()?;
+    let mut failed: Option<EngineError> = None;
+    let roster = Roster::open(path)?;
+    roster.read(|index, account| {
+        if failed.is_some() {
+            return;
+        }
+        match comparer.push(&account, index) {
+            Ok(()) => spool.extend(comparer.drain()),
+            Err(e) => failed = Some(e),
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    spool.write_out(&comparer.finish(), "differences")
+}
