@@ -14,7 +14,7 @@
 mod input;
 mod output;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -165,7 +165,7 @@ fn built_in(id: &str) -> Result<PolicySet, Failure> {
 }
 
 /// A policies file: the options object (`{"policies": [...], "policySet"?}`) or a bare list.
-fn policies_file(path: &PathBuf) -> Result<PolicySet, Failure> {
+fn policies_file(path: &Path) -> Result<PolicySet, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::System(format!("cannot read {}: {e}", path.display())))?;
     let text = if text.trim_start().starts_with('[') {
@@ -182,7 +182,7 @@ fn policies_file(path: &PathBuf) -> Result<PolicySet, Failure> {
     })
 }
 
-fn decide(path: &PathBuf, as_of: &str, set: &PolicySet, remind: u32) -> Result<(), Failure> {
+fn decide(path: &Path, as_of: &str, set: &PolicySet, remind: u32) -> Result<(), Failure> {
     let as_of = date(as_of)?;
     let mut exporter = Exporter::new(as_of, set, remind);
     let mut spool = Spool::new()?;
@@ -204,7 +204,7 @@ fn decide(path: &PathBuf, as_of: &str, set: &PolicySet, remind: u32) -> Result<(
     spool.write_out(&export, "decisions")
 }
 
-fn compare(path: &PathBuf, as_of: &str, a: &PolicySet, b: &PolicySet) -> Result<(), Failure> {
+fn compare(path: &Path, as_of: &str, a: &PolicySet, b: &PolicySet) -> Result<(), Failure> {
     let as_of = date(as_of)?;
     let mut comparer = Comparer::new(as_of, a, b);
     let mut spool = Spool::new()?;

@@ -1,0 +1,219 @@
+//! The `nhsmail-rules` binary end to end: the bytes it writes equal the library's export (which the
+//! node tests show equals `JSON.stringify(exportDecisions(...))`), and bad input exits 1 with the
+//! problem's place and nothing on stdout.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use nhsmail_rules::{
+    compare_policies, export_decisions, parse_roster_csv, EvaluationOptions, PolicySet, Roster,
+};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_nhsmail-rules"))
+}
+
+fn file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nhsmail-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn roster_csv(rows: usize) -> String {
+    let mut text = String::from("id,kind,created,lastActivity,onboarded,recordedState,address\n");
+    let states = ["active", "active", "inactive", "deleted", ""];
+    for i in 0..rows {
+        let month = 1 + i % 10;
+        let day = 1 + i % 28;
+        let kind = if i % 17 == 0 { "shared" } else { "user" };
+        let onboarded = if i % 5 == 0 { "false" } else { "true" };
+        let state = states[i % states.len()];
+        text.push_str(&format!(
+            "u{i},{kind},2024-{month:02}-{day:02},2025-{month:02}-{day:02},{onboarded},{state},u{i}@nhs.net\n"
+        ));
+    }
+    text
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn set(id: &str) -> PolicySet {
+    EvaluationOptions::built_in(id).resolve().unwrap()
+}
+
+#[test]
+fn decide_writes_the_library_export_byte_for_byte_from_csv_and_json() {
+    let text = roster_csv(3_000);
+    let roster = parse_roster_csv(&text).unwrap();
+    for (policy_set, days) in [("national", 7), ("ncl-icb", 30)] {
+        let expected = serde_json::to_string(
+            &export_decisions(
+                &roster,
+                "2025-11-01".parse().unwrap(),
+                &set(policy_set),
+                days,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let csv = file("roster.csv", &text);
+        let json = file("roster.json", &serde_json::to_string(&roster).unwrap());
+        for path in [csv, json] {
+            let out = bin()
+                .args([
+                    "decide",
+                    "--as-of",
+                    "2025-11-01",
+                    "--policy-set",
+                    policy_set,
+                ])
+                .args(["--remind-within-days", &days.to_string()])
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert_eq!(stdout(&out), expected, "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn decide_reads_own_policies_from_a_file() {
+    let text = roster_csv(200);
+    let policies = r#"{"policySet": "my-trust", "policies": [{"id": "p", "effectiveFrom": "2020-01-01", "inactiveAfterDays": 45}]}"#;
+    let own = EvaluationOptions::from_json(policies).unwrap();
+    let roster = parse_roster_csv(&text).unwrap();
+    let expected = serde_json::to_string(
+        &export_decisions(&roster, "2025-11-01".parse().unwrap(), &own, 7).unwrap(),
+    )
+    .unwrap();
+    let out = bin()
+        .args(["decide", "--as-of", "2025-11-01", "--policies"])
+        .arg(file("policies.json", policies))
+        .arg(file("own.csv", &text))
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out), expected);
+    assert!(expected.contains("\"policySet\":\"my-trust\""));
+}
+
+#[test]
+fn compare_writes_the_library_comparison() {
+    let text = roster_csv(2_000);
+    let roster: Roster = parse_roster_csv(&text).unwrap();
+    let expected = serde_json::to_string(
+        &compare_policies(
+            &roster,
+            "2025-11-01".parse().unwrap(),
+            &set("national"),
+            &set("ncl-icb"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let out = bin()
+        .args([
+            "compare",
+            "--as-of",
+            "2025-11-01",
+            "--a",
+            "national",
+            "--b",
+            "ncl-icb",
+        ])
+        .arg(file("compare.csv", &text))
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out), expected);
+}
+
+/// Exit status 1, nothing on stdout, and stderr holding `place`.
+fn refused(args: &[&str], name: &str, text: &str, place: &str) {
+    let out = bin().args(args).arg(file(name, text)).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(err.contains(place), "{place} not in: {err}");
+}
+
+#[test]
+fn bad_input_exits_1_naming_the_place_in_the_order_the_library_would() {
+    let decide = ["decide", "--as-of", "2025-11-01"];
+    let head = "id,kind,created\n";
+    refused(
+        &decide,
+        "a.csv",
+        &format!("{head}a,user,2025-01-01\nb,user,2025-02-30\n"),
+        "line 3, column 3 (created)",
+    );
+    // A repeated id before a bad cell is the first problem, and the other way round.
+    refused(
+        &decide,
+        "b.csv",
+        &format!("{head}a,user,2025-01-01\na,user,2025-01-02\nb,user,2025-02-30\n"),
+        "line 3, column 1 (id): `a` is already the id on line 2",
+    );
+    refused(
+        &decide,
+        "c.csv",
+        &format!("{head}a,user,2025-02-30\na,user,2025-01-02\n"),
+        "line 2, column 3 (created)",
+    );
+    // A problem anywhere in reading comes before an account that cannot be evaluated.
+    refused(
+        &decide,
+        "d.csv",
+        &format!("{head}a,user,2025-12-01\nb,robot,2025-01-01\n"),
+        "line 3, column 2 (kind)",
+    );
+    refused(
+        &decide,
+        "e.csv",
+        &format!("{head}x,user,2025-01-01\na,user,2025-12-01\n"),
+        "accounts[1]",
+    );
+    refused(
+        &decide,
+        "f.csv",
+        "id,kind,created,address\na,user,2025-01-01,\"open\n",
+        "never closed",
+    );
+    refused(
+        &decide,
+        "g.json",
+        r#"{"accounts": [{"id": "a", "kind": "user", "created": "2025-01-01"}, {"id": "a", "kind": "user", "created": "2025-01-01"}]}"#,
+        "accounts[1].id",
+    );
+    refused(
+        &decide,
+        "h.json",
+        r#"{"accounts": [{"id": "a", "kind": "user", "created": "2025-13-01"}]}"#,
+        "accounts[0].created",
+    );
+    refused(
+        &decide,
+        "i.json",
+        r#"{"accounts": [{"id": "a", "kind": "user", "created": "2025-01-01"}"#,
+        "not valid JSON (line 1",
+    );
+    refused(
+        &["decide", "--as-of", "2025-02-30"],
+        "j.csv",
+        head,
+        "--as-of",
+    );
+    refused(
+        &["decide", "--as-of", "2025-11-01", "--policy-set", "nope"],
+        "k.csv",
+        head,
+        "options.policySet",
+    );
+}
