@@ -60,14 +60,16 @@ impl Seen {
             .position(|b| !matches!(b, b'\r' | b'\n'))
             .unwrap_or(0);
         let target = byte.saturating_add(skip).min(end);
-        while self.at < target {
-            let i = self.at.saturating_sub(self.base);
-            let next = self.window.get(i + 1).copied();
-            if ends_line(self.window.get(i).copied(), next) {
+        let lo = self.at.saturating_sub(self.base);
+        let hi = target.saturating_sub(self.base);
+        // Only the line-ending bytes matter: jump between them.
+        for i in memchr::memchr2_iter(b'\n', b'\r', self.window.get(lo..hi).unwrap_or_default()) {
+            let next = self.window.get(lo + i + 1).copied();
+            if ends_line(self.window.get(lo + i).copied(), next) {
                 self.line += 1;
             }
-            self.at += 1;
         }
+        self.at = self.at.max(target);
         // Drop what is counted, now and then, so the window stays about one buffer long.
         let counted = self.at.saturating_sub(self.base);
         if counted > 1 << 16 && counted > self.window.len() / 2 {
@@ -98,6 +100,10 @@ struct QuoteScan {
 
 impl QuoteScan {
     fn scan(&mut self, bytes: &[u8]) {
+        if !self.quoted && memchr::memchr(b'"', bytes).is_none() {
+            self.scan_unquoted(bytes);
+            return;
+        }
         for &b in bytes {
             match b {
                 b'"' => {
@@ -117,6 +123,31 @@ impl QuoteScan {
                 }
                 _ => {}
             }
+            self.last = b;
+        }
+    }
+
+    /// The same as [`QuoteScan::scan`] for bytes holding no quote, outside quotes: count line
+    /// ends, and the commas after the last one.
+    fn scan_unquoted(&mut self, bytes: &[u8]) {
+        let mut last_end = None;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            let previous = match i.checked_sub(1) {
+                Some(p) => bytes.get(p).copied().unwrap_or_default(),
+                None => self.last,
+            };
+            if !(bytes.get(i) == Some(&b'\n') && previous == b'\r') {
+                self.line += 1;
+            }
+            last_end = Some(i);
+        }
+        let commas =
+            |from: usize| memchr::memchr_iter(b',', bytes.get(from..).unwrap_or_default()).count();
+        match last_end {
+            Some(i) => self.column = 1 + commas(i + 1),
+            None => self.column += commas(0),
+        }
+        if let Some(&b) = bytes.last() {
             self.last = b;
         }
     }

@@ -295,6 +295,13 @@ rows.push({ name: 'evaluateAccount (one call per account)', totalMs: ms(t0) });
 t0 = process.hrtime.bigint();
 batch(accounts);
 rows.push({ name: 'evaluateAccounts (one call)', totalMs: ms(t0), batch: true });
+// exportDecisions on the same accounts as a roster: the batch call whose output is only the
+// decisions to apply (state changes and reminders), as a back office uses it.
+const roster = { accounts };
+mod.exportDecisions(roster, AS_OF); // warm-up
+t0 = process.hrtime.bigint();
+mod.exportDecisions(roster, AS_OF);
+rows.push({ name: 'exportDecisions (one call)', totalMs: ms(t0), batch: true });
 let evaluatorConstructMs = null;
 if (HAS_EVALUATOR) {
   const timings = [];

@@ -4,6 +4,7 @@
 //! matches Cargo.lock, npm packages, and for `test` Debian's chromium), reusing whatever is already
 //! installed at the right version. Nothing is fetched from anywhere but the package registries.
 
+mod bench;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -18,7 +19,9 @@ commands:
   serve      install what is missing, build the app, serve it at http://127.0.0.1:8080
   test       install what is missing and run every test (Rust, npm module in node, browser)
   package    build the npm module into pkg/
-  build-web  build the app into dist/ (release)";
+  build-web  build the app into dist/ (release)
+  bench      every performance figure: criterion, node against json-rules-engine, the native
+             command over 2.1 million rows, the app's gzip size (--smoke: small and quick)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("package") => setup::tools(false).and_then(|t| package(&t)),
         Some("build-web") => setup::tools(false).and_then(|t| build_web(&t)),
+        Some("bench") => bench::bench(args.get(1..).unwrap_or_default()),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {
@@ -75,11 +79,11 @@ const WASM_CORE: [&str; 6] = [
     "wasm32-unknown-unknown",
 ];
 
-fn cargo() -> Command {
+pub(crate) fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
 }
 
-fn step(name: &str) {
+pub(crate) fn step(name: &str) {
     eprintln!("\nxtask: ===== {name} =====");
 }
 
@@ -125,7 +129,7 @@ fn test() -> Result {
 
 /// Builds the npm module into `pkg/`: node (CommonJS and ESM) and browser (ES module) builds of the
 /// same wasm, the TypeScript types generated from the Rust types, a package.json and a README.
-fn package(tools: &setup::Tools) -> Result {
+pub(crate) fn package(tools: &setup::Tools) -> Result {
     step("package the npm module into pkg/");
     // Built for speed (profile `npm`, wasm-opt -O3): the module decides whole rosters. The app is
     // the one built for size.
@@ -180,7 +184,7 @@ fn package(tools: &setup::Tools) -> Result {
 }
 
 /// Builds the app with Trunk (release, offline, wasm-opt from npm) into `dist/`.
-fn build_web(tools: &setup::Tools) -> Result {
+pub(crate) fn build_web(tools: &setup::Tools) -> Result {
     step("build the app into dist/");
     run(tools.trunk().args(["build", "--release"]))
 }
