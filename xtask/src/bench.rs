@@ -284,11 +284,12 @@ fn generate_roster(path: &PathBuf, n: usize) -> Result<u64> {
             "false"
         };
         let org = rng.u32(0..20_000);
-        write(format_args!(
-            "u{i:08},{kind},{created},{last},{onboarded},{recorded},Care provider {org}\n"
-        ))?;
+        writeln!(
+            w,
+            "u{i:08},{kind},{created},{last},{onboarded},{recorded},Care provider {org}"
+        )
+        .map_err(|e| e.to_string())?;
     }
-    drop(write);
     w.flush().map_err(|e| e.to_string())?;
     drop(w);
     std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))?;
