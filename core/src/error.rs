@@ -148,17 +148,20 @@ pub(crate) fn from_serde_message(path: &str, message: &str) -> EngineError {
 
 /// Parses JSON text, giving `invalid_json` (with line and column) when it does not parse.
 pub(crate) fn parse_json_text(text: &str) -> Result<serde_json::Value, EngineError> {
-    serde_json::from_str(text).map_err(|e| {
-        EngineError::new(
-            ErrorCode::InvalidJson,
-            "",
-            format!(
-                "the input is not valid JSON (line {}, column {}): {e}",
-                e.line(),
-                e.column()
-            ),
-        )
-    })
+    serde_json::from_str(text).map_err(|e| not_json(&e))
+}
+
+/// `invalid_json`, with the line and column where the text stops being JSON.
+pub(crate) fn not_json(e: &serde_json::Error) -> EngineError {
+    EngineError::new(
+        ErrorCode::InvalidJson,
+        "",
+        format!(
+            "the input is not valid JSON (line {}, column {}): {e}",
+            e.line(),
+            e.column()
+        ),
+    )
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use serde_json::Value;
 
 use crate::account::Account;
-use crate::error::{from_serde_message, parse_at, EngineError, ErrorCode};
+use crate::error::{from_serde_message, not_json, parse_at, EngineError, ErrorCode};
 
 /// Where the reader is, and the first problem it found itself.
 struct Progress<'f, F> {
@@ -125,14 +125,6 @@ pub fn read_roster_json<R: Read>(
             "",
             "the roster must be a JSON object with an `accounts` list",
         ),
-        _ => EngineError::new(
-            ErrorCode::InvalidJson,
-            "",
-            format!(
-                "the input is not valid JSON (line {}, column {}): {e}",
-                e.line(),
-                e.column()
-            ),
-        ),
+        _ => not_json(&e),
     })
 }
