@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use nhsmail_rules::{
-    Comparer, EngineError, ErrorCode, EvaluationOptions, Exporter, IsoDate, PolicySet,
+    Account, Comparer, EngineError, ErrorCode, EvaluationOptions, Exporter, IsoDate, PolicySet,
     DEFAULT_REMIND_WITHIN_DAYS,
 };
 
@@ -182,45 +182,41 @@ fn policies_file(path: &Path) -> Result<PolicySet, Failure> {
     })
 }
 
-fn decide(path: &Path, as_of: &str, set: &PolicySet, remind: u32) -> Result<(), Failure> {
-    let as_of = date(as_of)?;
-    let mut exporter = Exporter::new(as_of, set, remind);
+/// Reads the roster at `path`, giving each account to `push` (which spools what it makes) until
+/// the first account that cannot be evaluated; a problem in reading the roster comes first.
+fn stream(
+    path: &Path,
+    mut push: impl FnMut(&Account, usize, &mut Spool) -> Result<(), EngineError>,
+) -> Result<Spool, Failure> {
     let mut spool = Spool::new()?;
     let mut failed: Option<EngineError> = None;
-    let roster = Roster::open(path)?;
-    roster.read(|index, account| {
-        if failed.is_some() {
-            return;
-        }
-        match exporter.push(&account, index) {
-            Ok(_) => spool.extend(exporter.drain()),
-            Err(e) => failed = Some(e),
+    Roster::open(path)?.read(|index, account| {
+        if failed.is_none() {
+            failed = push(&account, index, &mut spool).err();
         }
     })?;
-    if let Some(e) = failed {
-        return Err(e.into());
+    match failed {
+        Some(e) => Err(e.into()),
+        None => Ok(spool),
     }
-    let export = exporter.finish();
-    spool.write_out(&export, "decisions")
+}
+
+fn decide(path: &Path, as_of: &str, set: &PolicySet, remind: u32) -> Result<(), Failure> {
+    let mut exporter = Exporter::new(date(as_of)?, set, remind);
+    let spool = stream(path, |account, index, spool| {
+        exporter.push(account, index)?;
+        spool.extend(exporter.drain());
+        Ok(())
+    })?;
+    spool.write_out(&exporter.finish(), "decisions")
 }
 
 fn compare(path: &Path, as_of: &str, a: &PolicySet, b: &PolicySet) -> Result<(), Failure> {
-    let as_of = date(as_of)?;
-    let mut comparer = Comparer::new(as_of, a, b);
-    let mut spool = Spool::new()?;
-    let mut failed: Option<EngineError> = None;
-    let roster = Roster::open(path)?;
-    roster.read(|index, account| {
-        if failed.is_some() {
-            return;
-        }
-        match comparer.push(&account, index) {
-            Ok(()) => spool.extend(comparer.drain()),
-            Err(e) => failed = Some(e),
-        }
+    let mut comparer = Comparer::new(date(as_of)?, a, b);
+    let spool = stream(path, |account, index, spool| {
+        comparer.push(account, index)?;
+        spool.extend(comparer.drain());
+        Ok(())
     })?;
-    if let Some(e) = failed {
-        return Err(e.into());
-    }
     spool.write_out(&comparer.finish(), "differences")
 }

@@ -62,6 +62,24 @@ fn to_js_via_json<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> 
     js_sys::JSON::parse(&text)
 }
 
+/// The `accounts` argument of the batch calls as JSON text; it must be an array.
+fn accounts_text(accounts: &JsValue) -> Result<String, JsValue> {
+    if !js_sys::Array::is_array(accounts) {
+        let e = EngineError::new(
+            ErrorCode::InvalidField,
+            "",
+            "the list of accounts must be an array",
+        );
+        return Err(js_error(&e));
+    }
+    json_text(accounts, "list of accounts")
+}
+
+/// The `roster` argument as JSON text; it must be an object.
+fn roster_text(roster: &Ts<Roster>) -> Result<String, JsValue> {
+    json_text(&object(roster.js_value(), "roster")?, "roster")
+}
+
 fn de(v: JsValue) -> serde_wasm_bindgen::Deserializer {
     serde_wasm_bindgen::Deserializer::from(v)
 }
@@ -115,15 +133,7 @@ pub fn evaluate_accounts(
     #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<JsValue, JsValue> {
-    if !js_sys::Array::is_array(&accounts) {
-        let e = EngineError::new(
-            ErrorCode::InvalidField,
-            "",
-            "the list of accounts must be an array",
-        );
-        return Err(js_error(&e));
-    }
-    let text = json_text(&accounts, "list of accounts")?;
+    let text = accounts_text(&accounts)?;
     let mut list = serde_json::Deserializer::from_str(&text);
     let results = api::evaluate_accounts_in(&mut list, de(as_of), de(options_value(options)))
         .map_err(|e| js_error(&e))?;
@@ -225,7 +235,7 @@ pub fn export_decisions(
     options: Option<Ts<ExportOptions>>,
 ) -> Result<Ts<DecisionExport>, JsValue> {
     let options = options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED);
-    let text = json_text(&object(roster.js_value(), "roster")?, "roster")?;
+    let text = roster_text(&roster)?;
     let mut roster = serde_json::Deserializer::from_str(&text);
     let result = api::export_decisions_in(&mut roster, de(as_of), de(object(options, "options")?))
         .map_err(|e| js_error(&e))?;
@@ -250,7 +260,7 @@ pub fn compare_policies(
     options_a: Option<Ts<EvaluationOptions>>,
     options_b: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<Comparison>, JsValue> {
-    let text = json_text(&object(roster.js_value(), "roster")?, "roster")?;
+    let text = roster_text(&roster)?;
     let result = api::compare_policies_in(
         &mut serde_json::Deserializer::from_str(&text),
         de(as_of),
@@ -308,15 +318,7 @@ impl Evaluator {
         #[wasm_bindgen(unchecked_param_type = "Account[]")] accounts: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        if !js_sys::Array::is_array(&accounts) {
-            let e = EngineError::new(
-                ErrorCode::InvalidField,
-                "",
-                "the list of accounts must be an array",
-            );
-            return Err(js_error(&e));
-        }
-        let text = json_text(&accounts, "list of accounts")?;
+        let text = accounts_text(&accounts)?;
         let mut list = serde_json::Deserializer::from_str(&text);
         let results = api::evaluate_accounts_with(&mut list, de(as_of), &self.set)
             .map_err(|e| js_error(&e))?;
@@ -331,7 +333,7 @@ impl Evaluator {
         #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | undefined")] remind_within_days: JsValue,
     ) -> Result<Ts<DecisionExport>, JsValue> {
-        let text = json_text(&object(roster.js_value(), "roster")?, "roster")?;
+        let text = roster_text(&roster)?;
         let mut roster = serde_json::Deserializer::from_str(&text);
         let result =
             api::export_decisions_with(&mut roster, de(as_of), de(remind_within_days), &self.set)
