@@ -27,7 +27,13 @@ pub struct DateParseError(pub String);
 impl IsoDate {
     /// The date from its parts, if it exists.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
-        NaiveDate::from_ymd_opt(year, month, day).map(Self)
+        NaiveDate::from_ymd_opt(year, month, day).and_then(Self::in_calendar)
+    }
+
+    /// The date, if it can be written `YYYY-MM-DD`: years 0000 to 9999 are the engine's calendar,
+    /// so no answer ever holds a date it could not read back.
+    fn in_calendar(d: NaiveDate) -> Option<Self> {
+        (0..=9999).contains(&d.year()).then_some(Self(d))
     }
 
     /// The underlying chrono date.
@@ -35,35 +41,43 @@ impl IsoDate {
         self.0
     }
 
-    /// `self + n` calendar days, or `None` past the end of the calendar.
+    /// `self + n` calendar days, or `None` past the end of the calendar (9999-12-31).
     pub fn plus_days(self, n: u64) -> Option<Self> {
-        self.0.checked_add_days(Days::new(n)).map(Self)
+        self.0
+            .checked_add_days(Days::new(n))
+            .and_then(Self::in_calendar)
     }
 
-    /// `self - n` calendar days, or `None` before the start of the calendar.
+    /// `self - n` calendar days, or `None` before the start of the calendar (0000-01-01).
     pub fn minus_days(self, n: u64) -> Option<Self> {
-        self.0.checked_sub_days(Days::new(n)).map(Self)
+        self.0
+            .checked_sub_days(Days::new(n))
+            .and_then(Self::in_calendar)
     }
 
     /// The next day (`None` only at the end of the calendar).
     pub fn succ(self) -> Option<Self> {
-        self.0.succ_opt().map(Self)
+        self.0.succ_opt().and_then(Self::in_calendar)
     }
 
     /// The day before (`None` only at the start of the calendar).
     pub fn pred(self) -> Option<Self> {
-        self.0.pred_opt().map(Self)
+        self.0.pred_opt().and_then(Self::in_calendar)
     }
 
     /// `self + n` calendar months, the day clamped to the month's end
     /// (2024-08-31 + 18 months = 2026-02-28).
     pub fn plus_months(self, n: u32) -> Option<Self> {
-        self.0.checked_add_months(Months::new(n)).map(Self)
+        self.0
+            .checked_add_months(Months::new(n))
+            .and_then(Self::in_calendar)
     }
 
     /// `self - n` calendar months, the day clamped to the month's end.
     pub fn minus_months(self, n: u32) -> Option<Self> {
-        self.0.checked_sub_months(Months::new(n)).map(Self)
+        self.0
+            .checked_sub_months(Months::new(n))
+            .and_then(Self::in_calendar)
     }
 
     /// The date as people read it: `1 December 2022`.

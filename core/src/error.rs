@@ -117,8 +117,25 @@ where
 }
 
 /// Classifies a serde message and moves a missing field's name into the path.
+/// The message without serde_json's trailing " at line L column C", and that position.
+pub(crate) fn split_position(message: &str) -> (&str, Option<&str>) {
+    const AT: &str = " at line ";
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(i) = message.rfind(AT) {
+        let tail = message.get(i + AT.len()..).unwrap_or_default();
+        if tail
+            .split_once(" column ")
+            .is_some_and(|(l, c)| number(l) && number(c))
+        {
+            return (message.get(..i).unwrap_or(message), Some(tail));
+        }
+    }
+    (message, None)
+}
+
 pub(crate) fn from_serde_message(path: &str, message: &str) -> EngineError {
-    if let Some(field) = message
+    if let Some(field) = split_position(message)
+        .0
         .strip_prefix("missing field `")
         .and_then(|rest| rest.strip_suffix('`'))
     {

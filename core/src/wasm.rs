@@ -11,18 +11,35 @@ use crate::api;
 use crate::compare::Comparison;
 use crate::decisions::{DecisionExport, ExportOptions, Roster};
 use crate::eligibility::{EligibilityInput, EligibilityResult};
-use crate::error::{EngineError, ErrorCode};
+use crate::error::{split_position, EngineError, ErrorCode};
 use crate::lifecycle::AccountResult;
 use crate::mailbox::{MailboxPlan, MailboxPlanInput};
 use crate::policy::{EvaluationOptions, PolicySet};
 use crate::rules::rules as catalogue;
 
 fn js_error(e: &EngineError) -> JsValue {
+    let e = &for_js(e);
     let err = js_sys::Error::new(&e.render());
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code.as_str().into());
     let _ = js_sys::Reflect::set(&err, &"path".into(), &e.path.as_str().into());
     err.into()
+}
+
+/// Arguments cross as text from `JSON.stringify` (see [`arg`]), so serde_json's "at line 1
+/// column 7" points into text the caller never saw: it is dropped. The one complaint serde_json
+/// can have about that text is nesting deeper than its limit; that is the field's problem.
+fn for_js(e: &EngineError) -> EngineError {
+    let mut e = e.clone();
+    e.detail = split_position(&e.detail).0.to_owned();
+    // serde_json's word for a list or number where one of a few words (an enum) belongs.
+    if e.detail == "expected value" {
+        e.detail = "has the wrong type: expected a string".to_owned();
+    }
+    if e.code == ErrorCode::InvalidJson {
+        e.code = ErrorCode::InvalidField;
+    }
+    e
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
@@ -80,8 +97,15 @@ fn roster_text(roster: &Ts<Roster>) -> Result<String, JsValue> {
     json_text(&object(roster.js_value(), "roster")?, "roster")
 }
 
-fn de(v: JsValue) -> serde_wasm_bindgen::Deserializer {
-    serde_wasm_bindgen::Deserializer::from(v)
+/// A JS argument read as JSON text: see [`json_text`]. Every argument crosses this way, so no
+/// input can exhaust the stack (serde_json stops at 128 levels of nesting, and a value is never
+/// quoted back in a message), and JS reads exactly as the JSON twins do.
+fn arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    json_text(value, what)
+}
+
+fn de(text: &str) -> serde_json::Deserializer<serde_json::de::StrRead<'_>> {
+    serde_json::Deserializer::from_str(text)
 }
 
 fn options_value(options: Option<Ts<EvaluationOptions>>) -> JsValue {
@@ -114,12 +138,11 @@ pub fn evaluate_account(
     #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<AccountResult>, JsValue> {
-    let result = api::evaluate_account_in(
-        de(object(account.js_value(), "account")?),
-        de(as_of),
-        de(object(options_value(options), "options")?),
-    )
-    .map_err(|e| js_error(&e))?;
+    let account = arg(&object(account.js_value(), "account")?, "account")?;
+    let as_of = arg(&as_of, "date")?;
+    let options = arg(&object(options_value(options), "options")?, "options")?;
+    let result = api::evaluate_account_in(&mut de(&account), &mut de(&as_of), &mut de(&options))
+        .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
 }
 
@@ -134,8 +157,9 @@ pub fn evaluate_accounts(
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<JsValue, JsValue> {
     let text = accounts_text(&accounts)?;
-    let mut list = serde_json::Deserializer::from_str(&text);
-    let results = api::evaluate_accounts_in(&mut list, de(as_of), de(options_value(options)))
+    let as_of = arg(&as_of, "date")?;
+    let options = arg(&object(options_value(options), "options")?, "options")?;
+    let results = api::evaluate_accounts_in(&mut de(&text), &mut de(&as_of), &mut de(&options))
         .map_err(|e| js_error(&e))?;
     to_js_via_json(&results)
 }
@@ -147,12 +171,11 @@ pub fn timeline(
     #[wasm_bindgen(unchecked_param_type = "string")] until: JsValue,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let segments = api::timeline_in(
-        de(account.js_value()),
-        de(until),
-        de(options_value(options)),
-    )
-    .map_err(|e| js_error(&e))?;
+    let account = arg(&object(account.js_value(), "account")?, "account")?;
+    let until = arg(&until, "date")?;
+    let options = arg(&object(options_value(options), "options")?, "options")?;
+    let segments = api::timeline_in(&mut de(&account), &mut de(&until), &mut de(&options))
+        .map_err(|e| js_error(&e))?;
     to_js(&segments)
 }
 
@@ -162,7 +185,8 @@ pub fn add_working_days(
     #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let day = api::add_working_days_in(de(date), de(n)).map_err(|e| js_error(&e))?;
+    let (date, n) = (arg(&date, "date")?, arg(&n, "number")?);
+    let day = api::add_working_days_in(&mut de(&date), &mut de(&n)).map_err(|e| js_error(&e))?;
     Ok(JsValue::from_str(&day.to_string()))
 }
 
@@ -191,8 +215,11 @@ pub fn check_access(
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<AccessResult>, JsValue> {
     let result = api::check_access_in(
-        de(object(input.js_value(), "input")?),
-        de(object(options_value(options), "options")?),
+        &mut de(&arg(&object(input.js_value(), "input")?, "input")?),
+        &mut de(&arg(
+            &object(options_value(options), "options")?,
+            "options",
+        )?),
     )
     .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
@@ -205,8 +232,11 @@ pub fn check_eligibility(
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<EligibilityResult>, JsValue> {
     let result = api::check_eligibility_in(
-        de(object(input.js_value(), "input")?),
-        de(object(options_value(options), "options")?),
+        &mut de(&arg(&object(input.js_value(), "input")?, "input")?),
+        &mut de(&arg(
+            &object(options_value(options), "options")?,
+            "options",
+        )?),
     )
     .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
@@ -219,8 +249,11 @@ pub fn plan_shared_mailboxes(
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<MailboxPlan>, JsValue> {
     let result = api::plan_shared_mailboxes_in(
-        de(object(input.js_value(), "input")?),
-        de(object(options_value(options), "options")?),
+        &mut de(&arg(&object(input.js_value(), "input")?, "input")?),
+        &mut de(&arg(
+            &object(options_value(options), "options")?,
+            "options",
+        )?),
     )
     .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
@@ -236,8 +269,9 @@ pub fn export_decisions(
 ) -> Result<Ts<DecisionExport>, JsValue> {
     let options = options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED);
     let text = roster_text(&roster)?;
-    let mut roster = serde_json::Deserializer::from_str(&text);
-    let result = api::export_decisions_in(&mut roster, de(as_of), de(object(options, "options")?))
+    let as_of = arg(&as_of, "date")?;
+    let options = arg(&object(options, "options")?, "options")?;
+    let result = api::export_decisions_in(&mut de(&text), &mut de(&as_of), &mut de(&options))
         .map_err(|e| js_error(&e))?;
     to_js_via_json(&result).map(Ts::new_unchecked)
 }
@@ -248,7 +282,8 @@ pub fn export_decisions(
 pub fn parse_roster_csv(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<Ts<Roster>, JsValue> {
-    let roster = api::parse_roster_csv_in(de(text)).map_err(|e| js_error(&e))?;
+    let text = arg(&text, "text")?;
+    let roster = api::parse_roster_csv_in(&mut de(&text)).map_err(|e| js_error(&e))?;
     to_js_via_json(&roster).map(Ts::new_unchecked)
 }
 
@@ -261,13 +296,12 @@ pub fn compare_policies(
     options_b: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<Comparison>, JsValue> {
     let text = roster_text(&roster)?;
-    let result = api::compare_policies_in(
-        &mut serde_json::Deserializer::from_str(&text),
-        de(as_of),
-        de(object(options_value(options_a), "optionsA")?),
-        de(object(options_value(options_b), "optionsB")?),
-    )
-    .map_err(|e| js_error(&e))?;
+    let as_of = arg(&as_of, "date")?;
+    let a = arg(&object(options_value(options_a), "optionsA")?, "options")?;
+    let b = arg(&object(options_value(options_b), "optionsB")?, "options")?;
+    let result =
+        api::compare_policies_in(&mut de(&text), &mut de(&as_of), &mut de(&a), &mut de(&b))
+            .map_err(|e| js_error(&e))?;
     to_js_via_json(&result).map(Ts::new_unchecked)
 }
 
@@ -284,8 +318,8 @@ impl Evaluator {
     /// Checks the options once; errors name the field (`options.policies[0].inactiveAfterDays`).
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<Ts<EvaluationOptions>>) -> Result<Evaluator, JsValue> {
-        let set = EvaluationOptions::parse(de(object(options_value(options), "options")?))
-            .map_err(|e| js_error(&e))?;
+        let options = arg(&object(options_value(options), "options")?, "options")?;
+        let set = EvaluationOptions::parse(&mut de(&options)).map_err(|e| js_error(&e))?;
         Ok(Evaluator { set })
     }
 
@@ -302,9 +336,10 @@ impl Evaluator {
         account: Ts<Account>,
         #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<Ts<AccountResult>, JsValue> {
-        let account = de(object(account.js_value(), "account")?);
-        let result =
-            api::evaluate_account_with(account, de(as_of), &self.set).map_err(|e| js_error(&e))?;
+        let account = arg(&object(account.js_value(), "account")?, "account")?;
+        let as_of = arg(&as_of, "date")?;
+        let result = api::evaluate_account_with(&mut de(&account), &mut de(&as_of), &self.set)
+            .map_err(|e| js_error(&e))?;
         to_js(&result).map(Ts::new_unchecked)
     }
 
@@ -319,8 +354,8 @@ impl Evaluator {
         #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let text = accounts_text(&accounts)?;
-        let mut list = serde_json::Deserializer::from_str(&text);
-        let results = api::evaluate_accounts_with(&mut list, de(as_of), &self.set)
+        let as_of = arg(&as_of, "date")?;
+        let results = api::evaluate_accounts_with(&mut de(&text), &mut de(&as_of), &self.set)
             .map_err(|e| js_error(&e))?;
         to_js_via_json(&results)
     }
@@ -334,10 +369,15 @@ impl Evaluator {
         #[wasm_bindgen(unchecked_param_type = "number | undefined")] remind_within_days: JsValue,
     ) -> Result<Ts<DecisionExport>, JsValue> {
         let text = roster_text(&roster)?;
-        let mut roster = serde_json::Deserializer::from_str(&text);
-        let result =
-            api::export_decisions_with(&mut roster, de(as_of), de(remind_within_days), &self.set)
-                .map_err(|e| js_error(&e))?;
+        let as_of = arg(&as_of, "date")?;
+        let remind = arg(&remind_within_days, "number")?;
+        let result = api::export_decisions_with(
+            &mut de(&text),
+            &mut de(&as_of),
+            &mut de(&remind),
+            &self.set,
+        )
+        .map_err(|e| js_error(&e))?;
         to_js_via_json(&result).map(Ts::new_unchecked)
     }
 }

@@ -5,6 +5,7 @@
 //! installed at the right version. Nothing is fetched from anywhere but the package registries.
 
 mod bench;
+mod fuzz;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -21,7 +22,9 @@ commands:
   package    build the npm module into pkg/
   build-web  build the app into dist/ (release)
   bench      every performance figure: criterion, node against json-rules-engine, the native
-             command over 2.1 million rows, the app's gzip size (--smoke: small and quick)";
+             command over 2.1 million rows, the app's gzip size (--smoke: small and quick)
+  fuzz       every cargo-fuzz target, 1 million runs each by default
+             ([--runs N] [--seconds S] [TARGET...]; needs the nightly toolchain)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
         Some("package") => setup::tools(false).and_then(|t| package(&t)),
         Some("build-web") => setup::tools(false).and_then(|t| build_web(&t)),
         Some("bench") => bench::bench(args.get(1..).unwrap_or_default()),
+        Some("fuzz") => fuzz::fuzz(args.get(1..).unwrap_or_default()),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {
@@ -118,6 +122,8 @@ fn test() -> Result {
         .args(["--", "-D", "warnings"]))?;
     step("Rust tests (unit, scenarios, properties, doctests)");
     run(cargo().args(["test", "--workspace"]))?;
+    step("fuzz every target briefly (the long runs: cargo xtask fuzz)");
+    fuzz::brief()?;
     step("npm module in node");
     package(&tools)?;
     run(Command::new("node").args(["--test", "tests/node/"]))?;

@@ -1,0 +1,279 @@
+//! What each fuzz target checks, shared with the regression test (`tests/fuzz_regressions.rs`),
+//! which replays every input a fuzzer ever crashed on. Beyond "no panic": an error always says
+//! what is wrong, every answer is well-formed JSON, streamed and whole reads agree, and a parsed
+//! roster survives a JSON round trip.
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+use std::io::Read;
+
+use nhsmail_rules as n;
+use nhsmail_rules::{EngineError, EvaluationOptions, IsoDate, PolicySet, Roster};
+
+/// What a target checks of one input; a failed check panics, as libFuzzer wants.
+pub type Check = fn(&[u8]);
+
+/// Every target, by name, as the fuzzer and the regression test call it.
+pub const TARGETS: [(&str, Check); 8] = [
+    ("account", account),
+    ("policy", policy),
+    ("roster_csv", roster_csv),
+    ("roster_json", roster_json),
+    ("eligibility", eligibility),
+    ("access", access),
+    ("mailbox", mailbox),
+    ("json_twins", json_twins),
+];
+
+/// The input as text; bytes that are not UTF-8 are skipped (the engine takes `&str`).
+fn text(data: &[u8]) -> Option<&str> {
+    std::str::from_utf8(data).ok()
+}
+
+/// An error is a clear one: it says what is wrong.
+fn clear(e: &EngineError) {
+    assert!(
+        !e.detail.trim().is_empty(),
+        "an error with no detail: {e:?}"
+    );
+}
+
+/// A twin's answer: well-formed JSON, or a clear error.
+fn answer(result: Result<String, EngineError>) {
+    match result {
+        Ok(json) => {
+            if let Err(e) = serde_json::from_str::<serde_json::Value>(&json) {
+                panic!("the answer is not JSON ({e}): {json}");
+            }
+            calendar_dates_only(&json);
+        }
+        Err(e) => clear(&e),
+    }
+}
+
+/// No answer holds a date outside years 0000 to 9999, written with a sign (`"+10000-01-30"`):
+/// it could not be read back.
+fn calendar_dates_only(json: &str) {
+    let signed = json
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'"' && (w[1] == b'+' || w[1] == b'-') && w[2].is_ascii_digit());
+    assert!(!signed, "a date outside the calendar: {json}");
+}
+
+fn day(y: i32, m: u32, d: u32) -> IsoDate {
+    IsoDate::from_ymd(y, m, d).expect("a real date")
+}
+
+/// Decides a roster, as the export would; an export serialises.
+fn decide(roster: &Roster, on: IsoDate, set: &PolicySet) {
+    match n::export_decisions(roster, on, set, 30) {
+        Ok(export) => {
+            calendar_dates_only(&serde_json::to_string(&export).expect("an export serialises"));
+        }
+        Err(e) => clear(&e),
+    }
+}
+
+/// Account JSON, `{"account", "asOf", "options"?}`, through `evaluateAccount` and `timeline`.
+pub fn account(data: &[u8]) {
+    if let Some(request) = text(data) {
+        answer(n::evaluate_account_json(request));
+        answer(n::timeline_json(request));
+    }
+}
+
+/// Eligibility input, `{"input", "options"?}`, through `checkEligibility`.
+pub fn eligibility(data: &[u8]) {
+    if let Some(request) = text(data) {
+        answer(n::check_eligibility_json(request));
+    }
+}
+
+/// Access input through `checkAccess`.
+pub fn access(data: &[u8]) {
+    if let Some(request) = text(data) {
+        answer(n::check_access_json(request));
+    }
+}
+
+/// Shared mailbox plan input through `planSharedMailboxes`.
+pub fn mailbox(data: &[u8]) {
+    if let Some(request) = text(data) {
+        answer(n::plan_shared_mailboxes_json(request));
+    }
+}
+
+type Twin = fn(&str) -> Result<String, EngineError>;
+
+/// The JS-facing JSON twins by their JS names.
+pub const TWINS: [(&str, Twin); 10] = [
+    ("evaluateAccount", n::evaluate_account_json),
+    ("evaluateAccounts", n::evaluate_accounts_json),
+    ("timeline", n::timeline_json),
+    ("addWorkingDays", n::add_working_days_json),
+    ("checkAccess", n::check_access_json),
+    ("checkEligibility", n::check_eligibility_json),
+    ("planSharedMailboxes", n::plan_shared_mailboxes_json),
+    ("exportDecisions", n::export_decisions_json),
+    ("parseRosterCsv", n::parse_roster_csv_json),
+    ("comparePolicies", n::compare_policies_json),
+];
+
+/// Every JSON twin: the input is the operation's JS name, a newline, then its request
+/// (`checkAccess\n{"input": ...}`).
+pub fn json_twins(data: &[u8]) {
+    let Some(input) = text(data) else {
+        return;
+    };
+    let Some((name, request)) = input.split_once('\n') else {
+        return;
+    };
+    if let Some((_, twin)) = TWINS.iter().find(|(n, _)| *n == name) {
+        answer(twin(request));
+    }
+}
+
+/// Hands out at most `size` bytes a read, as a pipe or a slow upload would.
+struct Pieces<'a> {
+    rest: &'a [u8],
+    size: usize,
+}
+
+impl Read for Pieces<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.size.min(buf.len()).min(self.rest.len());
+        let (head, tail) = self.rest.split_at(n);
+        buf[..n].copy_from_slice(head);
+        self.rest = tail;
+        Ok(n)
+    }
+}
+
+/// Roster CSV (the first byte sets the read size): `parseRosterCsv` on the whole text agrees with
+/// `RosterCsvReader` reading it in small pieces; a parsed roster survives a JSON round trip and
+/// can be decided.
+pub fn roster_csv(data: &[u8]) {
+    let Some((&size, rest)) = data.split_first() else {
+        return;
+    };
+    let Some(csv) = text(rest) else {
+        return;
+    };
+    let whole = n::parse_roster_csv(csv);
+    let pieces = Pieces {
+        rest,
+        size: usize::from(size % 16) + 1,
+    };
+    let mut streamed = Vec::new();
+    let mut failure = None;
+    for row in n::RosterCsvReader::new(pieces) {
+        match row {
+            Ok(row) => streamed.push(row.account),
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
+    }
+    // Only the repeated-id check is the whole parser's alone; the streamed read goes on past it.
+    let repeat = |e: &EngineError| e.detail.contains("is already the id on line");
+    match (&whole, failure) {
+        (Ok(roster), None) => assert_eq!(roster.accounts, streamed, "streamed differs"),
+        (Err(e), _) if repeat(e) => {}
+        (Err(e), Some(f)) => assert_eq!(e, &f, "streamed error differs"),
+        (Err(e), None) => panic!("only the whole read failed: {e:?}"),
+        (Ok(_), Some(f)) => panic!("only the streamed read failed: {f:?}"),
+    }
+    match whole {
+        Ok(roster) => {
+            let json = serde_json::to_string(&roster).expect("a roster serialises");
+            let back = Roster::from_json(&json).expect("a parsed roster reads back");
+            assert_eq!(back, roster, "the JSON round trip changed the roster");
+            decide(
+                &roster,
+                day(2025, 4, 1),
+                &PolicySet::built_in("national").unwrap(),
+            );
+        }
+        Err(e) => clear(&e),
+    }
+}
+
+/// Roster JSON: `Roster::from_json` on the whole text agrees with `read_roster_json` streaming
+/// the same bytes; a read roster can be decided.
+pub fn roster_json(data: &[u8]) {
+    let Some(json) = text(data) else {
+        return;
+    };
+    let whole = Roster::from_json(json);
+    let mut streamed = Vec::new();
+    let read = n::read_roster_json(data, |_, account| streamed.push(account));
+    match (&whole, &read) {
+        (Ok(roster), Ok(count)) => {
+            assert_eq!(*count, streamed.len());
+            assert_eq!(roster.accounts, streamed, "streamed differs");
+        }
+        (Err(e), Err(f)) => assert_eq!(e.code, f.code, "{e:?} / {f:?}"),
+        _ => panic!("whole {whole:?} but streamed {read:?}"),
+    }
+    match whole {
+        Ok(roster) => decide(
+            &roster,
+            day(2025, 4, 1),
+            &PolicySet::built_in("ncl-icb").unwrap(),
+        ),
+        Err(e) => clear(&e),
+    }
+}
+
+/// Accounts of every shape, decided under a fuzzed policy.
+const ROSTER: &str = r#"{"accounts": [
+ {"id": "new", "kind": "user", "created": "2022-11-01", "onboarded": false, "events": []},
+ {"id": "jane", "kind": "user", "created": "2021-01-06", "onboarded": true, "events": [
+   {"on": "2021-01-06", "type": "aupAccepted"},
+   {"on": "2021-02-20", "type": "activity", "channel": "emailSent"},
+   {"on": "2022-06-01", "type": "markedLeaver"},
+   {"on": "2023-01-09", "type": "joined"}]},
+ {"id": "off", "kind": "user", "created": "2020-05-05", "onboarded": true, "events": [
+   {"on": "2020-05-05", "type": "aupAccepted"},
+   {"on": "2020-06-01", "type": "disabled"},
+   {"on": "2024-06-01", "type": "enabled"}]},
+ {"id": "shared", "kind": "shared", "created": "2019-03-01", "onboarded": true, "events": []}
+]}"#;
+
+/// Policy JSON (`{"policySet", "policies"}`, as a person keeps it in a file): read it, then decide
+/// accounts of every shape under it, on days either side of each policy's start.
+pub fn policy(data: &[u8]) {
+    let Some(json) = text(data) else {
+        return;
+    };
+    let set = match EvaluationOptions::from_json(json) {
+        Ok(set) => set,
+        Err(e) => return clear(&e),
+    };
+    let roster = Roster::from_json(ROSTER).expect("the fixed roster is good");
+    let mut days = vec![
+        IsoDate::from_ymd(2019, 1, 1),
+        IsoDate::from_ymd(2026, 11, 21),
+    ];
+    for p in set.policies() {
+        let from = p.effective_from;
+        days.extend([from.pred(), Some(from), from.succ()]);
+    }
+    for on in days.into_iter().flatten() {
+        for account in &roster.accounts {
+            if let Err(e) = n::evaluate_account(account, on, &set) {
+                clear(&e);
+            }
+            if let Err(e) = n::timeline(account, on, &set) {
+                clear(&e);
+            }
+        }
+        decide(&roster, on, &set);
+    }
+}
