@@ -46,7 +46,7 @@ fn whole_csv(text: &str) -> Result<Roster, String> {
     parse_roster_csv(text).map_err(|e| e.to_string())
 }
 
-const CSV_CASES: [&str; 12] = [
+const CSV_CASES: [&str; 14] = [
     "id,kind,created\na,user,2025-01-01\n",
     "\u{feff}id,kind,created\r\na,user,2025-01-01\r\n\r\nb,shared,2024-02-29\r\n",
     "id,kind,created\ra,user,2025-01-01\r\rb,robot,2025-01-01",
@@ -59,6 +59,9 @@ const CSV_CASES: [&str; 12] = [
     "id,kind\na,user\n",
     "ID , Kind, created,lastActivity,onboarded,recordedState\n x ,USER,2025-01-01,2025-03-01,yes,Inactive\n",
     "id,kind,created\n\n\n\na,user,2025-02-30\n",
+    // Found by the roster_csv fuzz target: a doubled byte-order mark read a byte at a time.
+    "\u{feff}\u{feff}\nfoo,kind\n",
+    "\u{feff}\u{feff}id,kind,created\na,user,2025-01-01\n",
 ];
 
 #[test]

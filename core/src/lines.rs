@@ -157,7 +157,7 @@ impl QuoteScan {
     }
 }
 
-/// The input as the csv crate reads it: a leading byte-order mark dropped, every byte shown to
+/// The input as the csv crate reads it: leading byte-order marks dropped, every byte shown to
 /// [`Seen`].
 pub(crate) struct Tap<R> {
     inner: R,
@@ -180,17 +180,24 @@ impl<R> Tap<R> {
 impl<R: Read> Read for Tap<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.head.is_none() {
-            let mut head = [0u8; 3];
-            let mut got = 0;
-            while let Some(rest) = head.get_mut(got..).filter(|r| !r.is_empty()) {
-                match self.inner.read(rest)? {
-                    0 => break,
-                    n => got += n,
+            // Every leading byte-order mark goes (a tool may add one to a file that has one). The
+            // csv crate would drop one more itself, but only when the whole mark arrives in one
+            // read: the reader's answer must not depend on how the bytes are split.
+            let head = loop {
+                let mut head = [0u8; 3];
+                let mut got = 0;
+                while let Some(rest) = head.get_mut(got..).filter(|r| !r.is_empty()) {
+                    match self.inner.read(rest)? {
+                        0 => break,
+                        n => got += n,
+                    }
                 }
-            }
-            let head = head.get(..got).unwrap_or_default();
-            let bom = head == "\u{feff}".as_bytes();
-            self.head = Some(if bom { Vec::new() } else { head.to_vec() });
+                let head = head.get(..got).unwrap_or_default();
+                if head != "\u{feff}".as_bytes() {
+                    break head.to_vec();
+                }
+            };
+            self.head = Some(head);
         }
         let n = match self.head.as_mut() {
             Some(head) if !head.is_empty() => {

@@ -50,3 +50,74 @@ test('a corrupted store shows a message and a working page; other saved work is 
   assert.match(await page.getByTestId('answers').textContent(), /supports the NHS nationally/);
   await finish(s);
 });
+
+test('oversized and corrupt values, and a full store: messages, working pages, other work kept', async () => {
+  const s = await open('/sign-in');
+  const { page } = s;
+  await page.getByLabel('Deleted', { exact: true }).check();
+  await page.getByTestId('on').fill('2025-02-03');
+  await page.goto(env.origin + '/roster');
+  await page.getByTestId('roster-text').fill('id,kind,created\nsam,user,2025-01-02\n');
+  await page.waitForFunction(() => (localStorage.getItem('nhsmail-rules.roster.v1') ?? '').includes('sam,user'));
+  // Two megabytes of broken JSON, a megabyte of JSON of the wrong shape, then the rest of the
+  // browser's quota filled by another app's key.
+  const filled = await page.evaluate(() => {
+    localStorage.setItem('nhsmail-rules.simulator.v1', `{"account": ${'['.repeat(1000)}${'x'.repeat(2_000_000)}`);
+    localStorage.setItem('nhsmail-rules.eligibility.v1', JSON.stringify(Array.from({ length: 150_000 }, (_, i) => i)));
+    localStorage.setItem('nhsmail-rules.shared-mailboxes.v1', '\u0000\ud800 not JSON');
+    let size = 1 << 22;
+    let n = 0;
+    while (size >= 1024) {
+      try {
+        localStorage.setItem(`another-app-${n}`, 'y'.repeat(size));
+        n += 1;
+      } catch {
+        size >>= 1;
+      }
+    }
+    return n;
+  });
+  assert.ok(filled > 0);
+  await page.goto(env.origin + '/simulator');
+  await page.getByTestId('store-notice').waitFor();
+  assert.match(await page.getByTestId('store-notice').textContent(), /saved simulator scenario could not be read/);
+  assert.equal(await page.getByTestId('state').first().textContent(), 'Inactive');
+  await page.goto(env.origin + '/eligibility/check');
+  await page.getByTestId('store-notice').waitFor();
+  assert.match(await page.getByTestId('store-notice').textContent(), /could not be read/);
+  await page.goto(env.origin + '/shared-mailboxes');
+  await page.getByTestId('store-notice').waitFor();
+  // The person's other work is kept, and so is the other app's.
+  await page.goto(env.origin + '/sign-in');
+  assert.equal(await page.getByLabel('Deleted', { exact: true }).isChecked(), true);
+  assert.equal(await page.getByTestId('on').inputValue(), '2025-02-03');
+  await page.goto(env.origin + '/roster');
+  assert.equal(await page.getByTestId('roster-text').inputValue(), 'id,kind,created\nsam,user,2025-01-02\n');
+  assert.equal(await page.evaluate(() => localStorage.getItem('another-app-0').length > 0), true);
+  // Now the store is full to the last byte: a change cannot be saved, the page says so and works.
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let n = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`another-app-more-${n}`, 'z'.repeat(size));
+        n += 1;
+      } catch {
+        size >>= 1;
+      }
+    }
+  });
+  await page.goto(env.origin + '/roster');
+  await page.getByTestId('roster-text').fill('id,kind,created\nsam,user,2025-01-02\nkim,user,2025-01-03\n');
+  await page.getByTestId('store-notice').waitFor();
+  assert.match(await page.getByTestId('store-notice').textContent(), /could not be saved in this browser/);
+  await page.goto(env.origin + '/sign-in');
+  await page.getByTestId('check').click();
+  await page.getByTestId('answer').waitFor();
+  // With room again, a reload shows the last work that was saved.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('another-app')).forEach((k) => localStorage.removeItem(k)));
+  await page.goto(env.origin + '/roster');
+  assert.equal(await page.getByTestId('roster-text').inputValue(), 'id,kind,created\nsam,user,2025-01-02\n');
+  await check(page, 'store-full');
+  await finish(s);
+});

@@ -56,3 +56,19 @@ pub fn copy_text(
         status.set(Some(if ok { copied } else { failed }));
     });
 }
+
+/// Closes every way out of the page, once the app's own WebAssembly has arrived: index.html's
+/// content security policy lets the page fetch only from its own origin (the wasm is fetched),
+/// and this adds a second policy, `connect-src 'none'`, which the browser enforces as well. From
+/// here on no fetch, beacon, WebSocket or EventSource can reach anywhere, this origin included.
+pub fn close_connections() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(meta), Some(head)) = (document.create_element("meta"), document.head()) else {
+        return;
+    };
+    let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
+    let _ = meta.set_attribute("content", "connect-src 'none'");
+    let _ = head.append_child(&meta);
+}

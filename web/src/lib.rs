@@ -1,6 +1,6 @@
 //! The Leptos app over `nhsmail-rules`. No rule lives here: every decision comes from the core.
 
-mod browser;
+pub mod browser;
 mod components;
 mod html;
 mod pages;

@@ -97,6 +97,8 @@ fn serve() -> Result {
     run(tools.trunk().args([
         "serve",
         "--release",
+        // The page's content security policy closes every connection, the reload socket too.
+        "--no-autoreload",
         "--address",
         "127.0.0.1",
         "--port",
