@@ -12,13 +12,13 @@
 use std::io::Read;
 
 use nhsmail_rules as n;
-use nhsmail_rules::{EngineError, EvaluationOptions, IsoDate, PolicySet, Roster};
+use nhsmail_rules::{DecisionExport, EngineError, EvaluationOptions, IsoDate, PolicySet, Roster};
 
 /// What a target checks of one input; a failed check panics, as libFuzzer wants.
 pub type Check = fn(&[u8]);
 
 /// Every target, by name, as the fuzzer and the regression test call it.
-pub const TARGETS: [(&str, Check); 8] = [
+pub const TARGETS: [(&str, Check); 9] = [
     ("account", account),
     ("policy", policy),
     ("roster_csv", roster_csv),
@@ -27,6 +27,7 @@ pub const TARGETS: [(&str, Check); 8] = [
     ("access", access),
     ("mailbox", mailbox),
     ("json_twins", json_twins),
+    ("decisions", decisions),
 ];
 
 /// The input as text; bytes that are not UTF-8 are skipped (the engine takes `&str`).
@@ -56,13 +57,36 @@ fn answer(result: Result<String, EngineError>) {
 }
 
 /// No answer holds a date outside years 0000 to 9999, written with a sign (`"+10000-01-30"`):
-/// it could not be read back.
+/// it could not be read back. Fields that echo the caller's own text are not dates.
 fn calendar_dates_only(json: &str) {
-    let signed = json
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0] == b'"' && (w[1] == b'+' || w[1] == b'-') && w[2].is_ascii_digit());
-    assert!(!signed, "a date outside the calendar: {json}");
+    fn signed_date(s: &str) -> bool {
+        let Some(rest) = s.strip_prefix(['+', '-']) else {
+            return false;
+        };
+        let year = rest.bytes().take_while(u8::is_ascii_digit).count();
+        year >= 4 && rest.as_bytes().get(year) == Some(&b'-')
+    }
+    fn walk(key: &str, v: &serde_json::Value) {
+        const ECHOED: [&str; 8] = [
+            "id",
+            "accountId",
+            "organisation",
+            "address",
+            "name",
+            "email",
+            "justification",
+            "siteId",
+        ];
+        match v {
+            serde_json::Value::String(s) if !ECHOED.contains(&key) => {
+                assert!(!signed_date(s), "a date outside the calendar: {key}: {s}");
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(key, i)),
+            serde_json::Value::Object(map) => map.iter().for_each(|(k, i)| walk(k, i)),
+            _ => {}
+        }
+    }
+    walk("", &serde_json::from_str(json).expect("an answer is JSON"));
 }
 
 fn day(y: i32, m: u32, d: u32) -> IsoDate {
@@ -275,5 +299,21 @@ pub fn policy(data: &[u8]) {
             }
         }
         decide(&roster, on, &set);
+    }
+}
+
+/// A saved decisions file read back (`DecisionExport::from_json`): refused with a clear error, or
+/// read, and then written out and read again to the same export.
+pub fn decisions(data: &[u8]) {
+    let Some(json) = text(data) else {
+        return;
+    };
+    match DecisionExport::from_json(json) {
+        Ok(export) => {
+            let again = serde_json::to_string(&export).expect("an export serialises");
+            calendar_dates_only(&again);
+            assert_eq!(DecisionExport::from_json(&again).as_ref(), Ok(&export));
+        }
+        Err(e) => clear(&e),
     }
 }

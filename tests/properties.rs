@@ -3,7 +3,8 @@
 
 use nhsmail_rules::{
     decision_id, evaluate_account, export_decisions, export_decisions_json, timeline, Account,
-    AccountKind, Channel, DecisionAction, Event, EventType, IsoDate, PolicySet, Roster, State,
+    AccountKind, Channel, DecisionAction, DecisionExport, Event, EventType, IsoDate, PolicySet,
+    Roster, State,
 };
 use proptest::prelude::*;
 
@@ -249,4 +250,50 @@ proptest! {
             export.summary.by_state.deleted, export.summary.by_state.purged].iter().sum();
         prop_assert_eq!(counted, roster.accounts.len());
     }
+
+    /// A back office saves the export, reads it back and writes it out again: the same bytes.
+    /// The roster saved as JSON and exported again gives the same bytes too.
+    #[test]
+    fn decisions_saved_parsed_and_re_exported_are_byte_identical(roster in roster_strategy(), as_of in 60u32..1200, within in 0u32..40) {
+        let request = serde_json::json!({ "roster": roster, "asOf": day(as_of), "options": { "remindWithinDays": within } }).to_string();
+        let saved = export_decisions_json(&request).unwrap();
+        let parsed = DecisionExport::from_json(&saved).unwrap();
+        prop_assert_eq!(&serde_json::to_string(&parsed).unwrap(), &saved);
+        let roster_file = serde_json::to_string(&roster).unwrap();
+        let again = serde_json::json!({ "roster": Roster::from_json(&roster_file).unwrap(), "asOf": day(as_of), "options": { "remindWithinDays": within } }).to_string();
+        prop_assert_eq!(&export_decisions_json(&again).unwrap(), &saved);
+    }
+}
+
+#[test]
+fn an_edited_or_foreign_decisions_file_is_refused_with_its_field() {
+    let roster = Roster::from_json(r#"{"accounts": [{"id": "a", "kind": "user", "created": "2020-01-01", "onboarded": true, "recordedState": "active"}]}"#).unwrap();
+    let set = PolicySet::built_in("national").unwrap();
+    let saved =
+        serde_json::to_string(&export_decisions(&roster, day(900), &set, 14).unwrap()).unwrap();
+    assert!(saved.contains("\"action\":\"purge\""), "{saved}");
+    let edited = saved.replace("\"action\":\"purge\"", "\"action\":\"delete\"");
+    let e = DecisionExport::from_json(&edited).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("invalid_field", "decisions[0].id")
+    );
+    let foreign = saved.replace("nhsmail-decisions/1", "nhsmail-decisions/2");
+    assert_eq!(
+        DecisionExport::from_json(&foreign).unwrap_err().path,
+        "schema"
+    );
+    let bad = saved.replace("\"action\":\"purge\"", "\"action\":\"explode\"");
+    assert_eq!(
+        DecisionExport::from_json(&bad).unwrap_err().path,
+        "decisions[0].action"
+    );
+    assert_eq!(
+        DecisionExport::from_json("[]").unwrap_err().code.as_str(),
+        "invalid_field"
+    );
+    assert_eq!(
+        DecisionExport::from_json("{").unwrap_err().code.as_str(),
+        "invalid_json"
+    );
 }

@@ -102,7 +102,7 @@ impl ExportOptions {
 }
 
 /// What the back office should do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[allow(missing_docs)]
@@ -144,7 +144,7 @@ impl Action {
 }
 
 /// One decision.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Decision {
@@ -167,7 +167,7 @@ pub struct Decision {
 }
 
 /// Counts of computed states, every state listed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[allow(missing_docs)]
 pub struct StateCounts {
@@ -194,7 +194,7 @@ impl StateCounts {
 }
 
 /// Counts of decisions, every action listed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[allow(missing_docs)]
@@ -223,7 +223,7 @@ impl ActionCounts {
 }
 
 /// The export's counts.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Summary {
@@ -236,7 +236,7 @@ pub struct Summary {
 }
 
 /// What `exportDecisions` returns. Field order is the contract's.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DecisionExport {
@@ -252,6 +252,41 @@ pub struct DecisionExport {
     pub summary: Summary,
     /// In roster order; per account a state decision before a reminder.
     pub decisions: Vec<Decision>,
+}
+
+impl DecisionExport {
+    /// Reads an export back (a back office's saved file): errors name the field
+    /// (`decisions[3].action`). The schema must be this one, and every decision's id must be the
+    /// one its account, action and date give, so an edited decision is caught. Written out again,
+    /// it is byte for byte the file that was read, when that file is what the engine wrote.
+    pub fn from_json(text: &str) -> Result<DecisionExport, EngineError> {
+        let value = parse_json_text(text)?;
+        if !value.is_object() {
+            return Err(EngineError::new(
+                ErrorCode::InvalidField,
+                "",
+                "the decisions must be a JSON object, as exportDecisions writes them",
+            ));
+        }
+        let export: DecisionExport = parse_at(value, "")?;
+        if export.schema != SCHEMA_ID {
+            return Err(EngineError::new(
+                ErrorCode::InvalidField,
+                "schema",
+                format!("must be `{SCHEMA_ID}`, not `{}`", export.schema),
+            ));
+        }
+        for (i, d) in export.decisions.iter().enumerate() {
+            if d.id != decision_id(&d.account_id, d.action, d.effective_on) {
+                return Err(EngineError::new(
+                    ErrorCode::InvalidField,
+                    format!("decisions[{i}].id"),
+                    "is not the id of this decision's account, action and date: the decision was changed after it was exported",
+                ));
+            }
+        }
+        Ok(export)
+    }
 }
 
 /// Lowercase hex SHA-256 of `["<accountId>","<action>","<effectiveOn>"]` as `JSON.stringify`

@@ -2,10 +2,10 @@
 //! the public page it comes from. The engine, the docs and the app all read this one table, so an
 //! explanation can never drift from the rule.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A rule id. The ids are part of the JSON contract (SPEC sections 3 to 8).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[allow(missing_docs)]
 pub enum RuleId {

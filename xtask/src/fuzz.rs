@@ -14,7 +14,7 @@ use crate::{root, run, step, Result};
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 /// The targets, as `fuzz/Cargo.toml` names them (and `fuzz/checks.rs` runs them).
-pub(crate) const TARGETS: [&str; 8] = [
+pub(crate) const TARGETS: [&str; 9] = [
     "account",
     "policy",
     "roster_csv",
@@ -23,6 +23,7 @@ pub(crate) const TARGETS: [&str; 8] = [
     "access",
     "mailbox",
     "json_twins",
+    "decisions",
 ];
 
 /// What one target did.
@@ -214,6 +215,9 @@ fn seeds_of(case: &Value, seeds: &mut Vec<(&'static str, Vec<u8>)>) {
             }
         }
         _ => {}
+    }
+    if call == "exportDecisions" && case["expected"].get("schema").is_some() {
+        seeds.push(("decisions", text(&case["expected"])));
     }
     if let Some(roster) = args.get("roster") {
         seeds.push(("roster_json", text(roster)));

@@ -7,6 +7,7 @@ pub mod mailboxes;
 pub mod roster;
 pub mod roster_table;
 pub mod rules;
+pub mod scenario_link;
 pub mod simulator;
 pub mod simulator_presets;
 pub mod simulator_view;

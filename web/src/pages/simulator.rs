@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::browser::copy_text;
 use crate::components::form::{page_title, Checkbox};
+use crate::pages::scenario_link::{scenario_from_query, scenario_query};
 use crate::pages::simulator_presets::presets;
 use crate::pages::simulator_view::outcome as outcome_html;
 use crate::store::{kept, Notices};
@@ -152,20 +153,13 @@ fn compute(s: &Scenario) -> Computed {
 
 /// The scenario in the page's link (`?scenario=`), if there is one.
 fn from_link() -> Option<Result<Scenario, String>> {
-    let search = window().location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    let text = params.get("scenario")?;
-    Some(serde_json::from_str(&text).map_err(|e| e.to_string()))
+    scenario_from_query(&window().location().search().ok()?)
 }
 
 /// The link that reproduces `s`.
 fn link(s: &Scenario) -> String {
-    let json = serde_json::to_string(s).unwrap_or_default();
     let origin = window().location().origin().unwrap_or_default();
-    format!(
-        "{origin}/simulator?scenario={}",
-        js_sys::encode_uri_component(&json)
-    )
+    format!("{origin}/simulator?{}", scenario_query(s))
 }
 
 /// The simulator page.
