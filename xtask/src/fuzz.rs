@@ -114,23 +114,12 @@ fn ensure_tools() -> Result {
             "minimal",
         ]))?;
     }
-    let have = nightly_cargo()
-        .args(["fuzz", "--version"])
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
-    if have.as_deref() != Some(&format!("cargo-fuzz {CARGO_FUZZ_VERSION}")) {
-        eprintln!("xtask: installing cargo-fuzz {CARGO_FUZZ_VERSION} (under a minute)");
-        run(Command::new("cargo").args([
-            "install",
-            "cargo-fuzz",
-            "--version",
-            CARGO_FUZZ_VERSION,
-            "--locked",
-        ]))?;
-    }
-    Ok(())
+    crate::setup::ensure_cargo_subcommand(
+        "fuzz",
+        "cargo-fuzz",
+        CARGO_FUZZ_VERSION,
+        "under a minute",
+    )
 }
 
 fn read_json(path: &Path) -> Result<Value> {

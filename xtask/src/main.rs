@@ -14,6 +14,9 @@ use std::time::Instant;
 
 type Result<T = ()> = std::result::Result<T, String>;
 
+/// cargo-deny's version (0.20 builds on this toolchain).
+const CARGO_DENY_VERSION: &str = "0.20.2";
+
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
@@ -122,6 +125,9 @@ fn test() -> Result {
         .arg("clippy")
         .args(WASM_CORE)
         .args(["--", "-D", "warnings"]))?;
+    step("dependencies: licences, sources, duplicate versions (deny.toml)");
+    setup::ensure_cargo_subcommand("deny", "cargo-deny", CARGO_DENY_VERSION, "about 3 minutes")?;
+    run(cargo().args(["deny", "--offline", "check", "bans", "licenses", "sources"]))?;
     step("Rust tests (unit, scenarios, properties, doctests)");
     run(cargo().args(["test", "--workspace"]))?;
     step("fuzz every target briefly (the long runs: cargo xtask fuzz)");

@@ -93,6 +93,21 @@ fn ensure_wasm_bindgen() -> Result {
     }
 }
 
+/// A cargo subcommand (`cargo fuzz`, `cargo deny`) at exactly `version`, installed with
+/// `--locked` when it is missing or another version.
+pub(crate) fn ensure_cargo_subcommand(
+    sub: &str,
+    krate: &str,
+    version: &str,
+    minutes: &str,
+) -> Result {
+    if output("cargo", &[sub, "--version"]).is_some_and(|v| v == format!("{krate} {version}")) {
+        return Ok(());
+    }
+    eprintln!("xtask: installing {krate} {version} ({minutes} the first time)");
+    run(Command::new("cargo").args(["install", krate, "--version", version, "--locked"]))
+}
+
 fn ensure_npm_packages() -> Result {
     let lock = root().join("package-lock.json");
     let stamp = root().join("node_modules/.xtask-installed-lock.json");
