@@ -121,7 +121,7 @@ function stillWorks() {
   for (const [name, [f, args]] of Object.entries(EXPORTS)) assert.equal(JSON.stringify(f(...args)), baseline[name], `${name} changed`);
 }
 
-test('every field of every export, missing or replaced by junk, answers or throws a coded Error', { timeout: 300_000 }, () => {
+test('every field of every export, missing or replaced by junk, answers or throws a coded Error', { timeout: 300_000 }, (t) => {
   let calls = 0;
   for (const [name, [f, args]] of Object.entries(EXPORTS)) {
     const fieldPaths = args.flatMap((a, i) => paths(a, [i]));
@@ -149,6 +149,7 @@ test('every field of every export, missing or replaced by junk, answers or throw
     answerOrCoded(`${name} with an extra argument`, () => f(...args, 'extra'));
   }
   assert.ok(calls > 3000, `only ${calls} calls`);
+  t.diagnostic(`${calls} calls, each answered or refused with a coded Error`);
   stillWorks();
 });
 
