@@ -4,13 +4,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, check, finish, env } from './harness.mjs';
 
-test('reload keeps what was entered on each page', async () => {
+const ROSTER = 'id,kind,created\nsam,user,2025-01-02\n';
+
+/** Opens the sign-in check and the roster page and enters work in each; ends on the roster. */
+async function enterWork() {
   const s = await open('/sign-in');
+  await s.page.getByLabel('Deleted', { exact: true }).check();
+  await s.page.getByTestId('on').fill('2025-02-03');
+  await s.page.goto(env.origin + '/roster');
+  await s.page.getByTestId('roster-text').fill(ROSTER);
+  return s;
+}
+
+test('reload keeps what was entered on each page', async () => {
+  const s = await enterWork();
   const { page } = s;
-  await page.getByLabel('Deleted', { exact: true }).check();
-  await page.getByTestId('on').fill('2025-02-03');
-  await page.goto(env.origin + '/roster');
-  await page.getByTestId('roster-text').fill('id,kind,created\nsam,user,2025-01-02\n');
   await page.goto(env.origin + '/simulator');
   await page.getByTestId('preset').selectOption('disabled-leave');
   await page.getByTestId('load-preset').click();
@@ -52,12 +60,8 @@ test('a corrupted store shows a message and a working page; other saved work is 
 });
 
 test('oversized and corrupt values, and a full store: messages, working pages, other work kept', async () => {
-  const s = await open('/sign-in');
+  const s = await enterWork();
   const { page } = s;
-  await page.getByLabel('Deleted', { exact: true }).check();
-  await page.getByTestId('on').fill('2025-02-03');
-  await page.goto(env.origin + '/roster');
-  await page.getByTestId('roster-text').fill('id,kind,created\nsam,user,2025-01-02\n');
   await page.waitForFunction(() => (localStorage.getItem('nhsmail-rules.roster.v1') ?? '').includes('sam,user'));
   // Two megabytes of broken JSON, a megabyte of JSON of the wrong shape, then the rest of the
   // browser's quota filled by another app's key.
