@@ -48,10 +48,12 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
-/// A batch argument as JSON text: `JSON.stringify` reads the whole value in one crossing, far
-/// cheaper than reading it field by field (measured: see README, Performance). `undefined` and
-/// functions are `null`, as a missing argument.
-fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+/// A JS argument as JSON text: one `JSON.stringify` reads the whole value in one crossing, far
+/// cheaper than reading it field by field (measured: see README, Performance). Every argument
+/// crosses this way, so no input can exhaust the stack (serde_json stops at 128 levels of nesting,
+/// and a value is never quoted back in a message), and JS reads exactly as the JSON twins do.
+/// `undefined` and functions are `null`, as a missing argument.
+fn arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
     if value.is_undefined() {
         return Ok("null".to_owned());
     }
@@ -89,19 +91,12 @@ fn accounts_text(accounts: &JsValue) -> Result<String, JsValue> {
         );
         return Err(js_error(&e));
     }
-    json_text(accounts, "list of accounts")
+    arg(accounts, "list of accounts")
 }
 
 /// The `roster` argument as JSON text; it must be an object.
 fn roster_text(roster: &Ts<Roster>) -> Result<String, JsValue> {
-    json_text(&object(roster.js_value(), "roster")?, "roster")
-}
-
-/// A JS argument read as JSON text: see [`json_text`]. Every argument crosses this way, so no
-/// input can exhaust the stack (serde_json stops at 128 levels of nesting, and a value is never
-/// quoted back in a message), and JS reads exactly as the JSON twins do.
-fn arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    json_text(value, what)
+    arg(&object(roster.js_value(), "roster")?, "roster")
 }
 
 fn de(text: &str) -> serde_json::Deserializer<serde_json::de::StrRead<'_>> {
