@@ -37,7 +37,13 @@ impl<'de, F: FnMut(usize, Account)> Visitor<'de> for Roster<'_, '_, F> {
                 continue;
             }
             if found {
-                return Err(de::Error::duplicate_field("accounts"));
+                // JSON.parse would keep the last list; the first has been read already.
+                self.0.failure = Some(EngineError::new(
+                    ErrorCode::InvalidField,
+                    "accounts",
+                    "appears twice: a roster has one list of accounts",
+                ));
+                return Err(de::Error::custom("stopped"));
             }
             found = true;
             map.next_value_seed(Accounts(&mut *self.0))?;
