@@ -9,7 +9,9 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use serde_json::Value;
 
 use crate::account::Account;
-use crate::error::{from_serde_message, not_json, parse_at, EngineError, ErrorCode};
+use crate::error::{
+    from_serde_message, not_json, parse_at, split_position, EngineError, ErrorCode,
+};
 
 /// Where the reader is, and the first problem it found itself.
 struct Progress<'f, F> {
@@ -119,12 +121,7 @@ pub fn read_roster_json<R: Read>(
     }
     Err(match e.classify() {
         serde_json::error::Category::Data if progress.in_accounts => {
-            let message = e.to_string();
-            let message = message
-                .rfind(" at line ")
-                .and_then(|i| message.get(..i))
-                .unwrap_or(&message);
-            from_serde_message("accounts", message)
+            from_serde_message("accounts", split_position(&e.to_string()).0)
         }
         serde_json::error::Category::Data => EngineError::new(
             ErrorCode::InvalidField,

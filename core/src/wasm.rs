@@ -96,7 +96,7 @@ fn accounts_text(accounts: &JsValue) -> Result<String, JsValue> {
 
 /// The `roster` argument as JSON text; it must be an object.
 fn roster_text(roster: &Ts<Roster>) -> Result<String, JsValue> {
-    arg(&object(roster.js_value(), "roster")?, "roster")
+    object_arg(roster.js_value(), "roster")
 }
 
 fn de(text: &str) -> serde_json::Deserializer<serde_json::de::StrRead<'_>> {
@@ -107,8 +107,19 @@ fn options_value(options: Option<Ts<EvaluationOptions>>) -> JsValue {
     options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// An object argument must not be an array (serde-wasm-bindgen would read it as an object with
-/// none of the fields).
+/// An object argument (`account`, `input`, `roster`, `options`) as JSON text: refused when it is
+/// an array, then read by [`arg`].
+fn object_arg(value: JsValue, name: &str) -> Result<String, JsValue> {
+    arg(&object(value, name)?, name)
+}
+
+/// The `options` argument as JSON text (`null` when absent).
+fn options_arg(options: Option<Ts<EvaluationOptions>>) -> Result<String, JsValue> {
+    object_arg(options_value(options), "options")
+}
+
+/// An object argument must not be an array: serde would read an array as the struct's fields in
+/// order.
 fn object(value: JsValue, name: &str) -> Result<JsValue, JsValue> {
     if js_sys::Array::is_array(&value) {
         let path = if name.starts_with("options") {
@@ -133,9 +144,9 @@ pub fn evaluate_account(
     #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<AccountResult>, JsValue> {
-    let account = arg(&object(account.js_value(), "account")?, "account")?;
+    let account = object_arg(account.js_value(), "account")?;
     let as_of = arg(&as_of, "date")?;
-    let options = arg(&object(options_value(options), "options")?, "options")?;
+    let options = options_arg(options)?;
     let result = api::evaluate_account_in(&mut de(&account), &mut de(&as_of), &mut de(&options))
         .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
@@ -153,7 +164,7 @@ pub fn evaluate_accounts(
 ) -> Result<JsValue, JsValue> {
     let text = accounts_text(&accounts)?;
     let as_of = arg(&as_of, "date")?;
-    let options = arg(&object(options_value(options), "options")?, "options")?;
+    let options = options_arg(options)?;
     let results = api::evaluate_accounts_in(&mut de(&text), &mut de(&as_of), &mut de(&options))
         .map_err(|e| js_error(&e))?;
     to_js_via_json(&results)
@@ -166,9 +177,9 @@ pub fn timeline(
     #[wasm_bindgen(unchecked_param_type = "string")] until: JsValue,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let account = arg(&object(account.js_value(), "account")?, "account")?;
+    let account = object_arg(account.js_value(), "account")?;
     let until = arg(&until, "date")?;
-    let options = arg(&object(options_value(options), "options")?, "options")?;
+    let options = options_arg(options)?;
     let segments = api::timeline_in(&mut de(&account), &mut de(&until), &mut de(&options))
         .map_err(|e| js_error(&e))?;
     to_js(&segments)
@@ -210,11 +221,8 @@ pub fn check_access(
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<AccessResult>, JsValue> {
     let result = api::check_access_in(
-        &mut de(&arg(&object(input.js_value(), "input")?, "input")?),
-        &mut de(&arg(
-            &object(options_value(options), "options")?,
-            "options",
-        )?),
+        &mut de(&object_arg(input.js_value(), "input")?),
+        &mut de(&options_arg(options)?),
     )
     .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
@@ -227,11 +235,8 @@ pub fn check_eligibility(
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<EligibilityResult>, JsValue> {
     let result = api::check_eligibility_in(
-        &mut de(&arg(&object(input.js_value(), "input")?, "input")?),
-        &mut de(&arg(
-            &object(options_value(options), "options")?,
-            "options",
-        )?),
+        &mut de(&object_arg(input.js_value(), "input")?),
+        &mut de(&options_arg(options)?),
     )
     .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
@@ -244,11 +249,8 @@ pub fn plan_shared_mailboxes(
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<MailboxPlan>, JsValue> {
     let result = api::plan_shared_mailboxes_in(
-        &mut de(&arg(&object(input.js_value(), "input")?, "input")?),
-        &mut de(&arg(
-            &object(options_value(options), "options")?,
-            "options",
-        )?),
+        &mut de(&object_arg(input.js_value(), "input")?),
+        &mut de(&options_arg(options)?),
     )
     .map_err(|e| js_error(&e))?;
     to_js(&result).map(Ts::new_unchecked)
@@ -265,7 +267,7 @@ pub fn export_decisions(
     let options = options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED);
     let text = roster_text(&roster)?;
     let as_of = arg(&as_of, "date")?;
-    let options = arg(&object(options, "options")?, "options")?;
+    let options = object_arg(options, "options")?;
     let result = api::export_decisions_in(&mut de(&text), &mut de(&as_of), &mut de(&options))
         .map_err(|e| js_error(&e))?;
     to_js_via_json(&result).map(Ts::new_unchecked)
@@ -313,7 +315,7 @@ impl Evaluator {
     /// Checks the options once; errors name the field (`options.policies[0].inactiveAfterDays`).
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<Ts<EvaluationOptions>>) -> Result<Evaluator, JsValue> {
-        let options = arg(&object(options_value(options), "options")?, "options")?;
+        let options = options_arg(options)?;
         let set = EvaluationOptions::parse(&mut de(&options)).map_err(|e| js_error(&e))?;
         Ok(Evaluator { set })
     }
@@ -331,7 +333,7 @@ impl Evaluator {
         account: Ts<Account>,
         #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<Ts<AccountResult>, JsValue> {
-        let account = arg(&object(account.js_value(), "account")?, "account")?;
+        let account = object_arg(account.js_value(), "account")?;
         let as_of = arg(&as_of, "date")?;
         let result = api::evaluate_account_with(&mut de(&account), &mut de(&as_of), &self.set)
             .map_err(|e| js_error(&e))?;
