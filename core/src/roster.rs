@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::rc::Rc;
 
-use csv::{ReaderBuilder, StringRecord, Trim};
+use csv::{ReaderBuilder, StringRecord};
 
 use crate::account::{Account, AccountKind};
 use crate::date::IsoDate;
@@ -55,7 +55,7 @@ const ADDRESS: usize = 7;
 impl Header {
     fn read(record: &StringRecord, line: u64) -> Result<Header, EngineError> {
         let mut index = [None; COLUMNS.len()];
-        let names: Vec<String> = record.iter().map(str::to_owned).collect();
+        let names: Vec<String> = record.iter().map(|n| n.trim_ascii().to_owned()).collect();
         for (i, name) in names.iter().enumerate() {
             let known = COLUMNS
                 .iter()
@@ -122,7 +122,11 @@ impl Row<'_> {
     /// The cell of `COLUMNS[known]`, or None when the file has no such column or the cell is empty.
     fn cell(&self, known: usize) -> Option<(usize, &str)> {
         let i = self.header.column(known)?;
-        self.record.get(i).filter(|v| !v.is_empty()).map(|v| (i, v))
+        self.record
+            .get(i)
+            .map(str::trim_ascii)
+            .filter(|v| !v.is_empty())
+            .map(|v| (i, v))
     }
 
     fn error(&self, i: usize, detail: impl Into<String>) -> EngineError {
@@ -247,7 +251,6 @@ impl<R: Read> RosterCsvReader<R> {
         let reader = ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .trim(Trim::All)
             .buffer_capacity(1 << 16)
             .from_reader(tap);
         RosterCsvReader {
@@ -362,7 +365,7 @@ impl<R: Read> Iterator for RosterCsvReader<R> {
 
 /// A blank line (nothing, or only spaces) is skipped.
 fn is_blank(record: &StringRecord) -> bool {
-    record.iter().all(str::is_empty) && record.len() <= 1
+    record.iter().all(|v| v.trim_ascii().is_empty()) && record.len() <= 1
 }
 
 /// Reads a roster CSV (SPEC section 7). Any problem fails the whole file.
@@ -388,6 +391,19 @@ mod tests {
         let e = parse_roster_csv(text).unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidCsv);
         e.to_string()
+    }
+
+    #[test]
+    fn spaces_around_cells_and_names_are_ignored() {
+        // ASCII whitespace around a header name or a cell, quoted or not, is not part of it; a
+        // line of spaces is blank.
+        let spaced = " id ,\tkind , created,onboarded\n  a , user ,\t2025-01-01 ,\" true \"\n   \n";
+        let plain = "id,kind,created,onboarded\na,user,2025-01-01,true\n";
+        let read = parse_roster_csv(spaced).unwrap();
+        assert_eq!(read, parse_roster_csv(plain).unwrap());
+        assert_eq!(read.accounts[0].id, "a");
+        assert_eq!(read.accounts.len(), 1);
+        assert!(error("id,kind,created\na,user, 2025-13-01 \n").contains("2025-13-01"));
     }
 
     #[test]

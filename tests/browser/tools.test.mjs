@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { open, check, finish, env, root } from './harness.mjs';
+import { rosterCsv } from './roster-csv.mjs';
 
 const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'nhsmail_rules.js'));
 
@@ -67,17 +68,6 @@ test('the mailbox planner counts, flags problems and writes the request email', 
 });
 
 /** A roster CSV of `n` accounts with a spread of histories and recorded states. */
-function rosterCsv(n) {
-  const kinds = ['user', 'user', 'user', 'shared', 'application'];
-  const states = ['', 'active', 'inactive', 'deleted'];
-  const lines = ['id,kind,created,lastActivity,onboarded,recordedState'];
-  for (let i = 0; i < n; i += 1) {
-    const created = new Date(Date.UTC(2024, 0, 1) + (i % 400) * 86400000).toISOString().slice(0, 10);
-    const last = new Date(Date.UTC(2025, 0, 1) + (i % 150) * 86400000).toISOString().slice(0, 10);
-    lines.push(`acct-${String(i).padStart(6, '0')},${kinds[i % kinds.length]},${created},${i % 7 === 0 ? '' : last},${i % 11 !== 0},${states[i % states.length]}`);
-  }
-  return lines.join('\n') + '\n';
-}
 
 test('a CSV upload, the summary, the table, a comparison and the decisions download', async () => {
   const s = await open('/roster');
