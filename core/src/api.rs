@@ -14,7 +14,7 @@ use crate::decisions::{
     export_decisions, DecisionExport, ExportOptions, Roster, DEFAULT_REMIND_WITHIN_DAYS,
 };
 use crate::eligibility::{check_eligibility, EligibilityInput, EligibilityResult};
-use crate::error::{parse_at, EngineError};
+use crate::error::{parse_at, EngineError, Input};
 use crate::lifecycle::{evaluate_account, evaluate_all, timeline, AccountResult, Segment};
 use crate::mailbox::{plan_shared_mailboxes, MailboxPlan, MailboxPlanInput};
 use crate::policy::{EvaluationOptions, PolicySet};
@@ -45,13 +45,13 @@ pub(crate) fn evaluate_accounts_in<'de, 'a, L, D>(
     options: D,
 ) -> Result<Vec<AccountResult>, EngineError>
 where
-    L: Deserializer<'a>,
-    L::Error: fmt::Display,
+    L: Input<'a>,
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let accounts: Vec<Account> =
-        parse_at(accounts, "").map_err(|e| e.naming("the list of accounts"))?;
+    let accounts: Vec<Account> = accounts
+        .read("")
+        .map_err(|e| e.naming("the list of accounts"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let set = EvaluationOptions::parse(options)?;
     evaluate_all(&accounts, as_of, &set, "")
@@ -65,13 +65,13 @@ pub(crate) fn evaluate_accounts_with<'de, 'a, L, D>(
     set: &PolicySet,
 ) -> Result<Vec<AccountResult>, EngineError>
 where
-    L: Deserializer<'a>,
-    L::Error: fmt::Display,
+    L: Input<'a>,
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let accounts: Vec<Account> =
-        parse_at(accounts, "").map_err(|e| e.naming("the list of accounts"))?;
+    let accounts: Vec<Account> = accounts
+        .read("")
+        .map_err(|e| e.naming("the list of accounts"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     evaluate_all(&accounts, as_of, set, "")
 }
@@ -166,12 +166,11 @@ pub(crate) fn export_decisions_in<'de, 'a, R, D>(
     options: D,
 ) -> Result<DecisionExport, EngineError>
 where
-    R: Deserializer<'a>,
-    R::Error: fmt::Display,
+    R: Input<'a>,
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let roster: Roster = parse_at(roster, "").map_err(|e| e.naming("the roster"))?;
+    let roster: Roster = roster.read("").map_err(|e| e.naming("the roster"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let options: Option<ExportOptions> = parse_at(options, "options")?;
     let (set, remind_within_days) = options.unwrap_or_default().resolve()?;
@@ -188,12 +187,11 @@ pub(crate) fn export_decisions_with<'de, 'a, R, D>(
     set: &PolicySet,
 ) -> Result<DecisionExport, EngineError>
 where
-    R: Deserializer<'a>,
-    R::Error: fmt::Display,
+    R: Input<'a>,
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let roster: Roster = parse_at(roster, "").map_err(|e| e.naming("the roster"))?;
+    let roster: Roster = roster.read("").map_err(|e| e.naming("the roster"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let days: Option<WholeNumber> = parse_at(remind_within_days, "remindWithinDays")?;
     let days = days.map_or(DEFAULT_REMIND_WITHIN_DAYS, |WholeNumber(n)| n);
@@ -219,12 +217,11 @@ pub(crate) fn compare_policies_in<'de, 'a, R, D>(
     options_b: D,
 ) -> Result<Comparison, EngineError>
 where
-    R: Deserializer<'a>,
-    R::Error: fmt::Display,
+    R: Input<'a>,
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let roster: Roster = parse_at(roster, "").map_err(|e| e.naming("the roster"))?;
+    let roster: Roster = roster.read("").map_err(|e| e.naming("the roster"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let a = EvaluationOptions::parse_named(options_a, "optionsA")?;
     let b = EvaluationOptions::parse_named(options_b, "optionsB")?;

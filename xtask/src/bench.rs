@@ -23,7 +23,8 @@ const AS_OF: &str = "2025-11-01";
 
 pub(crate) fn bench(args: &[String]) -> Result {
     let smoke = args.iter().any(|a| a == "--smoke");
-    let tools = setup::tools(false)?;
+    // Chromium too: the roster page is timed in the browser.
+    let tools = setup::tools(true)?;
     let out = root().join("target/bench");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut rows: Vec<(String, String, String)> = Vec::new();
@@ -136,6 +137,40 @@ pub(crate) fn bench(args: &[String]) -> Result {
         "app: built site".into(),
         format!("{gz} bytes gzip ({raw} bytes raw)"),
         "gzip -9 of every file in dist/".into(),
+    ));
+
+    step("app: the roster page in headless Chromium");
+    let browser_json = out.join("browser.json");
+    let (page_rows, runs) = if smoke {
+        ("20000", "1")
+    } else {
+        ("100000", "3")
+    };
+    run(Command::new("node")
+        .args([
+            "tests/bench/browser.mjs",
+            "--rows",
+            page_rows,
+            "--runs",
+            runs,
+            "--json",
+        ])
+        .arg(&browser_json))?;
+    let page: serde_json::Value = read_json(&browser_json)?;
+    let read_ms = page["runs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["readMs"].as_f64())
+        .fold(0.0, f64::max);
+    rows.push((
+        format!("app: roster page, {page_rows} CSV rows, \"Check the roster\" to results drawn"),
+        format!(
+            "{:.0} ms (median of {runs}); reading the file before that at most {read_ms:.0} ms; longest gap between frames {:.0} ms",
+            page["medianMs"].as_f64().unwrap_or(f64::NAN),
+            page["longestFrameGapMs"].as_f64().unwrap_or(f64::NAN)
+        ),
+        "tests/bench/browser.mjs".into(),
     ));
 
     println!("\nfigure | result | how");
