@@ -295,7 +295,15 @@ pub fn decision_id(account_id: &str, action: Action, effective_on: IsoDate) -> S
     let key = [account_id, action.as_str(), &effective_on.to_string()];
     // Serialising three strings cannot fail.
     let text = serde_json::to_string(&key).unwrap_or_default();
-    format!("{:x}", Sha256::digest(text.as_bytes()))
+    // Written nibble by nibble: `format!("{:x}")` of the digest went through the formatting
+    // machinery, a tenth of `exportDecisions` from JS (README, Performance).
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut id = String::with_capacity(64);
+    for byte in Sha256::digest(text.as_bytes()) {
+        id.push(char::from(HEX[usize::from(byte >> 4)]));
+        id.push(char::from(HEX[usize::from(byte & 15)]));
+    }
+    id
 }
 
 fn decision(
