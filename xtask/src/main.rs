@@ -25,7 +25,8 @@ commands:
   package    build the npm module into pkg/
   build-web  build the app into dist/ (release)
   bench      every performance figure: criterion, node against json-rules-engine, the native
-             command over 2.1 million rows, the app's gzip size (--smoke: small and quick)
+             command over 2.1 million rows, the app's gzip size, the roster page over 100,000
+             rows in Chromium (--smoke: small and quick)
   fuzz       every cargo-fuzz target, 1 million runs each by default
              ([--runs N] [--seconds S] [TARGET...]; needs the nightly toolchain)";
 
