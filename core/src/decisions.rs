@@ -297,11 +297,12 @@ pub fn decision_id(account_id: &str, action: Action, effective_on: IsoDate) -> S
     let text = serde_json::to_string(&key).unwrap_or_default();
     // Written nibble by nibble: `format!("{:x}")` of the digest went through the formatting
     // machinery, a tenth of `exportDecisions` from JS (README, Performance).
-    const HEX: &[u8; 16] = b"0123456789abcdef";
+    // A nibble is always a base-16 digit (lowercase), so `from_digit` never gives `None`.
+    let hex = |nibble: u8| char::from_digit(u32::from(nibble), 16).unwrap_or('0');
     let mut id = String::with_capacity(64);
     for byte in Sha256::digest(text.as_bytes()) {
-        id.push(char::from(HEX[usize::from(byte >> 4)]));
-        id.push(char::from(HEX[usize::from(byte & 15)]));
+        id.push(hex(byte >> 4));
+        id.push(hex(byte & 15));
     }
     id
 }
