@@ -8,11 +8,10 @@
 // listener, a MutationObserver and requestAnimationFrame), so the summary and the table are drawn,
 // and the longest gap between two frames meanwhile (the page's responsiveness). `--profile`
 // writes a Chrome DevTools CPU profile of the last run. Timings never fail the run.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../browser/chromium.mjs';
 import { serveDir } from '../browser/serve.mjs';
 import { rosterCsv } from '../browser/roster-csv.mjs';
 
@@ -27,14 +26,7 @@ const jsonOut = arg('--json', null);
 const profileOut = arg('--profile', null);
 
 const { server, origin } = await serveDir(join(root, 'dist'));
-const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nhsmail-bench-')), {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const csv = Buffer.from(rosterCsv(rows));
 const results = [];
 try {

@@ -3,12 +3,11 @@
 // page error, zero axe-core violations, and a screenshot under target/screenshots/.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { serveDir } from './serve.mjs';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,17 +19,7 @@ export const env = { browser: null, origin: null, server: null };
 
 before(async () => {
   ({ server: env.server, origin: env.origin } = await serveDir(join(root, 'dist')));
-  // A fresh profile each run; the flags keep Chromium from calling out to Google's hosts.
-  env.browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nhsmail-chromium-')), {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    locale: 'en-GB',
-    acceptDownloads: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  env.browser = await launchChromium({ locale: 'en-GB', acceptDownloads: true });
   // The copy buttons write to the clipboard; the tests read it back.
   await env.browser.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
