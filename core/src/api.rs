@@ -158,44 +158,45 @@ where
     plan_shared_mailboxes(&input, &set)
 }
 
-/// `exportDecisions(roster, asOf, options?)`; the roster may come from another kind of input than
-/// the other arguments (JSON text, for one crossing from JS).
-pub(crate) fn export_decisions_in<'de, 'a, R, D>(
-    roster: R,
+/// `exportDecisions(roster, asOf, options?)`, the roster already read (from JS values, a JSON
+/// request or a JSON roster file, each with its own error paths).
+pub(crate) fn export_decisions_in<'de, D>(
+    roster: &Roster,
     as_of: D,
     options: D,
 ) -> Result<DecisionExport, EngineError>
 where
-    R: Input<'a>,
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let roster: Roster = roster.read("").map_err(|e| e.naming("the roster"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let options: Option<ExportOptions> = parse_at(options, "options")?;
     let (set, remind_within_days) = options.unwrap_or_default().resolve()?;
-    export_decisions(&roster, as_of, &set, remind_within_days)
+    export_decisions(roster, as_of, &set, remind_within_days)
 }
 
 /// `exportDecisions` under a policy set already resolved (the JS `Evaluator`); `remindWithinDays`
 /// is its own argument.
 #[cfg_attr(not(feature = "wasm"), allow(dead_code))]
-pub(crate) fn export_decisions_with<'de, 'a, R, D>(
-    roster: R,
+pub(crate) fn export_decisions_with<'de, D>(
+    roster: &Roster,
     as_of: D,
     remind_within_days: D,
     set: &PolicySet,
 ) -> Result<DecisionExport, EngineError>
 where
-    R: Input<'a>,
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let roster: Roster = roster.read("").map_err(|e| e.naming("the roster"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let days: Option<WholeNumber> = parse_at(remind_within_days, "remindWithinDays")?;
     let days = days.map_or(DEFAULT_REMIND_WITHIN_DAYS, |WholeNumber(n)| n);
-    export_decisions(&roster, as_of, set, days)
+    export_decisions(roster, as_of, set, days)
+}
+
+/// The roster argument from any input, its errors naming the roster.
+pub(crate) fn roster_in<'a, R: Input<'a>>(roster: R) -> Result<Roster, EngineError> {
+    roster.read("").map_err(|e| e.naming("the roster"))
 }
 
 /// `parseRosterCsv(text)`.
@@ -221,7 +222,7 @@ where
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let roster: Roster = roster.read("").map_err(|e| e.naming("the roster"))?;
+    let roster = roster_in(roster)?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let a = EvaluationOptions::parse_named(options_a, "optionsA")?;
     let b = EvaluationOptions::parse_named(options_b, "optionsB")?;

@@ -44,8 +44,18 @@ impl Roster {
     }
 
     /// Reads a roster from JSON text (`{"accounts": [...]}`); errors name the field
-    /// (`accounts[3].created`).
+    /// (`accounts[3].created`), and text that is not JSON is `invalid_json` with its line and
+    /// column. A valid object is read straight through serde_json; only when that fails is it read
+    /// again through a JSON value, for the error with its path.
     pub fn from_json(text: &str) -> Result<Roster, EngineError> {
+        // An object starts with `{` after JSON's whitespace; serde would read an array as the
+        // struct's fields in order, so only an object takes the direct path.
+        let is_object = text
+            .trim_start_matches([' ', '\t', '\n', '\r'])
+            .starts_with('{');
+        if let (true, Ok(roster)) = (is_object, serde_json::from_str(text)) {
+            return Ok(roster);
+        }
         let value = parse_json_text(text)?;
         if !value.is_object() {
             return Err(EngineError::new(

@@ -122,7 +122,8 @@ pub fn plan_shared_mailboxes_json(request: &str) -> Result<String, EngineError> 
 pub fn export_decisions_json(request: &str) -> Result<String, EngineError> {
     let mut a = Args::parse(request)?;
     let (roster, as_of) = (a.required("roster")?, a.required("asOf")?);
-    api::export_decisions_in(roster, as_of, a.optional("options")?).map(|r| to_json(&r))
+    let roster = api::roster_in(roster)?;
+    api::export_decisions_in(&roster, as_of, a.optional("options")?).map(|r| to_json(&r))
 }
 
 /// Twin of `parseRosterCsv`: `{"text"}`.

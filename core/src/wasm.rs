@@ -18,7 +18,12 @@ use crate::policy::{EvaluationOptions, PolicySet};
 use crate::rules::rules as catalogue;
 
 fn js_error(e: &EngineError) -> JsValue {
-    let e = &for_js(e);
+    js_error_as_is(&for_js(e))
+}
+
+/// The error as the engine wrote it: for text the caller gave (a roster file), whose lines and
+/// columns mean something to them.
+fn js_error_as_is(e: &EngineError) -> JsValue {
     let err = js_sys::Error::new(&e.render());
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code.as_str().into());
@@ -148,6 +153,25 @@ fn accounts_text(accounts: &JsValue) -> Result<String, JsValue> {
 /// The `roster` argument as JSON text; it must be an object.
 fn roster_text(roster: &Ts<Roster>) -> Result<String, JsValue> {
     object_arg(roster.js_value(), "roster")
+}
+
+/// A roster file's text (`{"accounts": [...]}`), read with [`Roster::from_json`]: text that is not
+/// JSON is `invalid_json` with its line and column, a bad field names its path.
+fn roster_document(roster: &JsValue) -> Result<Roster, JsValue> {
+    let Some(text) = roster.dyn_ref::<js_sys::JsString>() else {
+        let e = EngineError::new(
+            ErrorCode::InvalidField,
+            "",
+            "the roster must be JSON text (a string), such as a roster file's contents",
+        );
+        return Err(js_error(&e));
+    };
+    Roster::from_json(&string_of(text)).map_err(|e| js_error_as_is(&e))
+}
+
+/// A result as compact JSON text, in the contract's key order.
+fn json_text<T: Serialize + ?Sized>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
 fn de(text: &str) -> serde_json::Deserializer<serde_json::de::StrRead<'_>> {
@@ -319,9 +343,30 @@ pub fn export_decisions(
     let text = roster_text(&roster)?;
     let as_of = arg(&as_of, "date")?;
     let options = object_arg(options, "options")?;
-    let result = api::export_decisions_in(Text(&text), &mut de(&as_of), &mut de(&options))
+    let roster = api::roster_in(Text(&text)).map_err(|e| js_error(&e))?;
+    let result = api::export_decisions_in(&roster, &mut de(&as_of), &mut de(&options))
         .map_err(|e| js_error(&e))?;
     to_js_via_json(&result).map(Ts::new_unchecked)
+}
+
+/// `exportDecisions` from JSON text to JSON text: `roster` is a roster file's contents
+/// (`{"accounts": [...]}`), and the result is the export document's text, the same bytes as
+/// `JSON.stringify(exportDecisions(JSON.parse(roster), asOf, options))`. No JS object is built on
+/// either side, so a back office that reads and writes files skips both conversions (README,
+/// Performance). Text that is not JSON is `invalid_json` with its line and column.
+#[wasm_bindgen(js_name = "exportDecisionsJson")]
+pub fn export_decisions_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] roster: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+    options: Option<Ts<ExportOptions>>,
+) -> Result<String, JsValue> {
+    let options = options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED);
+    let roster = roster_document(&roster)?;
+    let as_of = arg(&as_of, "date")?;
+    let options = object_arg(options, "options")?;
+    let result = api::export_decisions_in(&roster, &mut de(&as_of), &mut de(&options))
+        .map_err(|e| js_error(&e))?;
+    json_text(&result)
 }
 
 /// Reads a roster CSV (header row; columns id, kind, created, and optional lastActivity,
@@ -418,9 +463,28 @@ impl Evaluator {
         let text = roster_text(&roster)?;
         let as_of = arg(&as_of, "date")?;
         let remind = arg(&remind_within_days, "number")?;
+        let roster = api::roster_in(Text(&text)).map_err(|e| js_error(&e))?;
         let result =
-            api::export_decisions_with(Text(&text), &mut de(&as_of), &mut de(&remind), &self.set)
+            api::export_decisions_with(&roster, &mut de(&as_of), &mut de(&remind), &self.set)
                 .map_err(|e| js_error(&e))?;
         to_js_via_json(&result).map(Ts::new_unchecked)
+    }
+
+    /// `exportDecisionsJson(roster, asOf, { remindWithinDays })` under this evaluator's policies:
+    /// a roster file's text in, the export document's text out.
+    #[wasm_bindgen(js_name = "exportDecisionsJson")]
+    pub fn export_decisions_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] roster: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number | undefined")] remind_within_days: JsValue,
+    ) -> Result<String, JsValue> {
+        let roster = roster_document(&roster)?;
+        let as_of = arg(&as_of, "date")?;
+        let remind = arg(&remind_within_days, "number")?;
+        let result =
+            api::export_decisions_with(&roster, &mut de(&as_of), &mut de(&remind), &self.set)
+                .map_err(|e| js_error(&e))?;
+        json_text(&result)
     }
 }

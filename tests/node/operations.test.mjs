@@ -91,6 +91,28 @@ test('parseRosterCsv then exportDecisions: schema shape, ids and identical bytes
   assert.equal(require('../../pkg/schemas/decisions-1.schema.json').$schema, schema.$schema);
 });
 
+test('exportDecisionsJson: a roster file in, the same export document out, as text', () => {
+  const roster = m.parseRosterCsv(csv);
+  const file = JSON.stringify(roster, null, 2); // as a person saves it: indented, on many lines
+  for (const options of [undefined, { remindWithinDays: 30 }, { policySet: 'ncl-icb' }]) {
+    const text = m.exportDecisionsJson(file, '2025-06-01', options);
+    assert.equal(typeof text, 'string');
+    assert.equal(text, JSON.stringify(m.exportDecisions(roster, '2025-06-01', options)));
+  }
+  const ev = new m.Evaluator({ policySet: 'national' });
+  assert.equal(ev.exportDecisionsJson(file, '2025-06-01', 30), m.exportDecisionsJson(file, '2025-06-01', { remindWithinDays: 30 }));
+  // The caller's own text: its line and column, and paths into it.
+  const broken = file.replace('"kind": "user"', '"kind": "user",,');
+  const e = assertCoded(() => m.exportDecisionsJson(broken, '2025-06-01'), 'invalid_json');
+  const line = broken.split('\n').findIndex((l) => l.includes(',,')) + 1;
+  assert.match(e.message, new RegExp(`line ${line}, column \\d+`));
+  assertCoded(() => m.exportDecisionsJson(file.replace('"2025-05-20"', '"2025-02-30"'), '2025-06-01'), 'invalid_date', 'accounts[0].activeOn');
+  assertCoded(() => m.exportDecisionsJson('[]', '2025-06-01'), 'invalid_field');
+  assertCoded(() => m.exportDecisionsJson(roster, '2025-06-01'), 'invalid_field');
+  assertCoded(() => m.exportDecisionsJson(file, '2025-13-01'), 'invalid_date', 'asOf');
+  assertCoded(() => ev.exportDecisionsJson(file, '2025-06-01', -1), 'invalid_field', 'remindWithinDays');
+});
+
 test('parseRosterCsv errors name the line and column, with no partial result', () => {
   const e = assertCoded(() => m.parseRosterCsv('id,kind,created\na,user,2025-01-01\n\nb,robot,2025-01-01\n'), 'invalid_csv');
   assert.match(e.message, /line 4, column 2 \(kind\)/);

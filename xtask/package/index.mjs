@@ -7,7 +7,7 @@ const engine = require('./nhsmail_rules.js');
 
 export const {
   evaluateAccount, evaluateAccounts, timeline, addWorkingDays, checkAccess, checkEligibility,
-  planSharedMailboxes, exportDecisions, parseRosterCsv, comparePolicies, policySets, rules,
+  planSharedMailboxes, exportDecisions, exportDecisionsJson, parseRosterCsv, comparePolicies, policySets, rules,
   engineVersion, Evaluator,
 } = engine;
 export default engine;
