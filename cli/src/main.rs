@@ -204,7 +204,7 @@ fn stream(
 fn decide(path: &Path, as_of: &str, set: &PolicySet, remind: u32) -> Result<(), Failure> {
     let mut exporter = Exporter::new(date(as_of)?, set, remind);
     let spool = stream(path, |account, index, spool| {
-        exporter.push(account, index)?;
+        exporter.add(account, index)?;
         spool.extend(exporter.drain());
         Ok(())
     })?;

@@ -34,7 +34,7 @@ impl Answer {
             since: r.since,
             policy_id: r.policy_id.clone(),
             rule: r.transitions.last().map(|t| t.rule),
-            next: r.next.clone(),
+            next: r.next,
         }
     }
 }

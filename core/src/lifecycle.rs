@@ -113,6 +113,16 @@ impl Life<'_> {
         }
     }
 
+    /// The next automatic transition after `as_of`, if nothing else happens.
+    fn next_after(&self, as_of: IsoDate) -> Option<NextTransition> {
+        let (on, c) = self.next_automatic(as_of.succ()?)?;
+        Some(NextTransition {
+            state: c.to,
+            on,
+            rule: c.rule,
+        })
+    }
+
     /// The first day on or after `from` when a time-driven rule fires, and which one.
     fn next_automatic(&self, from: IsoDate) -> Option<(IsoDate, Candidate)> {
         let candidates = self.candidates();
@@ -361,14 +371,7 @@ pub fn evaluate_account(
     set: &PolicySet,
 ) -> Result<AccountResult, EngineError> {
     let life = live(account, set, as_of, "asOf")?;
-    let next = as_of
-        .succ()
-        .and_then(|d| life.next_automatic(d))
-        .map(|(on, c)| NextTransition {
-            state: c.to,
-            on,
-            rule: c.rule,
-        });
+    let next = life.next_after(as_of);
     let keep_active_by = match &next {
         Some(n)
             if life.state == State::Active
@@ -421,6 +424,43 @@ pub fn evaluate_account(
         transitions: life.transitions,
         warnings: life.warnings,
         actions,
+    })
+}
+
+/// What a back-office decision needs of an account on `as_of`: the parts of [`evaluate_account`]'s
+/// result that [`decide`](crate::decide) reads, without building the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Brief {
+    pub(crate) state: State,
+    pub(crate) since: IsoDate,
+    /// The rule of the last transition.
+    pub(crate) last_rule: Option<RuleId>,
+    pub(crate) next: Option<NextTransition>,
+}
+
+impl From<&AccountResult> for Brief {
+    fn from(r: &AccountResult) -> Brief {
+        Brief {
+            state: r.state,
+            since: r.since,
+            last_rule: r.transitions.last().map(|t| t.rule),
+            next: r.next,
+        }
+    }
+}
+
+/// [`evaluate_account`], reduced to its [`Brief`]: the same simulation.
+pub(crate) fn brief(
+    account: &Account,
+    as_of: IsoDate,
+    set: &PolicySet,
+) -> Result<Brief, EngineError> {
+    let life = live(account, set, as_of, "asOf")?;
+    Ok(Brief {
+        state: life.state,
+        since: life.since,
+        last_rule: life.transitions.last().map(|t| t.rule),
+        next: life.next_after(as_of),
     })
 }
 

@@ -60,7 +60,7 @@ pub struct Transition {
 }
 
 /// The next automatic transition if nothing else happens.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct NextTransition {
     /// The state it will move to.

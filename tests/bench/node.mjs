@@ -276,6 +276,35 @@ const expected = await runJre(engine, accounts);
 const candidates = [['evaluateAccount', perCall(accounts)], ['evaluateAccounts', batch(accounts)]];
 if (HAS_EVALUATOR) candidates.push(['Evaluator.evaluateAccounts', withEvaluator(accounts)]);
 const bad = candidates.flatMap(([label, results]) => disagreements(accounts, expected, results, label));
+// The export's decisions follow from the same answers (SPEC section 7, every recorded state
+// `active`): a state decision to `state` for each account not active, and a reminder the day
+// before `next.on` for an active one whose next rule is remindable and that day is within 7.
+const rosterText = JSON.stringify({ accounts }); // as a back office reads a roster file
+const exportText = mod.exportDecisionsJson(rosterText, AS_OF);
+if (exportText !== JSON.stringify(mod.exportDecisions({ accounts }, AS_OF))) {
+  console.error('exportDecisionsJson and JSON.stringify(exportDecisions) differ');
+  process.exit(1);
+}
+const REMINDABLE = new Set(['LC-INACTIVE', 'LC-ACTIVE-DELETED', 'LC-ONBOARDING']);
+function expectedDecisions(account, answer) {
+  const out = [];
+  if (answer.state !== 'active') out.push({ accountId: account.id, toState: answer.state });
+  const n = answer.next;
+  if (answer.state === 'active' && n && REMINDABLE.has(n.rule) && dayOf(n.on) - 1 - AS_OF_DAY <= 7) {
+    out.push({ accountId: account.id, toState: 'active', effectiveOn: isoOf(dayOf(n.on) - 1), rule: n.rule });
+  }
+  return out;
+}
+{
+  const want = accounts.flatMap((a, i) => expectedDecisions(a, expected[i]));
+  const got = JSON.parse(exportText).decisions.map((d) => (d.action === 'remind'
+    ? { accountId: d.accountId, toState: d.toState, effectiveOn: d.effectiveOn, rule: d.rule }
+    : { accountId: d.accountId, toState: d.toState }));
+  const first = want.findIndex((w, i) => JSON.stringify(w) !== JSON.stringify(got[i]));
+  if (want.length !== got.length || first >= 0) {
+    bad.push({ label: 'exportDecisionsJson', decisions: [got.length, want.length], first: [got[first], want[first]] });
+  }
+}
 if (bad.length > 0) {
   console.error(`${bad.length} disagreement(s) with json-rules-engine; the first few:`);
   for (const d of bad.slice(0, 5)) console.error(JSON.stringify(d));
@@ -310,6 +339,8 @@ rows.push({ name: 'evaluateAccounts (one call)', totalMs: median(() => batch(acc
 const roster = { accounts };
 mod.exportDecisions(roster, AS_OF); // warm-up
 rows.push({ name: 'exportDecisions (one call)', totalMs: median(() => mod.exportDecisions(roster, AS_OF)), batch: true });
+// The same export from a roster file's text to the document's text: no JS objects either side.
+rows.push({ name: 'exportDecisionsJson (text in, text out)', totalMs: median(() => mod.exportDecisionsJson(rosterText, AS_OF)), batch: true });
 let evaluatorConstructMs = null;
 if (HAS_EVALUATOR) {
   const timings = [];
@@ -328,7 +359,7 @@ const fmtX = (x) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
 console.log(`${COUNT} user accounts, asOf ${AS_OF}, policy ${POLICY.id}; node ${process.version}, json-rules-engine ${jreVersion}`);
 console.log('accounts per deciding rule:');
 for (const [name, n] of Object.entries(outcomes)) console.log(`  ${name.padEnd(40)}${String(n).padStart(8)}`);
-console.log(`answers agree on every account (state, next.state, next.on, next.rule): ${candidates.map(([l]) => l).join(', ')}`);
+console.log(`answers agree on every account (state, next.state, next.on, next.rule): ${candidates.map(([l]) => l).join(', ')}; and exportDecisionsJson's decisions follow from them`);
 console.log('');
 const W = 44;
 console.log(`${'implementation'.padEnd(W)}${'total ms'.padStart(12)}${'µs/account'.padStart(13)}${'vs json-rules-engine'.padStart(22)}`);
