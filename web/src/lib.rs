@@ -7,7 +7,7 @@ mod pages;
 mod store;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id="maincontent" role="main">
                     <StoreNotices notices/>
-                    <Routes fallback=pages::home::NotFound>
+                    <FlatRoutes fallback=pages::home::NotFound>
                         <Route path=path!("/") view=pages::home::Home/>
                         <Route path=path!("/eligibility") view=pages::eligibility::Start/>
                         <Route path=path!("/eligibility/:step") view=pages::eligibility::Step/>
@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/shared-mailboxes") view=pages::mailboxes::Planner/>
                         <Route path=path!("/roster") view=pages::roster::RosterPage/>
                         <Route path=path!("/rules") view=pages::rules::RulesPage/>
-                    </Routes>
+                    </FlatRoutes>
                 </main>
             </div>
             <footer role="contentinfo">

@@ -2,7 +2,7 @@
 //! outcome. The answers live in local storage, so back links and reloads keep them.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use nhsmail_rules::{check_eligibility, EligibilityInput, EligibilityResult, PolicySet, Route};
 use serde::{Deserialize, Serialize};
 
@@ -256,8 +256,10 @@ fn question(step: &str) -> (&'static str, Option<&'static str>, Options) {
 #[component]
 fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
     let navigate = use_navigate();
-    let query = use_query_map();
-    let changing = move || query.with(|q| q.get("change").is_some());
+    // The router's location, not `use_query_map`: under `FlatRoutes` a question reached from
+    // "Check your answers" kept the query map of the page it came from.
+    let location = use_location();
+    let changing = move || location.query.with(|q| q.get("change").is_some());
     let value = RwSignal::new(answers.with_untracked(|a| answer(step, a).to_owned()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let (title, hint, options) = question(step);
