@@ -13,6 +13,7 @@ mod api;
 mod calendar;
 mod compare;
 mod date;
+mod decide;
 mod decisions;
 mod eligibility;
 mod error;

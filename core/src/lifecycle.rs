@@ -7,9 +7,10 @@
 use crate::account::{Account, Happening, SignIn};
 use crate::date::IsoDate;
 use crate::error::{EngineError, ErrorCode};
+pub(crate) use crate::outcome::Brief;
 pub use crate::outcome::{
-    AccountResult, Action, ActionKind, NextTransition, Segment, State, Transition, Warning,
-    WarningCode,
+    segments, AccountResult, Action, ActionKind, NextTransition, Segment, State, Transition,
+    Warning, WarningCode,
 };
 use crate::policy::{Policy, PolicySet};
 use crate::rules::RuleId;
@@ -427,28 +428,6 @@ pub fn evaluate_account(
     })
 }
 
-/// What a back-office decision needs of an account on `as_of`: the parts of [`evaluate_account`]'s
-/// result that [`decide`](crate::decide) reads, without building the rest.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Brief {
-    pub(crate) state: State,
-    pub(crate) since: IsoDate,
-    /// The rule of the last transition.
-    pub(crate) last_rule: Option<RuleId>,
-    pub(crate) next: Option<NextTransition>,
-}
-
-impl From<&AccountResult> for Brief {
-    fn from(r: &AccountResult) -> Brief {
-        Brief {
-            state: r.state,
-            since: r.since,
-            last_rule: r.transitions.last().map(|t| t.rule),
-            next: r.next,
-        }
-    }
-}
-
 /// [`evaluate_account`], reduced to its [`Brief`]: the same simulation.
 pub(crate) fn brief(
     account: &Account,
@@ -499,27 +478,4 @@ pub fn timeline(
 ) -> Result<Vec<Segment>, EngineError> {
     let life = live(account, set, until, "until")?;
     Ok(segments(account.start_day(), &life.transitions))
-}
-
-/// The segments a life with these transitions draws, from its start day (`created`, or
-/// `activeOn`): what `timeline` returns for the same account, date and policies, without running
-/// the life again when an `AccountResult` is already at hand.
-pub fn segments(start: IsoDate, transitions: &[Transition]) -> Vec<Segment> {
-    let mut starts: Vec<(State, IsoDate, Option<RuleId>)> = vec![(State::Active, start, None)];
-    starts.extend(transitions.iter().map(|t| (t.to, t.on, Some(t.rule))));
-    let mut segments: Vec<Segment> = Vec::with_capacity(starts.len());
-    for (i, &(state, from, rule)) in starts.iter().enumerate() {
-        let next_from = starts.get(i + 1).map(|s| s.1);
-        // A state entered and left on the same day lasted no whole day: no segment.
-        if next_from == Some(from) {
-            continue;
-        }
-        segments.push(Segment {
-            state,
-            from,
-            to: next_from.and_then(IsoDate::pred),
-            rule,
-        });
-    }
-    segments
 }

@@ -256,8 +256,7 @@ fn question(step: &str) -> (&'static str, Option<&'static str>, Options) {
 #[component]
 fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
     let navigate = use_navigate();
-    // The router's location, not `use_query_map`: under `FlatRoutes` a question reached from
-    // "Check your answers" kept the query map of the page it came from.
+    // Not `use_query_map`: under `FlatRoutes` it kept the query of the page before.
     let location = use_location();
     let changing = move || location.query.with(|q| q.get("change").is_some());
     let value = RwSignal::new(answers.with_untracked(|a| answer(step, a).to_owned()));
@@ -323,16 +322,11 @@ fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
 
 fn words(step: &str, value: &str) -> String {
     let (_, _, options) = question(step);
-    options.iter().find(|(v, _, _)| *v == value).map_or_else(
-        || {
-            if step == "sites" {
-                value.parse::<u32>().map_or(value.to_owned(), commas)
-            } else {
-                value.to_owned()
-            }
-        },
-        |(_, w, _)| (*w).to_owned(),
-    )
+    match options.iter().find(|(v, _, _)| *v == value) {
+        Some((_, w, _)) => (*w).to_owned(),
+        None if step == "sites" => value.parse::<u32>().map_or(value.to_owned(), commas),
+        None => value.to_owned(),
+    }
 }
 
 #[component]

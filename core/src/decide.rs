@@ -1,0 +1,113 @@
+//! The decisions for one evaluated account (SPEC section 7): a state decision where the computed
+//! state differs from the recorded one, a reminder when the last day to act is near, and the id
+//! that keeps a decision the same across exports.
+
+use std::borrow::Cow;
+
+use sha2::{Digest, Sha256};
+
+use crate::date::IsoDate;
+use crate::decisions::{Action, Decision};
+use crate::lifecycle::{AccountResult, Brief, State};
+use crate::rules::RuleId;
+
+/// Lowercase hex SHA-256 of `["<accountId>","<action>","<effectiveOn>"]` as `JSON.stringify`
+/// writes it.
+pub fn decision_id(account_id: &str, action: Action, effective_on: IsoDate) -> String {
+    // Serialising two strings and a date cannot fail.
+    let key = serde_json::to_vec(&(account_id, action.as_str(), effective_on)).unwrap_or_default();
+    base16ct::lower::encode_string(&Sha256::digest(&key))
+}
+
+fn decision(
+    account_id: &str,
+    to_state: State,
+    action: Action,
+    effective_on: IsoDate,
+    from_state: State,
+    rule: Option<RuleId>,
+    reason: Cow<'static, str>,
+) -> Decision {
+    Decision {
+        id: decision_id(account_id, action, effective_on),
+        account_id: account_id.to_owned(),
+        action,
+        effective_on,
+        from_state,
+        to_state,
+        rule,
+        reason,
+    }
+}
+
+/// The decisions for one evaluated account: a state decision when the computed state differs
+/// from the recorded one, then a reminder when the last day to act is near.
+pub fn decide(
+    r: &AccountResult,
+    recorded: Option<State>,
+    as_of: IsoDate,
+    remind_within_days: u32,
+    out: &mut Vec<Decision>,
+) {
+    let brief = Brief::from(r);
+    decide_brief(
+        &r.account_id,
+        &brief,
+        recorded,
+        as_of,
+        remind_within_days,
+        out,
+    );
+}
+
+/// [`decide`] from the parts of the result it reads.
+pub(crate) fn decide_brief(
+    account_id: &str,
+    r: &Brief,
+    recorded: Option<State>,
+    as_of: IsoDate,
+    remind_within_days: u32,
+    out: &mut Vec<Decision>,
+) {
+    let recorded = recorded.unwrap_or(State::Active);
+    if r.state != recorded {
+        let reason = match r.last_rule {
+            Some(rule) => Cow::Borrowed(rule.summary()),
+            None => Cow::Owned(format!(
+                "No transition: the account has been active since {}",
+                r.since
+            )),
+        };
+        out.push(decision(
+            account_id,
+            r.state,
+            Action::to_reach(r.state),
+            r.since,
+            recorded,
+            r.last_rule,
+            reason,
+        ));
+    }
+    let Some(next) = &r.next else { return };
+    let remindable = matches!(
+        next.rule,
+        RuleId::Inactive | RuleId::ActiveDeleted | RuleId::Onboarding
+    );
+    if r.state != State::Active || !remindable {
+        return;
+    }
+    let Some(last_day) = next.on.pred() else {
+        return;
+    };
+    if last_day.days_since(as_of) <= i64::from(remind_within_days) {
+        out.push(decision(
+            account_id,
+            r.state,
+            Action::Remind,
+            last_day,
+            State::Active,
+            Some(next.rule),
+            Cow::Borrowed(next.rule.summary()),
+        ));
+    }
+}
