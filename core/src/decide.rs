@@ -19,9 +19,10 @@ pub fn decision_id(account_id: &str, action: Action, effective_on: IsoDate) -> S
     base16ct::lower::encode_string(&Sha256::digest(&key))
 }
 
+/// A decision for the account whose evaluation is `r`: `toState` is its computed state.
 fn decision(
     account_id: &str,
-    to_state: State,
+    r: &Brief,
     action: Action,
     effective_on: IsoDate,
     from_state: State,
@@ -34,7 +35,7 @@ fn decision(
         action,
         effective_on,
         from_state,
-        to_state,
+        to_state: r.state,
         rule,
         reason,
     }
@@ -80,7 +81,7 @@ pub(crate) fn decide_brief(
         };
         out.push(decision(
             account_id,
-            r.state,
+            r,
             Action::to_reach(r.state),
             r.since,
             recorded,
@@ -102,7 +103,7 @@ pub(crate) fn decide_brief(
     if last_day.days_since(as_of) <= i64::from(remind_within_days) {
         out.push(decision(
             account_id,
-            r.state,
+            r,
             Action::Remind,
             last_day,
             State::Active,

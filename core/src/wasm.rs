@@ -133,8 +133,7 @@ fn string_of(text: &js_sys::JsString) -> String {
 /// A batch result as JS objects through `JSON.parse`: one crossing, far cheaper than building
 /// the objects property by property.
 fn to_js_via_json<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
-    js_sys::JSON::parse(&text)
+    js_sys::JSON::parse(&json_text(value)?)
 }
 
 /// The `accounts` argument of the batch calls as JSON text; it must be an array.
@@ -178,7 +177,8 @@ fn de(text: &str) -> serde_json::Deserializer<serde_json::de::StrRead<'_>> {
     serde_json::Deserializer::from_str(text)
 }
 
-fn options_value(options: Option<Ts<EvaluationOptions>>) -> JsValue {
+/// An optional options argument as the JS value (`undefined` when absent).
+fn options_value<T: tsify::Tsify>(options: Option<Ts<T>>) -> JsValue {
     options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED)
 }
 
@@ -339,7 +339,7 @@ pub fn export_decisions(
     #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
     options: Option<Ts<ExportOptions>>,
 ) -> Result<Ts<DecisionExport>, JsValue> {
-    let options = options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED);
+    let options = options_value(options);
     let text = roster_text(&roster)?;
     let as_of = arg(&as_of, "date")?;
     let options = object_arg(options, "options")?;
@@ -360,7 +360,7 @@ pub fn export_decisions_json(
     #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
     options: Option<Ts<ExportOptions>>,
 ) -> Result<String, JsValue> {
-    let options = options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED);
+    let options = options_value(options);
     let roster = roster_document(&roster)?;
     let as_of = arg(&as_of, "date")?;
     let options = object_arg(options, "options")?;
@@ -452,7 +452,7 @@ impl Evaluator {
         to_js_via_json(&results)
     }
 
-    /// `exportDecisions(roster, asOf, { remindWithinDays })` under this evaluator's policies.
+    /// `exportDecisions(roster, asOf, remindWithinDays?)` under this evaluator's policies.
     #[wasm_bindgen(js_name = "exportDecisions")]
     pub fn export_decisions(
         &self,
@@ -470,7 +470,7 @@ impl Evaluator {
         to_js_via_json(&result).map(Ts::new_unchecked)
     }
 
-    /// `exportDecisionsJson(roster, asOf, { remindWithinDays })` under this evaluator's policies:
+    /// `exportDecisionsJson(roster, asOf, remindWithinDays?)` under this evaluator's policies:
     /// a roster file's text in, the export document's text out.
     #[wasm_bindgen(js_name = "exportDecisionsJson")]
     pub fn export_decisions_json(
