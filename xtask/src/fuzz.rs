@@ -4,11 +4,10 @@
 //! `fuzz/artifacts/<target>/`, to be kept under `tests/fuzz-regressions/<target>/`.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::{json, Value};
 
-use crate::{root, run, step, Result};
+use crate::{root, step, Result};
 
 /// cargo-fuzz's version, installed with `--locked` when missing.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
@@ -83,37 +82,8 @@ pub(crate) fn fuzz(args: &[String]) -> Result {
     report(&outcomes)
 }
 
-/// A cargo that honours `+nightly`: the rustup proxy on PATH, without the outer cargo's pins.
-fn nightly_cargo() -> Command {
-    let mut c = Command::new("cargo");
-    c.arg("+nightly");
-    for var in [
-        "RUSTUP_TOOLCHAIN",
-        "RUSTC",
-        "RUSTC_WRAPPER",
-        "CARGO",
-        "RUSTFLAGS",
-    ] {
-        c.env_remove(var);
-    }
-    c
-}
-
 fn ensure_tools() -> Result {
-    let toolchains = Command::new("rustup")
-        .args(["toolchain", "list"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default();
-    if !toolchains.lines().any(|l| l.starts_with("nightly")) {
-        run(Command::new("rustup").args([
-            "toolchain",
-            "install",
-            "nightly",
-            "--profile",
-            "minimal",
-        ]))?;
-    }
+    crate::setup::ensure_nightly()?;
     crate::setup::ensure_cargo_subcommand(
         "fuzz",
         "cargo-fuzz",
@@ -246,7 +216,7 @@ fn fuzz_one(target: &str, runs: u64, seconds: u64, seeds: &Path) -> Result<Outco
     let corpus = root.join("fuzz/corpus").join(target);
     std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let started = std::time::Instant::now();
-    let out = nightly_cargo()
+    let out = crate::setup::nightly_cargo()
         .current_dir(root.join("fuzz"))
         .args(["fuzz", "run", target])
         .arg(&corpus)

@@ -9,16 +9,39 @@ use crate::{root, run, Result};
 /// Trunk's version: 0.21.14 is the last to build on this toolchain (0.22 needs a newer rustc).
 const TRUNK_VERSION: &str = "0.21.14";
 
+/// The pinned nightly toolchain: the app's release build rebuilds the standard library with it
+/// for size (the Leptos book's "Optimizing WASM Binary Size"; README, Size), and the fuzz targets
+/// need it. Pinned so every build is the same build.
+pub(crate) const NIGHTLY: &str = "nightly-2026-05-20";
+
+/// The app's release build on the nightly: the standard library rebuilt with the release profile
+/// and `optimize_for_size`, panics as a bare trap, and no file names or lines kept for them.
+const APP_RUSTFLAGS: &str =
+    "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none";
+
 /// Paths to the installed tools.
 pub(crate) struct Tools {
     node_bin: PathBuf,
 }
 
 impl Tools {
-    /// Trunk, offline, with the npm wasm-opt and the cargo-installed wasm-bindgen on PATH.
+    /// Trunk, offline, with the npm wasm-opt and the cargo-installed wasm-bindgen on PATH, and
+    /// cargo on the pinned nightly with the standard library rebuilt for size. Its own target
+    /// directory keeps the stable builds' artifacts from being rebuilt in turn.
     pub(crate) fn trunk(&self) -> Command {
         let mut c = Command::new("trunk");
         c.arg("--skip-version-check").env("PATH", self.path());
+        for var in ["RUSTC", "RUSTC_WRAPPER", "CARGO", "RUSTFLAGS"] {
+            c.env_remove(var);
+        }
+        c.env("RUSTUP_TOOLCHAIN", NIGHTLY)
+            .env("CARGO_TARGET_DIR", root().join("target/app"))
+            .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+            .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+                APP_RUSTFLAGS,
+            );
         c
     }
     pub(crate) fn wasm_bindgen(&self) -> Command {
@@ -67,6 +90,50 @@ fn ensure_wasm_target() -> Result {
         return Ok(());
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// A cargo on the pinned nightly: the rustup proxy on PATH, without the outer cargo's pins.
+pub(crate) fn nightly_cargo() -> Command {
+    let mut c = Command::new("cargo");
+    c.arg(format!("+{NIGHTLY}"));
+    for var in [
+        "RUSTUP_TOOLCHAIN",
+        "RUSTC",
+        "RUSTC_WRAPPER",
+        "CARGO",
+        "RUSTFLAGS",
+    ] {
+        c.env_remove(var);
+    }
+    c
+}
+
+/// The pinned nightly with the standard library's source, and that source's own crates in the
+/// local cache (Trunk runs cargo with --offline).
+pub(crate) fn ensure_nightly() -> Result {
+    let components = output(
+        "rustup",
+        &["component", "list", "--installed", "--toolchain", NIGHTLY],
+    )
+    .unwrap_or_default();
+    if !components.lines().any(|c| c.starts_with("rust-src")) {
+        eprintln!("xtask: installing the {NIGHTLY} toolchain with rust-src (under a minute)");
+        run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            NIGHTLY,
+            "--profile",
+            "minimal",
+            "--component",
+            "rust-src",
+        ]))?;
+    }
+    let sysroot = output("rustup", &["run", NIGHTLY, "rustc", "--print", "sysroot"])
+        .ok_or_else(|| format!("rustc on {NIGHTLY} does not answer"))?;
+    let library = PathBuf::from(sysroot).join("lib/rustlib/src/rust/library/Cargo.toml");
+    run(nightly_cargo()
+        .args(["fetch", "--manifest-path"])
+        .arg(library))
 }
 
 fn ensure_trunk() -> Result {
@@ -138,6 +205,7 @@ pub(crate) fn tools(browser: bool) -> Result<Tools> {
     ensure_npm_packages()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
+    ensure_nightly()?;
     if browser {
         ensure_chromium()?;
     }
