@@ -3,6 +3,7 @@
 
 use nhsmail_rules::{
     export_decisions, parse_roster_csv, EvaluationOptions, Exporter, IsoDate, PolicySet, Roster,
+    Sites,
 };
 
 fn d(s: &str) -> IsoDate {
@@ -97,4 +98,16 @@ fn policy_set_from_json_reads_a_file_and_names_bad_fields() {
     for junk in ["", "[]", "null", "\"national\"", "{\"policies\": []}"] {
         assert!(EvaluationOptions::from_json(junk).is_err(), "{junk:?}");
     }
+}
+
+/// The eligibility checker builds its input without JSON: `Sites::new` takes exactly the numbers
+/// the `sites` field of `checkEligibility`'s JSON takes.
+#[test]
+fn sites_new_takes_what_the_json_field_takes() {
+    for n in [0, 1, 2, 999_999, 1_000_000, 1_000_001, u32::MAX] {
+        let from_json = serde_json::from_str::<Sites>(&n.to_string()).ok();
+        assert_eq!(Sites::new(n), from_json, "{n}");
+    }
+    assert!(Sites::new(0).is_none());
+    assert!(Sites::new(1_000_000).is_some());
 }

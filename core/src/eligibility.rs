@@ -140,6 +140,13 @@ impl<'de> Deserialize<'de> for DsptYear {
 #[cfg_attr(feature = "wasm", tsify(type = "number"))]
 pub struct Sites(u32);
 
+impl Sites {
+    /// `n` sites, if it is from 1 to 1,000,000.
+    pub fn new(n: u32) -> Option<Sites> {
+        (1..=1_000_000).contains(&n).then_some(Sites(n))
+    }
+}
+
 impl<'de> Deserialize<'de> for Sites {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(WholeNumberVisitor {

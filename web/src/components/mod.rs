@@ -27,3 +27,9 @@ pub fn today() -> nhsmail_rules::IsoDate {
     );
     text.parse().unwrap_or(nhsmail_rules::IsoDate::MIN)
 }
+
+/// An engine enum from its JSON name (`"careProvider"`), as the page's radios and selects use it;
+/// `None` for any other text. Through serde's string deserializer: no JSON in between.
+pub fn from_key<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(key)).ok()
+}

@@ -2,9 +2,11 @@
 //! problems, and a request for extra accounts with its email (SM-* rules).
 
 use leptos::prelude::*;
-use nhsmail_rules::{plan_shared_mailboxes, MailboxPlan, MailboxPlanInput, PolicySet, Severity};
+use nhsmail_rules::{
+    plan_shared_mailboxes, ExtraRequestInput, IsoDate, MailboxInput, MailboxPlan, MailboxPlanInput,
+    PolicySet, Severity, SiteInput, UserInput, WholeNumber,
+};
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 
 use crate::browser::copy_text;
 use crate::components::form::{
@@ -87,7 +89,7 @@ struct Lines {
 
 fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
     let mut errors = Vec::new();
-    let as_of = f.as_of.trim().parse::<nhsmail_rules::IsoDate>();
+    let as_of = f.as_of.trim().parse::<IsoDate>();
     if as_of.is_err() {
         errors.push(FieldError::new(
             "as-of",
@@ -105,10 +107,7 @@ fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
     for (line, cells) in &users {
         if cells.len() < 3 || cells.iter().take(3).any(String::is_empty) {
             errors.push(FieldError::new("users", format!("People, line {line}: enter the id, the site id and the date they last signed in, separated by commas")));
-        } else if cells
-            .get(2)
-            .is_some_and(|d| d.parse::<nhsmail_rules::IsoDate>().is_err())
-        {
+        } else if cells.get(2).is_some_and(|d| d.parse::<IsoDate>().is_err()) {
             errors.push(FieldError::new("users", format!("People, line {line}: enter the date they last signed in as a real date, like 2025-05-20")));
         }
     }
@@ -118,7 +117,9 @@ fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
             errors.push(FieldError::new("mailboxes", format!("Shared mailboxes, line {line}: enter the mailbox id and the site id, then the owners and members")));
         }
     }
-    let mut request = Value::Null;
+    let cell = |c: &[String], i: usize| c.get(i).cloned().unwrap_or_default();
+    let date = |text: &str| text.trim().parse::<IsoDate>().ok();
+    let mut request = None;
     if f.request {
         if f.request_site.trim().is_empty() {
             errors.push(FieldError::new(
@@ -127,46 +128,63 @@ fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
             ));
         }
         let additional = f.additional.trim();
-        let n = additional.parse::<u32>();
-        if !additional.is_empty() && n.as_ref().map_or(true, |n| *n == 0) {
+        let n = additional.parse::<u32>().ok().filter(|n| *n > 0);
+        if !additional.is_empty() && n.is_none() {
             errors.push(FieldError::new(
                 "additional",
                 "Enter the number of new accounts as a whole number, like 3",
             ));
         }
         let mds = f.mds_complete_on.trim();
-        if !mds.is_empty() && mds.parse::<nhsmail_rules::IsoDate>().is_err() {
+        if !mds.is_empty() && date(mds).is_none() {
             errors.push(FieldError::new(
                 "mds-complete-on",
                 "Enter the date the minimum data set was complete as a real date, like 2025-06-02",
             ));
         }
-        request = json!({ "siteId": f.request_site.trim() });
-        if let Ok(n) = n {
-            request["additional"] = n.into();
-        }
-        if !f.justification.trim().is_empty() {
-            request["justification"] = f.justification.trim().into();
-        }
-        if !mds.is_empty() {
-            request["mdsCompleteOn"] = mds.into();
-        }
+        let justification = f.justification.trim();
+        request = Some(ExtraRequestInput {
+            site_id: f.request_site.trim().to_owned(),
+            additional: n.map(WholeNumber),
+            justification: (!justification.is_empty()).then(|| justification.to_owned()),
+            mds_complete_on: date(mds),
+        });
     }
+    let Ok(as_of) = as_of else {
+        return Err(errors);
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
-    let value = json!({
-        "sites": sites.iter().map(|(_, c)| match c.get(1).filter(|n| !n.is_empty()) {
-            Some(name) => json!({ "id": c.first(), "name": name }),
-            None => json!({ "id": c.first() }),
-        }).collect::<Vec<_>>(),
-        "users": users.iter().map(|(_, c)| json!({ "id": c.first(), "siteId": c.get(1), "lastActivity": c.get(2) })).collect::<Vec<_>>(),
-        "mailboxes": mailboxes.iter().map(|(_, c)| json!({ "id": c.first(), "siteId": c.get(1), "owners": words(c.get(2)), "members": words(c.get(3)) })).collect::<Vec<_>>(),
-        "request": request,
-        "asOf": f.as_of.trim(),
-    });
-    let input =
-        serde_json::from_value(value).map_err(|e| vec![FieldError::new("sites", e.to_string())])?;
+    let input = MailboxPlanInput {
+        sites: sites
+            .iter()
+            .map(|(_, c)| SiteInput {
+                id: cell(c, 0),
+                name: c.get(1).filter(|n| !n.is_empty()).cloned(),
+            })
+            .collect(),
+        users: users
+            .iter()
+            .map(|(_, c)| UserInput {
+                id: cell(c, 0),
+                site_id: cell(c, 1),
+                last_activity: c.get(2).and_then(|d| date(d)),
+                state: None,
+            })
+            .collect(),
+        mailboxes: mailboxes
+            .iter()
+            .map(|(_, c)| MailboxInput {
+                id: cell(c, 0),
+                site_id: cell(c, 1),
+                owners: words(c.get(2)),
+                members: words(c.get(3)),
+            })
+            .collect(),
+        request,
+        as_of,
+    };
     let index = |l: &[(usize, Vec<String>)]| l.iter().map(|(n, _)| *n).collect();
     Ok((
         input,
@@ -428,5 +446,53 @@ fn PlanView(p: MailboxPlan) -> impl IntoView {
                 <p role="status" data-testid="copied">{move || copied.get()}</p>
             }
         })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{build, example};
+    use nhsmail_rules::MailboxPlanInput;
+
+    /// The example's input, built from the text areas, is the one `planSharedMailboxes` reads
+    /// from the same JSON.
+    #[test]
+    fn the_form_gives_the_json_contract_input() {
+        let users: Vec<String> = (1..=11)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"carer{i:02}","siteId":"oak","lastActivity":"2025-05-{:02}"}}"#,
+                    10 + i
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"sites":[{{"id":"oak","name":"Oak House"}},{{"id":"elm","name":"Elm Lodge"}}],
+                "users":[{},{{"id":"amy.lee","siteId":"oak","lastActivity":"2025-03-01"}},
+                         {{"id":"sam.ng","siteId":"elm","lastActivity":"2025-05-28"}}],
+                "mailboxes":[{{"id":"oak-office","siteId":"oak","owners":["carer01","carer02"],
+                    "members":["carer03","carer04","carer05","carer06","carer07","carer08","carer09","carer10","amy.lee"]}},
+                    {{"id":"elm-office","siteId":"elm","owners":[],"members":["sam.ng"]}}],
+                "request":{{"siteId":"oak","additional":3,
+                    "justification":"our night staff need to read the shared mailbox","mdsCompleteOn":"2025-06-02"}},
+                "asOf":"2025-06-01"}}"#,
+            users.join(",")
+        );
+        let want: MailboxPlanInput = serde_json::from_str(&json).unwrap();
+        let (got, lines) = build(&example()).unwrap();
+        assert_eq!(got, want);
+        assert_eq!(lines.users.len(), 13);
+    }
+
+    #[test]
+    fn bad_cells_are_field_errors() {
+        let mut f = example();
+        f.users.push_str("jo, oak, 2025-02-30\n");
+        f.additional = "0".into();
+        let Err(errors) = build(&f) else {
+            panic!("a bad date and zero accounts were accepted");
+        };
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["users", "additional"]);
     }
 }

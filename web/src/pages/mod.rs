@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod eligibility;
+pub mod eligibility_answers;
 pub mod home;
 pub mod mailboxes;
 pub mod roster;

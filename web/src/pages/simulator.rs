@@ -102,6 +102,23 @@ fn make_event(on: IsoDate, key: &str, detail: &str) -> Result<Event, &'static st
     })
 }
 
+const KINDS: [AccountKind; 4] = [
+    AccountKind::User,
+    AccountKind::Shared,
+    AccountKind::Application,
+    AccountKind::Resource,
+];
+
+/// The kind's JSON name, which the page's select uses as its value.
+fn kind_key(kind: AccountKind) -> &'static str {
+    match kind {
+        AccountKind::User => "user",
+        AccountKind::Shared => "shared",
+        AccountKind::Application => "application",
+        AccountKind::Resource => "resource",
+    }
+}
+
 fn date(s: &str) -> Option<IsoDate> {
     s.trim().parse().ok()
 }
@@ -180,12 +197,7 @@ pub fn Simulator() -> impl IntoView {
     }
     let start = saved.get_untracked();
     // The form's text, kept as typed so a half-typed date is not lost.
-    let kind = RwSignal::new(
-        serde_json::to_value(start.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
-    );
+    let kind = RwSignal::new(kind_key(start.kind).to_owned());
     let created = RwSignal::new(start.created.to_string());
     let as_of = RwSignal::new(start.as_of.to_string());
     let events = RwSignal::new(
@@ -213,8 +225,12 @@ pub fn Simulator() -> impl IntoView {
             .ok_or("Enter the date the account was created, for example 2025-01-06")?;
         let as_of =
             date(&as_of.get()).ok_or("Enter the date to look at, for example 2025-04-01")?;
-        let kind = serde_json::from_value(serde_json::Value::String(kind.get()))
-            .unwrap_or(AccountKind::User);
+        let kind = kind.with(|k| {
+            KINDS
+                .into_iter()
+                .find(|c| kind_key(*c) == k)
+                .unwrap_or(AccountKind::User)
+        });
         let mut list: Vec<(u32, Event)> = events.get();
         list.sort_by_key(|(k, e)| (e.on, *k));
         Ok(Scenario {
