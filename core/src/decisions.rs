@@ -11,7 +11,7 @@ use crate::calendar::WholeNumber;
 use crate::date::IsoDate;
 use crate::decide::decide_brief;
 pub use crate::decide::{decide, decision_id};
-use crate::error::{parse_at, parse_json_text, EngineError, ErrorCode};
+use crate::error::{parse_at, parse_json_object, EngineError, ErrorCode};
 use crate::lifecycle::{
     brief, evaluate_account, evaluate_all, locate, AccountResult, Brief, State,
 };
@@ -60,15 +60,12 @@ impl Roster {
         if let (true, Ok(roster)) = (is_object, serde_json::from_str(text)) {
             return Ok(roster);
         }
-        let value = parse_json_text(text)?;
-        if !value.is_object() {
-            return Err(EngineError::new(
-                ErrorCode::InvalidField,
-                "",
-                "the roster must be a JSON object with an `accounts` list",
-            ));
-        }
-        parse_at(value, "").map_err(|e| e.naming("the roster"))
+        let value = parse_json_object(
+            text,
+            "",
+            "the roster must be a JSON object with an `accounts` list",
+        )?;
+        parse_at(serde_json::Value::Object(value), "").map_err(|e| e.naming("the roster"))
     }
 
     /// Evaluates every account on `as_of`; errors name the account (`accounts[3].events[0].on`).
@@ -274,15 +271,12 @@ impl DecisionExport {
     /// one its account, action and date give, so an edited decision is caught. Written out again,
     /// it is byte for byte the file that was read, when that file is what the engine wrote.
     pub fn from_json(text: &str) -> Result<DecisionExport, EngineError> {
-        let value = parse_json_text(text)?;
-        if !value.is_object() {
-            return Err(EngineError::new(
-                ErrorCode::InvalidField,
-                "",
-                "the decisions must be a JSON object, as exportDecisions writes them",
-            ));
-        }
-        let export: DecisionExport = parse_at(value, "")?;
+        let value = parse_json_object(
+            text,
+            "",
+            "the decisions must be a JSON object, as exportDecisions writes them",
+        )?;
+        let export: DecisionExport = parse_at(serde_json::Value::Object(value), "")?;
         if export.schema != SCHEMA_ID {
             return Err(EngineError::new(
                 ErrorCode::InvalidField,

@@ -197,6 +197,19 @@ pub(crate) fn parse_json_text(text: &str) -> Result<serde_json::Value, EngineErr
     serde_json::from_str(text).map_err(|e| not_json(&e))
 }
 
+/// Parses JSON text that must hold an object: `invalid_json` when it is not JSON, and
+/// `invalid_field` at `path`, saying `what`, when it is JSON but not an object.
+pub(crate) fn parse_json_object(
+    text: &str,
+    path: &str,
+    what: &str,
+) -> Result<serde_json::Map<String, serde_json::Value>, EngineError> {
+    match parse_json_text(text)? {
+        serde_json::Value::Object(map) => Ok(map),
+        _ => Err(EngineError::new(ErrorCode::InvalidField, path, what)),
+    }
+}
+
 /// `invalid_json`, with the line and column where the text stops being JSON.
 pub(crate) fn not_json(e: &serde_json::Error) -> EngineError {
     EngineError::new(

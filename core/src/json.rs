@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::api;
-use crate::error::{parse_json_text, EngineError, ErrorCode};
+use crate::error::{parse_json_object, EngineError, ErrorCode};
 use crate::policy::PolicySet;
 use crate::rules::rules;
 
@@ -19,14 +19,12 @@ struct Args(serde_json::Map<String, Value>);
 
 impl Args {
     fn parse(text: &str) -> Result<Args, EngineError> {
-        match parse_json_text(text)? {
-            Value::Object(map) => Ok(Args(map)),
-            _ => Err(EngineError::new(
-                ErrorCode::InvalidField,
-                "",
-                "the request must be a JSON object of named arguments",
-            )),
-        }
+        parse_json_object(
+            text,
+            "",
+            "the request must be a JSON object of named arguments",
+        )
+        .map(Args)
     }
 
     fn required(&mut self, name: &str) -> Result<Value, EngineError> {

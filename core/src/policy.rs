@@ -386,15 +386,12 @@ impl EvaluationOptions {
     /// Reads options from JSON text, as a person would keep them in a file:
     /// `{"policySet": "my-trust", "policies": [...]}`. Error paths start with `options`.
     pub fn from_json(text: &str) -> Result<PolicySet, EngineError> {
-        let value = crate::error::parse_json_text(text)?;
-        if !value.is_object() {
-            return Err(EngineError::new(
-                ErrorCode::InvalidField,
-                "options",
-                "must be a JSON object with `policySet` and `policies`",
-            ));
-        }
-        Self::parse(value)
+        let map = crate::error::parse_json_object(
+            text,
+            "options",
+            "must be a JSON object with `policySet` and `policies`",
+        )?;
+        Self::parse(serde_json::Value::Object(map))
     }
 
     /// Reads options from any serde input; `None`/null means the defaults.
