@@ -32,6 +32,11 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
 /// Sets the document title: "<title> – NHSmail policy rules (unofficial)", with "Error: " first
 /// while `has_error` is true.
 pub fn page_title(title: impl Fn() -> String + 'static, has_error: impl Fn() -> bool + 'static) {
+    title_effect(Box::new(title), Box::new(has_error));
+}
+
+/// One effect for every page's title: not compiled again for each page's closures.
+fn title_effect(title: Box<dyn Fn() -> String>, has_error: Box<dyn Fn() -> bool>) {
     Effect::new(move |_| {
         let prefix = if has_error() { "Error: " } else { "" };
         document().set_title(&format!(

@@ -98,7 +98,8 @@ pub fn SignIn() -> impl IntoView {
     let mfa = crate::store::field(form, |f| f.mfa, |f, v| f.mfa = v);
     let secret = crate::store::field(form, |f| f.secret, |f, v| f.secret = v);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let answer = RwSignal::new(None::<(AccessInput, AccessResult)>);
+    // The answer as HTML: what the page shows of it.
+    let answer = RwSignal::new(None::<String>);
     page_title(
         || "Sign-in check".to_owned(),
         move || !errors.with(Vec::is_empty),
@@ -114,7 +115,7 @@ pub fn SignIn() -> impl IntoView {
             Ok((input, set)) => {
                 errors.set(Vec::new());
                 let result = check_access(&input, &set);
-                answer.set(Some((input, result)));
+                answer.set(Some(answer_html(&input, &result)));
             }
         }
     };
@@ -153,7 +154,7 @@ pub fn SignIn() -> impl IntoView {
                     <button class="nhsuk-button" type="submit" data-testid="check">"Check"</button>
                 </form>
                 <div aria-live="polite">
-                    {move || answer.get().map(|(input, r)| view! { <div inner_html=answer_html(&input, &r)></div> })}
+                    {move || answer.get().map(|html| view! { <div inner_html=html></div> })}
                 </div>
             </div>
         </div>
