@@ -35,6 +35,9 @@ try {
     await page.goto(`${origin}/`);
     await page.evaluate(() => localStorage.clear());
     await page.goto(`${origin}/roster`);
+    // The app draws the page after its WebAssembly starts: wait for the form before listening on it.
+    await page.getByTestId('roster-file').waitFor();
+    await page.getByTestId('evaluate').waitFor();
     // Reading the chosen file: its change event to the page naming the file.
     await page.evaluate(() => {
       const w = window;
