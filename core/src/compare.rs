@@ -33,7 +33,7 @@ impl Answer {
             state: r.state,
             since: r.since,
             policy_id: r.policy_id.clone(),
-            rule: r.transitions.last().map(|t| t.rule),
+            rule: r.last_rule(),
             next: r.next,
         }
     }

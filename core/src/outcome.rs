@@ -181,6 +181,14 @@ pub struct Segment {
     pub rule: Option<RuleId>,
 }
 
+impl AccountResult {
+    /// The rule of the last transition: the rule behind the state it is in (`None` when it never
+    /// left active).
+    pub fn last_rule(&self) -> Option<RuleId> {
+        self.transitions.last().map(|t| t.rule)
+    }
+}
+
 /// What a back-office decision needs of an account on `as_of`: the parts of
 /// [`evaluate_account`](crate::evaluate_account)'s result that [`decide`](crate::decide) reads, without building the rest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,7 +205,7 @@ impl From<&AccountResult> for Brief {
         Brief {
             state: r.state,
             since: r.since,
-            last_rule: r.transitions.last().map(|t| t.rule),
+            last_rule: r.last_rule(),
             next: r.next,
         }
     }
