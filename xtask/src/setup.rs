@@ -16,6 +16,8 @@ pub(crate) const NIGHTLY: &str = "nightly-2026-05-20";
 
 /// The app's release build on the nightly: the standard library rebuilt with the release profile
 /// and `optimize_for_size`, panics as a bare trap, and no file names or lines kept for them.
+/// `--cfg erase_components` is in `.cargo/config.toml` too: repeated here so the build is the same
+/// whether cargo joins the two or lets this one win.
 const APP_RUSTFLAGS: &str =
     "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none";
 
@@ -31,7 +33,14 @@ impl Tools {
     pub(crate) fn trunk(&self) -> Command {
         let mut c = Command::new("trunk");
         c.arg("--skip-version-check").env("PATH", self.path());
-        for var in ["RUSTC", "RUSTC_WRAPPER", "CARGO", "RUSTFLAGS"] {
+        // Any of these from the caller would replace the toolchain or the size flags.
+        for var in [
+            "RUSTC",
+            "RUSTC_WRAPPER",
+            "CARGO",
+            "RUSTFLAGS",
+            "CARGO_ENCODED_RUSTFLAGS",
+        ] {
             c.env_remove(var);
         }
         c.env("RUSTUP_TOOLCHAIN", NIGHTLY)
@@ -117,7 +126,7 @@ pub(crate) fn ensure_nightly() -> Result {
     )
     .unwrap_or_default();
     if !components.lines().any(|c| c.starts_with("rust-src")) {
-        eprintln!("xtask: installing the {NIGHTLY} toolchain with rust-src (under a minute)");
+        eprintln!("xtask: installing the {NIGHTLY} toolchain with rust-src (about 10 s)");
         run(Command::new("rustup").args([
             "toolchain",
             "install",

@@ -189,7 +189,12 @@ pub(super) fn input(
             })?;
             input.dspt_year = Some(year);
         }
-        input.sites = a.sites.parse().ok().and_then(Sites::new);
+        // Not a number means the question was not answered (the engine's default, 1 site); a
+        // number out of range (only from an edited store: the question refuses it) is an error.
+        if let Ok(n) = a.sites.parse::<u32>() {
+            let sites = Sites::new(n).ok_or("Enter a number of sites from 1 to 1,000,000")?;
+            input.sites = Some(sites);
+        }
     }
     Ok(input)
 }
@@ -260,5 +265,9 @@ mod tests {
             ("dspt-year", "2024-26"),
         ]);
         assert!(input(&a, on()).is_err());
+        for sites in ["0", "1000001"] {
+            let a = answers(&[("organisation-type", "careProvider"), ("sites", sites)]);
+            assert!(input(&a, on()).is_err(), "{sites}");
+        }
     }
 }
