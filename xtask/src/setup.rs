@@ -33,17 +33,8 @@ impl Tools {
     pub(crate) fn trunk(&self) -> Command {
         let mut c = Command::new("trunk");
         c.arg("--skip-version-check").env("PATH", self.path());
-        // Any of these from the caller would replace the toolchain or the size flags.
-        for var in [
-            "RUSTC",
-            "RUSTC_WRAPPER",
-            "CARGO",
-            "RUSTFLAGS",
-            "CARGO_ENCODED_RUSTFLAGS",
-        ] {
-            c.env_remove(var);
-        }
-        c.env("RUSTUP_TOOLCHAIN", NIGHTLY)
+        without_caller_pins(&mut c)
+            .env("RUSTUP_TOOLCHAIN", NIGHTLY)
             .env("CARGO_TARGET_DIR", root().join("target/app"))
             .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
             .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
@@ -105,12 +96,20 @@ fn ensure_wasm_target() -> Result {
 pub(crate) fn nightly_cargo() -> Command {
     let mut c = Command::new("cargo");
     c.arg(format!("+{NIGHTLY}"));
+    without_caller_pins(&mut c);
+    c
+}
+
+/// Drops what the outer `cargo xtask` may leave in the environment that would pin another
+/// toolchain or replace the flags of a cargo run on the pinned nightly.
+fn without_caller_pins(c: &mut Command) -> &mut Command {
     for var in [
         "RUSTUP_TOOLCHAIN",
         "RUSTC",
         "RUSTC_WRAPPER",
         "CARGO",
         "RUSTFLAGS",
+        "CARGO_ENCODED_RUSTFLAGS",
     ] {
         c.env_remove(var);
     }

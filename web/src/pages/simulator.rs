@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::browser::copy_text;
 use crate::components::form::{page_title, Checkbox};
+use crate::components::from_key;
 use crate::pages::scenario_link::{scenario_from_query, scenario_query};
 use crate::pages::simulator_presets::presets;
 use crate::pages::simulator_view::outcome as outcome_html;
@@ -101,13 +102,6 @@ fn make_event(on: IsoDate, key: &str, detail: &str) -> Result<Event, &'static st
         _ => return Err("Select what happened"),
     })
 }
-
-const KINDS: [AccountKind; 4] = [
-    AccountKind::User,
-    AccountKind::Shared,
-    AccountKind::Application,
-    AccountKind::Resource,
-];
 
 /// The kind's JSON name, which the page's select uses as its value.
 fn kind_key(kind: AccountKind) -> &'static str {
@@ -225,12 +219,7 @@ pub fn Simulator() -> impl IntoView {
             .ok_or("Enter the date the account was created, for example 2025-01-06")?;
         let as_of =
             date(&as_of.get()).ok_or("Enter the date to look at, for example 2025-04-01")?;
-        let kind = kind.with(|k| {
-            KINDS
-                .into_iter()
-                .find(|c| kind_key(*c) == k)
-                .unwrap_or(AccountKind::User)
-        });
+        let kind = kind.with(|k| from_key(k)).unwrap_or(AccountKind::User);
         let mut list: Vec<(u32, Event)> = events.get();
         list.sort_by_key(|(k, e)| (e.on, *k));
         Ok(Scenario {
