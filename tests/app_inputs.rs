@@ -61,20 +61,30 @@ fn roster_from_json_reads_the_contract_and_names_bad_fields() {
     )
     .unwrap_err();
     assert_eq!(e.path, "accounts[1].created");
+    // Of two problems in one account, the first in the text is named.
+    let e = Roster::from_json(
+        r#"{"accounts":[{"id":"a","kind":"robot","created":"2025-01-02","events":[{"on":"2025-01-03","type":"activity","channel":"fax"}]}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.path, "accounts[0].kind");
     for junk in ["", "[]", "null", "42", "{", r#"{"accounts": 3}"#] {
         let e = Roster::from_json(junk).unwrap_err();
         assert!(!e.render().is_empty(), "{junk:?}");
     }
-    // The direct path (an object read straight into the roster) answers as the JSON-value path:
+    // The direct path (an object read straight into the roster) answers as the tracked path:
     // leading whitespace is fine, an array is never read as the roster's fields, and a repeated
-    // key keeps the last value as a JSON value does.
+    // key is an error naming it, as in the npm module's JSON-text calls.
     let one = r#"[{"id":"a","kind":"user","created":"2025-01-02"}]"#;
     let spaced = Roster::from_json(&format!(" \r\n\t{{\"accounts\":{one}}}")).unwrap();
     assert_eq!(spaced.accounts.len(), 1);
     let e = Roster::from_json(&format!("[{one}]")).unwrap_err();
     assert_eq!(e.code.as_str(), "invalid_field");
-    let twice = Roster::from_json(&format!(r#"{{"accounts":[],"accounts":{one}}}"#)).unwrap();
-    assert_eq!(twice.accounts.len(), 1);
+    let e = Roster::from_json(&format!(r#"{{"accounts":[],"accounts":{one}}}"#)).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("invalid_field", "accounts")
+    );
+    assert!(e.render().contains("given twice"), "{}", e.render());
     let e = Roster::from_json("{\n  \"accounts\": [,]\n}").unwrap_err();
     assert_eq!(e.code.as_str(), "invalid_json");
     assert!(e.render().contains("line 2, column"), "{}", e.render());

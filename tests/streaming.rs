@@ -110,7 +110,7 @@ fn streamed_json(text: &str, step: usize) -> Result<Roster, (String, String)> {
     Ok(Roster { accounts })
 }
 
-const JSON_CASES: [&str; 11] = [
+const JSON_CASES: [&str; 13] = [
     r#"{"accounts": []}"#,
     r#"{"note": [1, {"x": 2}], "accounts": [{"id": "a", "kind": "user", "created": "2025-01-01"}]}"#,
     r#"{"accounts": [{"id": "a", "kind": "user", "created": "2025-01-01", "events": null}, {"id": "b", "kind": "user", "created": "2025-02-30"}]}"#,
@@ -122,6 +122,8 @@ const JSON_CASES: [&str; 11] = [
     r#"{"accounts": [{"id": "a", "kind": "user", "created": "2025-01-01"}"#,
     r#"{"accounts": []} trailing"#,
     r#"{"accounts": [{"id": "a", "kind": "robot", "created": "2025-01-01", "events": [{"on": "2025-01-02", "type": "activity", "channel": "fax"}]}]}"#,
+    r#"{"accounts": [], "accounts": []}"#,
+    r#"{"accounts": [{"id": "a", "kind": "user", "id": "b", "created": "2025-01-01"}]}"#,
 ];
 
 #[test]

@@ -11,7 +11,7 @@ use crate::calendar::WholeNumber;
 use crate::date::IsoDate;
 use crate::decide::decide_brief;
 pub use crate::decide::{decide, decision_id};
-use crate::error::{parse_at, parse_json_object, EngineError, ErrorCode};
+use crate::error::{check_json_object, parse_text_at, EngineError, ErrorCode};
 use crate::lifecycle::{
     brief, evaluate_account, evaluate_all, locate, AccountResult, Brief, State,
 };
@@ -50,7 +50,8 @@ impl Roster {
     /// Reads a roster from JSON text (`{"accounts": [...]}`); errors name the field
     /// (`accounts[3].created`), and text that is not JSON is `invalid_json` with its line and
     /// column. A valid object is read straight through serde_json; only when that fails is it read
-    /// again through a JSON value, for the error with its path.
+    /// again with the path tracked, for the first problem in the text and its path. A repeated
+    /// key is an error naming it.
     pub fn from_json(text: &str) -> Result<Roster, EngineError> {
         // An object starts with `{` after JSON's whitespace; serde would read an array as the
         // struct's fields in order, so only an object takes the direct path.
@@ -60,12 +61,12 @@ impl Roster {
         if let (true, Ok(roster)) = (is_object, serde_json::from_str(text)) {
             return Ok(roster);
         }
-        let value = parse_json_object(
+        check_json_object(
             text,
             "",
             "the roster must be a JSON object with an `accounts` list",
         )?;
-        parse_at(serde_json::Value::Object(value), "").map_err(|e| e.naming("the roster"))
+        parse_text_at(text, "").map_err(|e| e.naming("the roster"))
     }
 
     /// Evaluates every account on `as_of`; errors name the account (`accounts[3].events[0].on`).
@@ -271,12 +272,12 @@ impl DecisionExport {
     /// one its account, action and date give, so an edited decision is caught. Written out again,
     /// it is byte for byte the file that was read, when that file is what the engine wrote.
     pub fn from_json(text: &str) -> Result<DecisionExport, EngineError> {
-        let value = parse_json_object(
+        check_json_object(
             text,
             "",
             "the decisions must be a JSON object, as exportDecisions writes them",
         )?;
-        let export: DecisionExport = parse_at(serde_json::Value::Object(value), "")?;
+        let export: DecisionExport = parse_text_at(text, "")?;
         if export.schema != SCHEMA_ID {
             return Err(EngineError::new(
                 ErrorCode::InvalidField,

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::date::NOT_A_DATE;
@@ -145,7 +146,6 @@ where
     })
 }
 
-/// Classifies a serde message and moves a missing field's name into the path.
 /// The message without serde_json's trailing " at line L column C", and that position.
 pub(crate) fn split_position(message: &str) -> (&str, Option<&str>) {
     const AT: &str = " at line ";
@@ -162,6 +162,7 @@ pub(crate) fn split_position(message: &str) -> (&str, Option<&str>) {
     (message, None)
 }
 
+/// Classifies a serde message and moves a missing or repeated field's name into the path.
 pub(crate) fn from_serde_message(path: &str, message: &str) -> EngineError {
     if let Some(field) = split_position(message)
         .0
@@ -172,6 +173,17 @@ pub(crate) fn from_serde_message(path: &str, message: &str) -> EngineError {
             ErrorCode::InvalidField,
             join_path(path, field),
             "is required",
+        );
+    }
+    if let Some(field) = split_position(message)
+        .0
+        .strip_prefix("duplicate field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        return EngineError::new(
+            ErrorCode::InvalidField,
+            join_path(path, field),
+            "is given twice: give each field once",
         );
     }
     let code = if message.starts_with(NOT_A_DATE) {
@@ -208,6 +220,34 @@ pub(crate) fn parse_json_object(
         serde_json::Value::Object(map) => Ok(map),
         _ => Err(EngineError::new(ErrorCode::InvalidField, path, what)),
     }
+}
+
+/// Checks that JSON text holds an object, without building it: `invalid_json` (with line and
+/// column) when it is not JSON, and `invalid_field` at `path`, saying `what`, when it is JSON but
+/// not an object.
+pub(crate) fn check_json_object(text: &str, path: &str, what: &str) -> Result<(), EngineError> {
+    serde_json::from_str::<IgnoredAny>(text).map_err(|e| not_json(&e))?;
+    if text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{')
+    {
+        Ok(())
+    } else {
+        Err(EngineError::new(ErrorCode::InvalidField, path, what))
+    }
+}
+
+/// Reads `T` from JSON text with the path tracked, straight from the text (no JSON tree in
+/// between): the first problem, its path under `prefix` and its message without serde_json's
+/// " at line L column C" (the path says where).
+pub(crate) fn parse_text_at<T: DeserializeOwned>(
+    text: &str,
+    prefix: &str,
+) -> Result<T, EngineError> {
+    parse_at(&mut serde_json::Deserializer::from_str(text), prefix).map_err(|mut e| {
+        e.detail = split_position(&e.detail).0.to_owned();
+        e
+    })
 }
 
 /// `invalid_json`, with the line and column where the text stops being JSON.

@@ -386,12 +386,12 @@ impl EvaluationOptions {
     /// Reads options from JSON text, as a person would keep them in a file:
     /// `{"policySet": "my-trust", "policies": [...]}`. Error paths start with `options`.
     pub fn from_json(text: &str) -> Result<PolicySet, EngineError> {
-        let map = crate::error::parse_json_object(
+        crate::error::check_json_object(
             text,
             "options",
             "must be a JSON object with `policySet` and `policies`",
         )?;
-        Self::parse(serde_json::Value::Object(map))
+        crate::error::parse_text_at::<EvaluationOptions>(text, "options")?.resolve()
     }
 
     /// Reads options from any serde input; `None`/null means the defaults.

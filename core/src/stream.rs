@@ -6,11 +6,11 @@ use std::fmt;
 use std::io::{BufReader, Read};
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
+use serde::Deserialize;
 
 use crate::account::Account;
 use crate::error::{
-    from_serde_message, not_json, parse_at, split_position, EngineError, ErrorCode,
+    from_serde_message, join_path, not_json, split_position, EngineError, ErrorCode,
 };
 
 /// Where the reader is, and the first problem it found itself.
@@ -19,6 +19,8 @@ struct Progress<'f, F> {
     count: usize,
     in_accounts: bool,
     failure: Option<EngineError>,
+    /// The path inside the account being read when a value in it was wrong.
+    bad_at: Option<String>,
 }
 
 struct Roster<'p, 'f, F>(&'p mut Progress<'f, F>);
@@ -79,19 +81,33 @@ impl<'de, F: FnMut(usize, Account)> Visitor<'de> for Accounts<'_, '_, F> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(value) = seq.next_element::<Value>()? {
-            let i = self.0.count;
-            match parse_at::<Account, _>(value, &format!("accounts[{i}]")) {
-                Ok(account) => (self.0.each)(i, account),
+        loop {
+            let mut track = serde_path_to_error::Track::new();
+            let seed = TrackedAccount(&mut track);
+            match seq.next_element_seed(seed) {
+                Ok(Some(account)) => (self.0.each)(self.0.count, account),
+                Ok(None) => break,
                 Err(e) => {
-                    self.0.failure = Some(e);
-                    return Err(de::Error::custom("stopped"));
+                    // A bad value (not broken JSON, which the caller tells apart): its path.
+                    self.0.bad_at = Some(track.path().to_string());
+                    return Err(e);
                 }
             }
             self.0.count += 1;
         }
         self.0.in_accounts = false;
         Ok(())
+    }
+}
+
+/// One account, read straight from the text with its path tracked, as the whole-text reader does.
+struct TrackedAccount<'t>(&'t mut serde_path_to_error::Track);
+
+impl<'de> DeserializeSeed<'de> for TrackedAccount<'_> {
+    type Value = Account;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Account, D::Error> {
+        Account::deserialize(serde_path_to_error::Deserializer::new(d, self.0))
     }
 }
 
@@ -108,6 +124,7 @@ pub fn read_roster_json<R: Read>(
         count: 0,
         in_accounts: false,
         failure: None,
+        bad_at: None,
     };
     let mut reader =
         serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, input));
@@ -121,7 +138,14 @@ pub fn read_roster_json<R: Read>(
     }
     Err(match e.classify() {
         serde_json::error::Category::Data if progress.in_accounts => {
-            from_serde_message("accounts", split_position(&e.to_string()).0)
+            let at = match progress.bad_at {
+                Some(inner) => {
+                    let inner = if inner == "." { "" } else { &inner };
+                    join_path(&format!("accounts[{}]", progress.count), inner)
+                }
+                None => "accounts".to_owned(),
+            };
+            from_serde_message(&at, split_position(&e.to_string()).0)
         }
         serde_json::error::Category::Data => EngineError::new(
             ErrorCode::InvalidField,
