@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use nhsmail_rules::{
     check_access, AccessInput, AccessResult, IsoDate, Location, PolicySet, Service, State,
 };
-use serde::{Deserialize, Serialize};
 
 use crate::components::form::{
     error_for, page_title, Checkbox, ErrorSummary, FieldError, Radios, TextInput,
@@ -12,13 +11,12 @@ use crate::components::form::{
 use crate::components::state_tag::state_label;
 use crate::components::today;
 use crate::html::{esc, list, p, p_id, rule_source};
-use crate::store::kept;
+use crate::store::{kept_fields, Field, Fields};
 
 const KEY: &str = "nhsmail-rules.sign-in.v1";
 const WHAT: &str = "sign-in check answers";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Form {
     state: String,
     on: String,
@@ -45,6 +43,18 @@ impl Default for Form {
     }
 }
 
+impl Fields for Form {
+    fn fields(&mut self, each: &mut dyn FnMut(&'static str, Field<'_>)) {
+        each("state", Field::Text(&mut self.state));
+        each("on", Field::Text(&mut self.on));
+        each("location", Field::Text(&mut self.location));
+        each("service", Field::Text(&mut self.service));
+        each("mfa", Field::Flag(&mut self.mfa));
+        each("secret", Field::Flag(&mut self.secret));
+        each("onboarded", Field::Text(&mut self.onboarded));
+        each("policy_set", Field::Text(&mut self.policy_set));
+    }
+}
 fn parse(f: &Form) -> Result<(AccessInput, PolicySet), Vec<FieldError>> {
     let mut errors = Vec::new();
     let state = State::ALL.into_iter().find(|s| s.as_str() == f.state);
@@ -87,7 +97,7 @@ fn parse(f: &Form) -> Result<(AccessInput, PolicySet), Vec<FieldError>> {
 /// The sign-in check page.
 #[component]
 pub fn SignIn() -> impl IntoView {
-    let form = kept::<Form>(KEY, WHAT);
+    let form = kept_fields::<Form>(KEY, WHAT);
     let field =
         |get: fn(&Form) -> String, set: fn(&mut Form, String)| crate::store::field(form, get, set);
     let state = field(|f| f.state.clone(), |f, v| f.state = v);

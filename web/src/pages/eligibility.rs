@@ -11,7 +11,7 @@ use crate::html::{esc, h, list, p, p_id, rule_source, word_tag};
 use crate::pages::eligibility_answers::{
     answer, applies, input, next_step, previous_step, set_answer, validate, Answers, STEPS,
 };
-use crate::store::kept;
+use crate::store::kept_fields;
 
 const KEY: &str = "nhsmail-rules.eligibility.v1";
 const WHAT: &str = "eligibility answers";
@@ -37,7 +37,7 @@ pub fn Start() -> impl IntoView {
 #[component]
 pub fn Step() -> impl IntoView {
     let params = use_params_map();
-    let answers = kept::<Answers>(KEY, WHAT);
+    let answers = kept_fields::<Answers>(KEY, WHAT);
     move || match params.with(|p| p.get("step").unwrap_or_default()).as_str() {
         "check" => view! { <Check answers/> }.into_any(),
         "outcome" => view! { <Outcome answers/> }.into_any(),

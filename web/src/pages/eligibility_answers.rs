@@ -2,13 +2,12 @@
 //! page leads, how each answer is checked, and the engine's input built from them.
 
 use nhsmail_rules::{EligibilityInput, Sites};
-use serde::{Deserialize, Serialize};
 
 use crate::components::from_key;
+use crate::store::{Field, Fields};
 
 /// Everything the person answered, as they answered it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
     pub(super) organisation_type: String,
     pub(super) cqc_registered: String,
@@ -20,6 +19,27 @@ pub struct Answers {
     pub(super) existing_nhsmail: String,
 }
 
+impl Fields for Answers {
+    fn fields(&mut self, each: &mut dyn FnMut(&'static str, Field<'_>)) {
+        each(
+            "organisation_type",
+            Field::Text(&mut self.organisation_type),
+        );
+        each("cqc_registered", Field::Text(&mut self.cqc_registered));
+        each("dspt_status", Field::Text(&mut self.dspt_status));
+        each(
+            "approaching_before",
+            Field::Text(&mut self.approaching_before),
+        );
+        each("dspt_year", Field::Text(&mut self.dspt_year));
+        each("sites", Field::Text(&mut self.sites));
+        each(
+            "local_administrators",
+            Field::Text(&mut self.local_administrators),
+        );
+        each("existing_nhsmail", Field::Text(&mut self.existing_nhsmail));
+    }
+}
 /// The questions, in order.
 pub(super) const STEPS: [&str; 8] = [
     "organisation-type",

@@ -6,7 +6,6 @@ use nhsmail_rules::{
     plan_shared_mailboxes, ExtraRequestInput, IsoDate, MailboxInput, MailboxPlan, MailboxPlanInput,
     PolicySet, Severity, SiteInput, UserInput, WholeNumber,
 };
-use serde::{Deserialize, Serialize};
 
 use crate::browser::copy_text;
 use crate::components::form::{
@@ -14,13 +13,12 @@ use crate::components::form::{
 };
 use crate::components::{commas, today};
 use crate::html::{esc, h, list, p_id, rule_source, table, word_tag};
-use crate::store::{field, kept};
+use crate::store::{field, kept_fields, Field, Fields};
 
 const KEY: &str = "nhsmail-rules.shared-mailboxes.v1";
 const WHAT: &str = "shared mailbox plans";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Form {
     sites: String,
     users: String,
@@ -49,6 +47,19 @@ impl Default for Form {
     }
 }
 
+impl Fields for Form {
+    fn fields(&mut self, each: &mut dyn FnMut(&'static str, Field<'_>)) {
+        each("sites", Field::Text(&mut self.sites));
+        each("users", Field::Text(&mut self.users));
+        each("mailboxes", Field::Text(&mut self.mailboxes));
+        each("request", Field::Flag(&mut self.request));
+        each("request_site", Field::Text(&mut self.request_site));
+        each("additional", Field::Text(&mut self.additional));
+        each("justification", Field::Text(&mut self.justification));
+        each("mds_complete_on", Field::Text(&mut self.mds_complete_on));
+        each("as_of", Field::Text(&mut self.as_of));
+    }
+}
 fn example() -> Form {
     let users: String = (1..=11)
         .map(|i| format!("carer{i:02}, oak, 2025-05-{:02}\n", 10 + i))
@@ -230,7 +241,7 @@ fn plan(f: &Form) -> Result<MailboxPlan, Vec<FieldError>> {
 /// The planner page.
 #[component]
 pub fn Planner() -> impl IntoView {
-    let form = kept::<Form>(KEY, WHAT);
+    let form = kept_fields::<Form>(KEY, WHAT);
     let text = |get: fn(&Form) -> String, set: fn(&mut Form, String)| field(form, get, set);
     let sites = text(|f| f.sites.clone(), |f, v| f.sites = v);
     let users = text(|f| f.users.clone(), |f, v| f.users = v);

@@ -9,7 +9,6 @@ use nhsmail_rules::{
     compare_policies, parse_roster_csv, Comparison, DecisionExport, EngineError, EvaluationOptions,
     Exporter, IsoDate, PolicySet, Roster, State, BUILT_IN_SET_IDS, DEFAULT_REMIND_WITHIN_DAYS,
 };
-use serde::{Deserialize, Serialize};
 
 use crate::browser::{download, read_chosen_file};
 use crate::components::form::{
@@ -19,7 +18,7 @@ use crate::components::state_tag::state_label;
 use crate::components::{commas, today};
 use crate::html::{esc, h, p_id, table};
 use crate::pages::roster_table::{AccountsTable, Row};
-use crate::store::{kept, load};
+use crate::store::{kept_fields, load, Field, Fields};
 
 const KEY: &str = "nhsmail-rules.roster.v1";
 const WHAT: &str = "roster";
@@ -30,8 +29,7 @@ const KEEP_LIMIT: usize = 1_000_000;
 /// Accounts evaluated between two yields to the browser.
 const CHUNK: usize = 2_000;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Form {
     pasted: String,
     as_of: String,
@@ -52,6 +50,15 @@ impl Default for Form {
     }
 }
 
+impl Fields for Form {
+    fn fields(&mut self, each: &mut dyn FnMut(&'static str, Field<'_>)) {
+        each("pasted", Field::Text(&mut self.pasted));
+        each("as_of", Field::Text(&mut self.as_of));
+        each("policy_set", Field::Text(&mut self.policy_set));
+        each("compare_with", Field::Text(&mut self.compare_with));
+        each("remind", Field::Text(&mut self.remind));
+    }
+}
 /// The policy set chosen by id: a built-in one, or "custom" from the policies page.
 pub fn policy_set(id: &str) -> Result<PolicySet, String> {
     if id == "custom" {
@@ -101,7 +108,7 @@ enum Progress {
 /// The roster page.
 #[component]
 pub fn RosterPage() -> impl IntoView {
-    let form = kept::<Form>(KEY, WHAT);
+    let form = kept_fields::<Form>(KEY, WHAT);
     let field =
         |get: fn(&Form) -> String, set: fn(&mut Form, String)| crate::store::field(form, get, set);
     let pasted = RwSignal::new(form.with_untracked(|f| f.pasted.clone()));
