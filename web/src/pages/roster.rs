@@ -319,8 +319,8 @@ pub fn RosterPage() -> impl IntoView {
                 Progress::Idle => ().into_any(),
             }}
         </div>
-        {move || export.get().map(|e| view! {
-            <div inner_html=summary_html(&e)></div>
+        {move || export.with(|e| e.as_ref().map(summary_html)).map(|summary| view! {
+            <div inner_html=summary></div>
             <button type="button" class="nhsuk-button" on:click=save data-testid="download">"Download decisions (JSON)"</button>
             <AccountsTable rows/>
             <h2>"Compare policy sets"</h2>

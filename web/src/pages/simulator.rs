@@ -9,10 +9,12 @@ use nhsmail_rules::{
     IsoDate, PolicySet, Segment, BUILT_IN_SET_IDS,
 };
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
 use crate::browser::copy_text;
 use crate::components::form::{page_title, Checkbox};
 use crate::components::from_key;
+use crate::html::esc;
 use crate::pages::scenario_link::{scenario_from_query, scenario_query};
 use crate::pages::simulator_presets::presets;
 use crate::pages::simulator_view::outcome as outcome_html;
@@ -171,6 +173,30 @@ fn from_link() -> Option<Result<Scenario, String>> {
 fn link(s: &Scenario) -> String {
     let origin = window().location().origin().unwrap_or_default();
     format!("{origin}/simulator?{}", scenario_query(s))
+}
+
+/// The events as a table, in date order, each with a Remove button carrying its key.
+fn events_html(list: &[(u32, Event)]) -> String {
+    let mut sorted: Vec<&(u32, Event)> = list.iter().collect();
+    sorted.sort_by_key(|(k, e)| (e.on, *k));
+    let mut out = String::from(
+        r#"<table class="nhsuk-table" data-testid="events"><caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Events</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">Date</th><th scope="col" class="nhsuk-table__header">Event</th><th scope="col" class="nhsuk-table__header"><span class="nhsuk-u-visually-hidden">Action</span></th></tr></thead><tbody class="nhsuk-table__body">"#,
+    );
+    for (key, event) in sorted {
+        let (on, words) = (event.on.long_form(), esc(&describe(event)));
+        out.push_str(&format!(
+            r#"<tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{on}</td><td class="nhsuk-table__cell">{words}</td><td class="nhsuk-table__cell"><button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" data-remove="{key}">Remove<span class="nhsuk-u-visually-hidden"> {words} on {on}</span></button></td></tr>"#
+        ));
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// The key of the event whose Remove button a click landed on.
+fn clicked_key(ev: &leptos::ev::MouseEvent) -> Option<u32> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let button = target.closest("[data-remove]").ok()??;
+    button.get_attribute("data-remove")?.parse().ok()
 }
 
 /// The simulator page.
@@ -352,32 +378,12 @@ pub fn Simulator() -> impl IntoView {
 
                 <h2>"What happened"</h2>
                 {move || events.with(Vec::is_empty).then(|| view! { <p data-testid="no-events">"No events yet."</p> })}
-                <table class="nhsuk-table" data-testid="events">
-                    <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Events"</caption>
-                    <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
-                        <th scope="col" class="nhsuk-table__header">"Date"</th>
-                        <th scope="col" class="nhsuk-table__header">"Event"</th>
-                        <th scope="col" class="nhsuk-table__header"><span class="nhsuk-u-visually-hidden">"Action"</span></th>
-                    </tr></thead>
-                    <tbody class="nhsuk-table__body">
-                        <For each=move || { let mut l = events.get(); l.sort_by_key(|(k, e)| (e.on, *k)); l } key=|(k, e)| (*k, e.on)
-                            children=move |(key, event)| {
-                                let words = describe(&event);
-                                view! {
-                                    <tr class="nhsuk-table__row">
-                                        <td class="nhsuk-table__cell">{event.on.long_form()}</td>
-                                        <td class="nhsuk-table__cell">{words.clone()}</td>
-                                        <td class="nhsuk-table__cell">
-                                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                                                on:click=move |_| events.update(|l| l.retain(|(k, _)| *k != key))>
-                                                "Remove"<span class="nhsuk-u-visually-hidden">{format!(" {} on {}", words, event.on.long_form())}</span>
-                                            </button>
-                                        </td>
-                                    </tr>
-                                }
-                            }/>
-                    </tbody>
-                </table>
+                // One listener for every row's Remove button, which names its event by key.
+                <div inner_html=move || events.with(|l| events_html(l)) on:click=move |ev| {
+                    if let Some(key) = clicked_key(&ev) {
+                        events.update(|l| l.retain(|(k, _)| *k != key));
+                    }
+                }></div>
 
                 <form on:submit=add_event novalidate>
                     <fieldset class="nhsuk-fieldset">
