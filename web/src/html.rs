@@ -138,6 +138,16 @@ pub fn list(
     out
 }
 
+/// A select's options, as HTML: `(value, words)`, with `selected` chosen.
+pub fn options<'a>(list: impl IntoIterator<Item = (&'a str, &'a str)>, selected: &str) -> String {
+    list.into_iter()
+        .map(|(v, w)| {
+            let chosen = if v == selected { " selected" } else { "" };
+            format!(r#"<option value="{}"{chosen}>{}</option>"#, esc(v), esc(w))
+        })
+        .collect()
+}
+
 /// A paragraph of text.
 pub fn p(text: &str) -> String {
     format!("<p>{}</p>", esc(text))
@@ -156,6 +166,14 @@ pub fn h(level: u8, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_mark_the_chosen_one() {
+        assert_eq!(
+            options([("a", "A & B"), ("b", "B")], "b"),
+            r#"<option value="a">A &amp; B</option><option value="b" selected>B</option>"#
+        );
+    }
 
     #[test]
     fn escapes_markup() {

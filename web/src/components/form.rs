@@ -1,6 +1,9 @@
 //! NHS.UK form pieces: error summary, inline errors, radios, text inputs and the page title.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::html::esc;
 
 /// A problem with one field: the field's id (the summary links to it) and the message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,11 +66,9 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
                 node_ref=node data-testid="error-summary">
                 <h2 class="nhsuk-error-summary__title" id="error-summary-title">"There is a problem"</h2>
                 <div class="nhsuk-error-summary__body">
-                    <ul class="nhsuk-list nhsuk-error-summary__list">
-                        {move || errors.get().into_iter().map(|e| view! {
-                            <li><a href=format!("#{}", e.field)>{e.message}</a></li>
-                        }).collect_view()}
-                    </ul>
+                    <ul class="nhsuk-list nhsuk-error-summary__list" inner_html=move || errors.with(|e| {
+                        e.iter().map(|e| format!(r##"<li><a href="#{}">{}</a></li>"##, esc(&e.field), esc(&e.message))).collect::<String>()
+                    })></ul>
                 </div>
             </div>
         </Show>
@@ -121,6 +122,21 @@ pub fn Radios(
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     };
+    // The radios are drawn once; a value set from elsewhere is shown by ticking its radio.
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let v = value.get();
+        if let Some(Ok(list)) = node.get().map(|n| n.query_selector_all("input")) {
+            for i in 0..list.length() {
+                if let Some(input) = list
+                    .get(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    input.set_checked(input.value() == v);
+                }
+            }
+        }
+    });
     view! {
         <div class=move || group_class(error.get().is_some())>
             <fieldset class="nhsuk-fieldset" aria-describedby=described>
@@ -133,25 +149,43 @@ pub fn Radios(
                 </legend>
                 {hint.map(|h| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{h}</div> })}
                 {move || view! { <ErrorMessage id=id.to_owned() message=error.get()/> }}
-                <div class="nhsuk-radios">
-                    {options.into_iter().enumerate().map(|(i, (v, label, item_hint))| {
-                        let input_id = if i == 0 { id.to_owned() } else { format!("{id}-{v}") };
-                        let hint_id = format!("{input_id}-item-hint");
-                        view! {
-                            <div class="nhsuk-radios__item">
-                                <input class="nhsuk-radios__input" id=input_id.clone() name=id type="radio" value=v
-                                    aria-describedby=item_hint.map(|_| hint_id.clone())
-                                    prop:checked=move || value.get() == v
-                                    on:change=move |_| value.set(v.to_owned())/>
-                                <label class="nhsuk-label nhsuk-radios__label" for=input_id>{label}</label>
-                                {item_hint.map(|h| view! { <div class="nhsuk-hint nhsuk-radios__hint" id=hint_id>{h}</div> })}
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
+                <div class="nhsuk-radios" node_ref=node inner_html=radios_html(id, &options, &value.get_untracked())
+                    on:change=move |ev| value.set(event_target_value(&ev))></div>
             </fieldset>
         </div>
     }
+}
+
+/// The radio inputs and their labels, as HTML, with `value` checked.
+fn radios_html(id: &str, options: &[(&str, &str, Option<&str>)], value: &str) -> String {
+    let mut out = String::new();
+    for (i, (v, label, hint)) in options.iter().enumerate() {
+        let input_id = if i == 0 {
+            id.to_owned()
+        } else {
+            format!("{id}-{v}")
+        };
+        let hint_id = format!("{input_id}-item-hint");
+        let described = if hint.is_some() {
+            format!(r#" aria-describedby="{hint_id}""#)
+        } else {
+            String::new()
+        };
+        let checked = if *v == value { " checked" } else { "" };
+        out.push_str(&format!(
+            r#"<div class="nhsuk-radios__item"><input class="nhsuk-radios__input" id="{input_id}" name="{id}" type="radio" value="{}"{described}{checked}><label class="nhsuk-label nhsuk-radios__label" for="{input_id}">{}</label>"#,
+            esc(v),
+            esc(label)
+        ));
+        if let Some(h) = hint {
+            out.push_str(&format!(
+                r#"<div class="nhsuk-hint nhsuk-radios__hint" id="{hint_id}">{}</div>"#,
+                esc(h)
+            ));
+        }
+        out.push_str("</div>");
+    }
+    out
 }
 
 /// A labelled text input bound to `value`.

@@ -16,7 +16,7 @@ use crate::components::form::{
 };
 use crate::components::state_tag::state_label;
 use crate::components::{commas, today};
-use crate::html::{esc, h, p_id, table};
+use crate::html::{esc, h, options, p_id, table};
 use crate::pages::roster_table::{AccountsTable, Row};
 use crate::store::{kept_fields, load, Field, Fields};
 
@@ -273,9 +273,9 @@ pub fn RosterPage() -> impl IntoView {
             <div class=move || group_class(err(id).get().is_some())>
                 <label class="nhsuk-label" for=id>{label}</label>
                 {move || view! { <ErrorMessage id=id.to_owned() message=err(id).get()/> }}
-                <select class="nhsuk-select" id=id data-testid=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                    {choices.into_iter().map(|(v, w)| view! { <option value=v.clone() selected=value.get_untracked() == v>{w}</option> }).collect_view()}
-                </select>
+                <select class="nhsuk-select" id=id data-testid=id
+                    inner_html=options(choices.iter().map(|(v, w)| (v.as_str(), w.as_str())), &value.get_untracked())
+                    prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))></select>
             </div>
         }
     };

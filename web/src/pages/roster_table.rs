@@ -6,7 +6,7 @@ use nhsmail_rules::{AccountResult, DecisionExport, IsoDate, State};
 
 use crate::components::commas;
 use crate::components::state_tag::state_label;
-use crate::html::{esc, tag};
+use crate::html::{esc, options, tag};
 
 const PAGE: usize = 50;
 
@@ -164,10 +164,8 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
             <div class="nhsuk-grid-column-one-half">
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for="filter-state">"Show accounts in this state"</label>
-                    <select class="nhsuk-select" id="filter-state" data-testid="filter-state" on:change=move |ev| state_filter.set(event_target_value(&ev))>
-                        <option value="">"All states"</option>
-                        {state_options.into_iter().map(|(v, w)| view! { <option value=v>{w}</option> }).collect_view()}
-                    </select>
+                    <select class="nhsuk-select" id="filter-state" data-testid="filter-state" on:change=move |ev| state_filter.set(event_target_value(&ev))
+                        inner_html=options(std::iter::once(("", "All states")).chain(state_options.iter().map(|(v, w)| (*v, *w))), "")></select>
                 </div>
             </div>
             <div class="nhsuk-grid-column-one-half">

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::copy_text;
 use crate::components::form::{page_title, Checkbox};
 use crate::components::from_key;
-use crate::html::esc;
+use crate::html::{esc, options};
 use crate::pages::scenario_link::{scenario_from_query, scenario_query};
 use crate::pages::simulator_presets::presets;
 use crate::pages::simulator_view::outcome as outcome_html;
@@ -331,10 +331,8 @@ pub fn Simulator() -> impl IntoView {
         <form class="nhsuk-u-margin-bottom-5" on:submit=load_preset>
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label nhsuk-label--s" for="preset">"Start from an example"</label>
-                <select class="nhsuk-select" id="preset" data-testid="preset" on:change=move |ev| preset.set(event_target_value(&ev))>
-                    <option value="">"Choose an example"</option>
-                    {presets().into_iter().map(|(id, name, _, _)| view! { <option value=id>{name}</option> }).collect_view()}
-                </select>
+                <select class="nhsuk-select" id="preset" data-testid="preset" on:change=move |ev| preset.set(event_target_value(&ev))
+                    inner_html=options(std::iter::once(("", "Choose an example")).chain(presets().iter().map(|(id, name, _, _)| (*id, *name))), "")></select>
                 <button type="submit" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-left-2 nhsuk-u-margin-bottom-0" data-testid="load-preset">"Load example"</button>
             </div>
             {move || presets().into_iter().find(|(id, ..)| *id == preset.get()).map(|(_, _, about, _)| view! { <p class="nhsuk-hint">{about}</p> })}
@@ -368,12 +366,10 @@ pub fn Simulator() -> impl IntoView {
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for="policy-set">"Policy set"</label>
                     <select class="nhsuk-select" id="policy-set" data-testid="policy-set"
-                        on:change=move |ev| policy_set.set(event_target_value(&ev)) prop:value=move || policy_set.get()>
-                        {BUILT_IN_SET_IDS.iter().map(|id| {
-                            let words = if *id == "national" { "National policy" } else { "North Central London ICB (90 days until 1 December 2022)" };
-                            view! { <option value=*id>{words}</option> }
-                        }).collect_view()}
-                    </select>
+                        inner_html=options(BUILT_IN_SET_IDS.iter().map(|id| {
+                            (*id, if *id == "national" { "National policy" } else { "North Central London ICB (90 days until 1 December 2022)" })
+                        }), &policy_set.get_untracked())
+                        on:change=move |ev| policy_set.set(event_target_value(&ev)) prop:value=move || policy_set.get()></select>
                 </div>
 
                 <h2>"What happened"</h2>
@@ -402,9 +398,8 @@ pub fn Simulator() -> impl IntoView {
                         <div class="nhsuk-form-group">
                             <label class="nhsuk-label" for="new-type">"What happened"</label>
                             <select class="nhsuk-select" id="new-type" data-testid="new-event-type"
-                                on:change=move |ev| new_type.set(event_target_value(&ev)) prop:value=move || new_type.get()>
-                                {EVENT_TYPES.iter().map(|(k, w)| view! { <option value=*k>{*w}</option> }).collect_view()}
-                            </select>
+                                inner_html=options(EVENT_TYPES, &new_type.get_untracked())
+                                on:change=move |ev| new_type.set(event_target_value(&ev)) prop:value=move || new_type.get()></select>
                         </div>
                         <div class="nhsuk-form-group">
                             <label class="nhsuk-label" for="new-detail">"New organisation or email address (if needed)"</label>
