@@ -49,17 +49,20 @@ impl Roster {
 
     /// Reads a roster from JSON text (`{"accounts": [...]}`); errors name the field
     /// (`accounts[3].created`), and text that is not JSON is `invalid_json` with its line and
-    /// column. A valid object is read straight through serde_json; only when that fails is it read
-    /// again with the path tracked, for the first problem in the text and its path. A repeated
-    /// key is an error naming it.
+    /// column. A repeated key is an error naming it. With the `direct-json` feature (on by
+    /// default) a valid object is read straight through serde_json; only when that fails is it
+    /// read again with the path tracked, for the first problem in the text and its path.
     pub fn from_json(text: &str) -> Result<Roster, EngineError> {
         // An object starts with `{` after JSON's whitespace; serde would read an array as the
         // struct's fields in order, so only an object takes the direct path.
-        let is_object = text
+        #[cfg(feature = "direct-json")]
+        if text
             .trim_start_matches([' ', '\t', '\n', '\r'])
-            .starts_with('{');
-        if let (true, Ok(roster)) = (is_object, serde_json::from_str(text)) {
-            return Ok(roster);
+            .starts_with('{')
+        {
+            if let Ok(roster) = serde_json::from_str(text) {
+                return Ok(roster);
+            }
         }
         check_json_object(
             text,
