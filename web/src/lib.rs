@@ -96,13 +96,11 @@ fn Header() -> impl IntoView {
 #[component]
 fn StoreNotices(notices: Notices) -> impl IntoView {
     view! {
-        <Show when=move || !notices.0.with(Vec::is_empty)>
-            <div class="nhsuk-inset-text" data-testid="store-notice" role="status">
-                <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                {move || notices.0.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
-                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                    on:click=move |_| notices.0.set(Vec::new())>"Hide this message"</button>
-            </div>
-        </Show>
+        <div class="nhsuk-inset-text" data-testid="store-notice" role="status" hidden=move || notices.0.with(Vec::is_empty)>
+            <span class="nhsuk-u-visually-hidden">"Information: "</span>
+            {move || notices.0.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                on:click=move |_| notices.0.set(Vec::new())>"Hide this message"</button>
+        </div>
     }
 }

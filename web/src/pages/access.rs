@@ -143,10 +143,11 @@ pub fn SignIn() -> impl IntoView {
                 <ErrorSummary errors=errors.into()/>
                 <form on:submit=check novalidate>
                     <Radios id="state" legend="What state is the account in?".to_owned() options=states value=state error=err("state")/>
-                    <Show when=move || state.get() == "inactive">
+                    // Kept in the page while hidden, so a second change of state keeps the answer.
+                    <div hidden=move || state.get() != "inactive">
                         <Radios id="onboarded" legend="Has the person accepted the acceptable use policy and set their Account Secret?".to_owned()
                             options=vec![("yes", "Yes", None), ("no", "No", None)] value=onboarded error=err("onboarded")/>
-                    </Show>
+                    </div>
                     <TextInput id="on" label="Date of the sign-in".to_owned() hint="For example, 2025-03-01".to_owned() input_type="date" width="10" value=on error=err("on")/>
                     <Radios id="location" legend="Where is the person signing in from?".to_owned()
                         options=vec![("uk", "The UK", None), ("abroad", "Outside the UK", None)] value=location error=err("location")/>

@@ -320,15 +320,13 @@ pub fn Planner() -> impl IntoView {
                     <Checkbox id="request" label="I need more than the allowance of accounts for a site" value=request/>
                 </div>
             </div>
-            <Show when=move || request.get()>
-                <fieldset class="nhsuk-fieldset">
-                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">"Request for extra accounts"</legend>
-                    <TextInput id="request-site" label="Site id".to_owned() width="10" value=request_site error=err("request-site")/>
-                    <TextInput id="additional" label="Number of new accounts needed".to_owned() width="4" inputmode="numeric" value=additional error=err("additional")/>
-                    {area("justification", "Why you need them", "This goes into the email, after \"We require these extra accounts because\".", justification)}
-                    <TextInput id="mds-complete-on" label="Date the minimum data set was complete (if it is)".to_owned() input_type="date" width="10" value=mds error=err("mds-complete-on")/>
-                </fieldset>
-            </Show>
+            <fieldset class="nhsuk-fieldset" hidden=move || !request.get()>
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">"Request for extra accounts"</legend>
+                <TextInput id="request-site" label="Site id".to_owned() width="10" value=request_site error=err("request-site")/>
+                <TextInput id="additional" label="Number of new accounts needed".to_owned() width="4" inputmode="numeric" value=additional error=err("additional")/>
+                {area("justification", "Why you need them", "This goes into the email, after \"We require these extra accounts because\".", justification)}
+                <TextInput id="mds-complete-on" label="Date the minimum data set was complete (if it is)".to_owned() input_type="date" width="10" value=mds error=err("mds-complete-on")/>
+            </fieldset>
             <button class="nhsuk-button" type="submit" data-testid="plan">"Check the plan"</button>
         </form>
         <div aria-live="polite">{move || result.get().map(|p| view! { <PlanView p/> })}</div>

@@ -326,14 +326,14 @@ pub fn RosterPage() -> impl IntoView {
             <h2>"Compare policy sets"</h2>
             <p>"See which accounts would be in a different state, or change on a different date, under another policy set."</p>
         })}
-        <Show when=move || export.with(Option::is_some)>
+        <div hidden=move || export.with(Option::is_none)>
             {select("compare-with", "Compare with", compare_id, choices.clone())}
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=compare data-testid="compare">"Compare"</button>
             {move || comparison.get().map(|c| match c {
                 Ok(c) => view! { <div inner_html=comparison_html(&c)></div> }.into_any(),
                 Err(m) => view! { <p class="nhsuk-error-message">{m}</p> }.into_any(),
             })}
-        </Show>
+        </div>
     }
 }
 
