@@ -1,0 +1,107 @@
+// Trunk post-build hook, before csp.mjs: makes the built app smaller to download (issue 6's budget).
+// 1. The WebAssembly loses the stream adapters that wasm-streams exports to JavaScript. Leptos
+//    depends on server_fn, which depends on wasm-streams for server functions; this app has
+//    none, so nothing ever calls them, but as exports they kept their code alive.
+// 2. Its import and export names are shortened (binaryen's --minify-imports-and-exports-and-modules):
+//    wasm-bindgen names each import after its function plus a hash, some 200 of them, in both the
+//    WebAssembly and the JavaScript. The JavaScript is rewritten to the new names, by position:
+//    the pass keeps the order of imports and exports.
+// 3. The JavaScript is minified (terser).
+// 4. The subresource integrity hashes in index.html are written again for the changed files.
+// Every rename is checked: a name that is not found exactly where it should be stops the build.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = process.env.TRUNK_STAGING_DIR ?? join(root, 'dist');
+const wasmOpt = join(root, 'node_modules/.bin/wasm-opt');
+const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types'];
+// wasm-streams' exported classes (IntoUnderlyingSource, IntoUnderlyingByteSource, IntoUnderlyingSink).
+const DEAD_EXPORTS = '*intounderlying*';
+
+const files = readdirSync(dir);
+const one = (re) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) throw new Error(`shrink.mjs: expected one file like ${re} in ${dir}, found ${found}`);
+  return join(dir, found[0]);
+};
+const wasmFile = one(/_bg\.wasm$/);
+const jsFile = one(/^nhsmail-web-[0-9a-f]+\.js$/);
+const size = (f) => readFileSync(f).length;
+const before = { wasm: size(wasmFile), js: size(jsFile) };
+
+const opt = (input, output, passes) => execFileSync(wasmOpt, [input, ...FEATURES, ...passes, '-o', output]);
+const names = (file) => {
+  const m = new WebAssembly.Module(readFileSync(file));
+  return { imports: WebAssembly.Module.imports(m), exports: WebAssembly.Module.exports(m) };
+};
+
+// 1. Without the dead exports, and what only they reached.
+const stripped = `${wasmFile}.stripped`;
+opt(wasmFile, stripped, ['--remove-exports', `--pass-arg=remove-exports@${DEAD_EXPORTS}`, '--remove-unused-module-elements']);
+const old = names(stripped);
+// 2. Short names.
+opt(stripped, wasmFile, ['--minify-imports-and-exports-and-modules']);
+const now = names(wasmFile);
+if (old.imports.length !== now.imports.length || old.exports.length !== now.exports.length) {
+  throw new Error('shrink.mjs: minifying changed the number of imports or exports');
+}
+execFileSync('rm', ['-f', stripped]);
+
+let js = readFileSync(jsFile, 'utf8');
+const swap = (re, to, what) => {
+  const n = (js.match(re) ?? []).length;
+  if (n === 0) throw new Error(`shrink.mjs: ${what} not found in ${jsFile}`);
+  js = js.replace(re, to);
+};
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const key = (s) => (/^[A-Za-z_$][\w$]*$/.test(s) ? s : JSON.stringify(s));
+const modules = new Map();
+old.imports.forEach((o, i) => {
+  const n = now.imports[i];
+  if (o.kind !== n.kind) throw new Error(`shrink.mjs: import ${i} changed kind`);
+  const prev = modules.get(o.module);
+  if (prev !== undefined && prev !== n.module) throw new Error(`shrink.mjs: module ${o.module} got two names`);
+  modules.set(o.module, n.module);
+  // Each import is one property of the imports object: `name: function(...)`.
+  swap(new RegExp(`(?<=[\\s,{])${escape(o.name)}(?=\\s*:)`, 'g'), key(n.name), `import ${o.name}`);
+});
+for (const [from, to] of modules) swap(new RegExp(`"${escape(from)}"(?=\\s*:)`, 'g'), JSON.stringify(to), `module ${from}`);
+old.exports.forEach((o, i) => {
+  const n = now.exports[i];
+  if (o.kind !== n.kind) throw new Error(`shrink.mjs: export ${i} changed kind`);
+  const to = /^[A-Za-z_$][\w$]*$/.test(n.name) ? `wasm.${n.name}` : `wasm[${JSON.stringify(n.name)}]`;
+  js = js.replace(new RegExp(`\\bwasm\\.${escape(o.name)}\\b`, 'g'), to);
+});
+// What JavaScript still asks of the WebAssembly must be there (bar the dead adapters' methods).
+const exported = new Set(now.exports.map((e) => e.name));
+const dead = new RegExp(`^${DEAD_EXPORTS.replaceAll('*', '.*')}$|^__wbg_intounderlying`, 'i');
+for (const [, name] of js.matchAll(/\bwasm\.([A-Za-z_$][\w$]*)/g)) {
+  if (!exported.has(name) && !dead.test(name)) throw new Error(`shrink.mjs: the JavaScript still uses wasm.${name}`);
+}
+
+// 3. Minified.
+const min = await minify(js, { module: true, compress: true, mangle: true });
+if (!min.code) throw new Error('shrink.mjs: terser gave no code');
+writeFileSync(jsFile, min.code);
+
+// 4. Integrity hashes.
+const indexFile = join(dir, 'index.html');
+let html = readFileSync(indexFile, 'utf8');
+for (const f of [jsFile, wasmFile]) {
+  const base = f.slice(dir.length + 1);
+  const sri = `sha384-${createHash('sha384').update(readFileSync(f)).digest('base64')}`;
+  const re = new RegExp(`(href="/${escape(base)}"[^>]*integrity=")[^"]*"`);
+  if (!re.test(html)) throw new Error(`shrink.mjs: no integrity for ${base} in index.html`);
+  html = html.replace(re, `$1${sri}"`);
+}
+writeFileSync(indexFile, html);
+console.log(
+  `shrink.mjs: wasm ${before.wasm} -> ${size(wasmFile)} bytes, js ${before.js} -> ${size(jsFile)} bytes; ` +
+    `${now.imports.length} imports and ${now.exports.length} exports renamed`,
+);
