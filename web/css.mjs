@@ -4,7 +4,7 @@
 //   nothing can ever try to fetch it.
 // - Without the rules for classes the app never writes (PurgeCSS over the app's source and
 //   index.html): the whole file is 29 KB gzip, most of it components the app does not have. A class
-//   the app builds from pieces must be listed in SAFELIST.
+//   the app builds from pieces must be listed in SAFELIST. Custom properties no rule reads go too.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,8 @@ const [{ css: used }] = await new PurgeCSS().purge({
   content: [join(root, 'web/src/**/*.rs'), join(root, 'index.html')],
   css: [{ raw: withoutFonts }],
   safelist: { standard: SAFELIST },
+  // Custom properties no rule reads (var(--...)) go too.
+  variables: true,
 });
 if (/https?:\/\//.test(used)) throw new Error(`${from}: a URL to another host is left after removing @font-face`);
 mkdirSync(dirname(to), { recursive: true });
