@@ -98,7 +98,7 @@ fn StoreNotices(notices: Notices) -> impl IntoView {
     view! {
         <div class="nhsuk-inset-text" data-testid="store-notice" role="status" hidden=move || notices.0.with(Vec::is_empty)>
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
-            {move || notices.0.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+            <div inner_html=move || notices.0.with(|list| list.iter().map(|m| html::p(m)).collect::<String>())></div>
             <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
                 on:click=move |_| notices.0.set(Vec::new())>"Hide this message"</button>
         </div>

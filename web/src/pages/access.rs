@@ -164,9 +164,7 @@ pub fn SignIn() -> impl IntoView {
                     </div>
                     <button class="nhsuk-button" type="submit" data-testid="check">"Check"</button>
                 </form>
-                <div aria-live="polite">
-                    {move || answer.get().map(|html| view! { <div inner_html=html></div> })}
-                </div>
+                <div aria-live="polite" inner_html=move || answer.get().unwrap_or_default()></div>
             </div>
         </div>
     }

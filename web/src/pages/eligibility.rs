@@ -171,15 +171,12 @@ fn Check(answers: RwSignal<Answers>) -> impl IntoView {
         <a class="nhsuk-back-link" href=back data-testid="back">"Back"</a>
         <h1>"Check your answers"</h1>
         <dl class="nhsuk-summary-list" data-testid="answers" inner_html=move || rows(&answers.get())></dl>
-        {move || match missing() {
-            Some(step) => view! {
-                <p>"You have not answered every question yet."</p>
-                <a class="nhsuk-button" href=format!("/eligibility/{step}") role="button" draggable="false">"Answer the next question"</a>
-            }.into_any(),
-            None => view! {
-                <a class="nhsuk-button" href="/eligibility/outcome" role="button" draggable="false" data-testid="see-outcome">"See if you can get NHSmail"</a>
-            }.into_any(),
-        }}
+        <div inner_html=move || match missing() {
+            Some(step) => format!(
+                r#"<p>You have not answered every question yet.</p><a class="nhsuk-button" href="/eligibility/{step}" role="button" draggable="false">Answer the next question</a>"#
+            ),
+            None => r#"<a class="nhsuk-button" href="/eligibility/outcome" role="button" draggable="false" data-testid="see-outcome">See if you can get NHSmail</a>"#.to_owned(),
+        }></div>
     }
 }
 
@@ -231,13 +228,10 @@ fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
     let start_again = move |_| answers.set(Answers::default());
     view! {
         <a class="nhsuk-back-link" href="/eligibility/check" data-testid="back">"Back to your answers"</a>
-        {move || match result.get() {
-            Err(_) => view! {
-                <h1>"Some answers are missing"</h1>
-                <p><a href="/eligibility/check">"Check your answers"</a></p>
-            }.into_any(),
-            Ok(r) => view! { <div inner_html=outcome_html(&r, as_of)></div> }.into_any(),
-        }}
+        <div inner_html=move || result.with(|r| match r {
+            Err(_) => r#"<h1>Some answers are missing</h1><p><a href="/eligibility/check">Check your answers</a></p>"#.to_owned(),
+            Ok(r) => outcome_html(r, as_of),
+        })></div>
         <p><a href="/eligibility" on:click=start_again data-testid="start-again">"Start again"</a></p>
     }
 }

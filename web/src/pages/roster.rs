@@ -298,27 +298,25 @@ pub fn RosterPage() -> impl IntoView {
                 {move || view! { <ErrorMessage id="roster-file".to_owned() message=err("roster-file").get()/> }}
                 <input class="nhsuk-file-upload" id="roster-file" type="file" accept=".csv,.json,text/csv,application/json" data-testid="roster-file"
                     aria-describedby="roster-file-hint" on:change=on_file/>
-                {move || uploaded.get().map(|(name, text)| view! {
-                    <p class="nhsuk-body-s nhsuk-u-margin-top-2" data-testid="file-name">{format!("Using {name} ({} characters). ", commas(text.len() as u64))}
-                        <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); uploaded.set(None); }>"Use the pasted roster instead"</a></p>
-                })}
+                <p class="nhsuk-body-s nhsuk-u-margin-top-2" data-testid="file-name" hidden=move || uploaded.with(Option::is_none)>
+                    {move || uploaded.with(|u| u.as_ref().map(|(name, text)| format!("Using {name} ({} characters). ", commas(text.len() as u64))).unwrap_or_default())}
+                    <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); uploaded.set(None); }>"Use the pasted roster instead"</a></p>
             </div>
             <TextInput id="as-of" label="Date to check".to_owned() input_type="date" width="10" value=as_of error=err("as-of")/>
             {select("policy-set", "Policy set", set_id, choices.clone())}
             <TextInput id="remind" label="Remind people this many days before they would become inactive or be deleted".to_owned() width="3" inputmode="numeric" value=remind error=err("remind")/>
             <button class="nhsuk-button" type="submit" data-testid="evaluate">"Check the roster"</button>
         </form>
-        <div role="status" aria-live="polite" data-testid="progress">
-            {move || match progress.get() {
-                Progress::Running { total: 0, .. } => view! { <p>"Reading the roster…"</p> }.into_any(),
-                Progress::Running { done, total } => view! {
-                    <label class="nhsuk-label" for="progress-bar">{format!("Checked {} of {} accounts", commas(done as u64), commas(total as u64))}</label>
-                    <progress id="progress-bar" max=total value=done></progress>
-                }.into_any(),
-                Progress::Done => view! { <p data-testid="done">{move || format!("Checked {} accounts.", commas(rows.with(Vec::len) as u64))}</p> }.into_any(),
-                Progress::Idle => ().into_any(),
-            }}
-        </div>
+        <div role="status" aria-live="polite" data-testid="progress" inner_html=move || match progress.get() {
+            Progress::Running { total: 0, .. } => "<p>Reading the roster…</p>".to_owned(),
+            Progress::Running { done, total } => format!(
+                r#"<label class="nhsuk-label" for="progress-bar">Checked {} of {} accounts</label><progress id="progress-bar" max="{total}" value="{done}"></progress>"#,
+                commas(done as u64),
+                commas(total as u64)
+            ),
+            Progress::Done => format!(r#"<p data-testid="done">Checked {} accounts.</p>"#, commas(rows.with(Vec::len) as u64)),
+            Progress::Idle => String::new(),
+        }></div>
         {move || export.with(|e| e.as_ref().map(summary_html)).map(|summary| view! {
             <div inner_html=summary></div>
             <button type="button" class="nhsuk-button" on:click=save data-testid="download">"Download decisions (JSON)"</button>
@@ -329,10 +327,11 @@ pub fn RosterPage() -> impl IntoView {
         <div hidden=move || export.with(Option::is_none)>
             {select("compare-with", "Compare with", compare_id, choices.clone())}
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=compare data-testid="compare">"Compare"</button>
-            {move || comparison.get().map(|c| match c {
-                Ok(c) => view! { <div inner_html=comparison_html(&c)></div> }.into_any(),
-                Err(m) => view! { <p class="nhsuk-error-message">{m}</p> }.into_any(),
-            })}
+            <div inner_html=move || comparison.with(|c| match c {
+                None => String::new(),
+                Some(Ok(c)) => comparison_html(c),
+                Some(Err(m)) => format!(r#"<p class="nhsuk-error-message">{}</p>"#, esc(m)),
+            })></div>
         </div>
     }
 }

@@ -117,12 +117,10 @@ pub fn RulesPage() -> impl IntoView {
             </div>
             <button class="nhsuk-button" type="submit" data-testid="load-policy">"Use this policy set"</button>
         </form>
-        {move || custom.get().map(|set| view! {
-            <div data-testid="custom-set">
-                <div inner_html=set_html(&set)></div>
-                <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=remove data-testid="remove-policy">"Remove your policy set"</button>
-            </div>
-        })}
+        <div data-testid="custom-set" hidden=move || custom.with(Option::is_none)>
+            <div inner_html=move || custom.with(|c| c.as_ref().map(set_html).unwrap_or_default())></div>
+            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=remove data-testid="remove-policy">"Remove your policy set"</button>
+        </div>
     }
 }
 

@@ -179,7 +179,12 @@ fn link(s: &Scenario) -> String {
 fn events_html(list: &[(u32, Event)]) -> String {
     let mut sorted: Vec<&(u32, Event)> = list.iter().collect();
     sorted.sort_by_key(|(k, e)| (e.on, *k));
-    let mut out = String::from(
+    let mut out = String::from(if list.is_empty() {
+        r#"<p data-testid="no-events">No events yet.</p>"#
+    } else {
+        ""
+    });
+    out.push_str(
         r#"<table class="nhsuk-table" data-testid="events"><caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Events</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">Date</th><th scope="col" class="nhsuk-table__header">Event</th><th scope="col" class="nhsuk-table__header"><span class="nhsuk-u-visually-hidden">Action</span></th></tr></thead><tbody class="nhsuk-table__body">"#,
     );
     for (key, event) in sorted {
@@ -190,6 +195,23 @@ fn events_html(list: &[(u32, Event)]) -> String {
     }
     out.push_str("</tbody></table>");
     out
+}
+
+/// What the chosen example shows, as HTML ("" when none is chosen).
+fn about_html(id: &str) -> String {
+    presets()
+        .into_iter()
+        .find(|(p, ..)| *p == id)
+        .map(|(_, _, about, _)| format!(r#"<p class="nhsuk-hint">{}</p>"#, esc(about)))
+        .unwrap_or_default()
+}
+
+/// The add-an-event form's problem, as HTML.
+fn add_error_html(message: &str) -> String {
+    format!(
+        r##"<div class="nhsuk-error-summary" role="alert" tabindex="-1" data-testid="add-error"><h2 class="nhsuk-error-summary__title">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list"><li><a href="#new-on">{}</a></li></ul></div></div>"##,
+        esc(message)
+    )
 }
 
 /// The key of the event whose Remove button a click landed on.
@@ -335,7 +357,7 @@ pub fn Simulator() -> impl IntoView {
                     inner_html=options(std::iter::once(("", "Choose an example")).chain(presets().iter().map(|(id, name, _, _)| (*id, *name))), "")></select>
                 <button type="submit" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-left-2 nhsuk-u-margin-bottom-0" data-testid="load-preset">"Load example"</button>
             </div>
-            {move || presets().into_iter().find(|(id, ..)| *id == preset.get()).map(|(_, _, about, _)| view! { <p class="nhsuk-hint">{about}</p> })}
+            <div inner_html=move || preset.with(|p| about_html(p))></div>
         </form>
 
         <div class="nhsuk-grid-row">
@@ -373,7 +395,6 @@ pub fn Simulator() -> impl IntoView {
                 </div>
 
                 <h2>"What happened"</h2>
-                {move || events.with(Vec::is_empty).then(|| view! { <p data-testid="no-events">"No events yet."</p> })}
                 // One listener for every row's Remove button, which names its event by key.
                 <div inner_html=move || events.with(|l| events_html(l)) on:click=move |ev| {
                     if let Some(key) = clicked_key(&ev) {
@@ -384,12 +405,7 @@ pub fn Simulator() -> impl IntoView {
                 <form on:submit=add_event novalidate>
                     <fieldset class="nhsuk-fieldset">
                         <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Add an event"</legend>
-                        {move || add_error.get().map(|m| view! {
-                            <div class="nhsuk-error-summary" role="alert" tabindex="-1" data-testid="add-error">
-                                <h2 class="nhsuk-error-summary__title">"There is a problem"</h2>
-                                <div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list"><li><a href="#new-on">{m}</a></li></ul></div>
-                            </div>
-                        })}
+                        <div inner_html=move || add_error.get().map(add_error_html).unwrap_or_default()></div>
                         <div class="nhsuk-form-group">
                             <label class="nhsuk-label" for="new-on">"Date"</label>
                             <input class="nhsuk-input nhsuk-input--width-10" id="new-on" type="date" data-testid="new-event-on"
@@ -426,17 +442,13 @@ pub fn Simulator() -> impl IntoView {
                     <button type="button" class=button data-testid="forward-week" on:click=shift(|d| d.plus_days(7))>"Forward a week"</button>
                     <button type="button" class=button data-testid="forward-month" on:click=shift(|d| d.plus_months(1))>"Forward a month"</button>
                 </div>
-                <div aria-live="polite" data-testid="result">
-                    {move || match outcome.get() {
-                        Err(message) => view! {
-                            <div class="nhsuk-error-summary" data-testid="input-error">
-                                <h2 class="nhsuk-error-summary__title">"There is a problem"</h2>
-                                <div class="nhsuk-error-summary__body"><p>{message}</p></div>
-                            </div>
-                        }.into_any(),
-                        Ok((result, segments, as_of)) => view! { <div inner_html=outcome_html(&result, &segments, as_of)></div> }.into_any(),
-                    }}
-                </div>
+                <div aria-live="polite" data-testid="result" inner_html=move || outcome.with(|o| match o {
+                    Err(message) => format!(
+                        r#"<div class="nhsuk-error-summary" data-testid="input-error"><h2 class="nhsuk-error-summary__title">There is a problem</h2><div class="nhsuk-error-summary__body"><p>{}</p></div></div>"#,
+                        esc(message)
+                    ),
+                    Ok((result, segments, as_of)) => outcome_html(result, segments, *as_of),
+                })></div>
             </div>
         </div>
 
