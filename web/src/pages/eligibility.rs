@@ -211,14 +211,15 @@ fn route_words(route: Route) -> &'static str {
 #[component]
 fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
     let as_of = today();
-    let result = Memo::new(move |_| {
+    // A plain closure, not a memo: cheap to compute again, and a memo of the result is code of its own.
+    let result = move || {
         answers.with(|a| input(a, as_of)).and_then(|i| {
             let set = PolicySet::built_in("national").ok_or("no national policy")?;
             check_eligibility(&i, &set).map_err(|e| e.to_string())
         })
-    });
+    };
     page_title(
-        move || match result.get() {
+        move || match result() {
             Ok(r) if r.eligible => "You can get NHSmail".to_owned(),
             Ok(_) => "You cannot get NHSmail yet".to_owned(),
             Err(_) => "Some answers are missing".to_owned(),
@@ -228,10 +229,10 @@ fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
     let start_again = move |_| answers.set(Answers::default());
     view! {
         <a class="nhsuk-back-link" href="/eligibility/check" data-testid="back">"Back to your answers"</a>
-        <div inner_html=move || result.with(|r| match r {
+        <div inner_html=move || match &result() {
             Err(_) => r#"<h1>Some answers are missing</h1><p><a href="/eligibility/check">Check your answers</a></p>"#.to_owned(),
             Ok(r) => outcome_html(r, as_of),
-        })></div>
+        }></div>
         <p><a href="/eligibility" on:click=start_again data-testid="start-again">"Start again"</a></p>
     }
 }

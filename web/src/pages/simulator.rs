@@ -261,8 +261,9 @@ pub fn Simulator() -> impl IntoView {
     let new_detail = RwSignal::new(String::new());
     let add_error = RwSignal::new(None::<&'static str>);
 
-    // The scenario from the form; an error names what to fix.
-    let current = Memo::new(move |_| -> Result<Scenario, String> {
+    // The scenario from the form; an error names what to fix. Plain closures, not memos: each is
+    // cheap to compute again, and a memo of each result type is code of its own.
+    let current = move || -> Result<Scenario, String> {
         let created = date(&created.get())
             .ok_or("Enter the date the account was created, for example 2025-01-06")?;
         let as_of =
@@ -278,16 +279,16 @@ pub fn Simulator() -> impl IntoView {
             policy_set: policy_set.get(),
             as_of,
         })
-    });
+    };
     Effect::new(move |_| {
-        if let Ok(s) = current.get() {
+        if let Ok(s) = current() {
             saved.set(s);
         }
     });
-    let outcome = Memo::new(move |_| current.get().and_then(|s| compute(&s)));
+    let outcome = move || current().and_then(|s| compute(&s));
     page_title(
         || "Account lifecycle simulator".to_owned(),
-        move || outcome.with(Result::is_err),
+        move || outcome().is_err(),
     );
 
     let load_preset = move |ev: leptos::ev::SubmitEvent| {
@@ -334,11 +335,11 @@ pub fn Simulator() -> impl IntoView {
             Err(message) => add_error.set(Some(message)),
         }
     };
-    let share = Memo::new(move |_| current.get().map(|s| link(&s)).unwrap_or_default());
+    let share = move || current().map(|s| link(&s)).unwrap_or_default();
     let copied = RwSignal::new(None::<&'static str>);
     let copy_link = move |_| {
         copy_text(
-            &share.get_untracked(),
+            &untrack(share),
             copied,
             "Link copied.",
             "Could not copy: select the link and copy it yourself.",
@@ -442,20 +443,20 @@ pub fn Simulator() -> impl IntoView {
                     <button type="button" class=button data-testid="forward-week" on:click=shift(|d| d.plus_days(7))>"Forward a week"</button>
                     <button type="button" class=button data-testid="forward-month" on:click=shift(|d| d.plus_months(1))>"Forward a month"</button>
                 </div>
-                <div aria-live="polite" data-testid="result" inner_html=move || outcome.with(|o| match o {
+                <div aria-live="polite" data-testid="result" inner_html=move || match &outcome() {
                     Err(message) => format!(
                         r#"<div class="nhsuk-error-summary" data-testid="input-error"><h2 class="nhsuk-error-summary__title">There is a problem</h2><div class="nhsuk-error-summary__body"><p>{}</p></div></div>"#,
                         esc(message)
                     ),
                     Ok((result, segments, as_of)) => outcome_html(result, segments, *as_of),
-                })></div>
+                }></div>
             </div>
         </div>
 
         <h2>"Share this scenario"</h2>
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="share-link">"Anyone who opens this link sees the same account, events and date"</label>
-            <input class="nhsuk-input" id="share-link" type="text" readonly data-testid="share-link" prop:value=move || share.get()/>
+            <input class="nhsuk-input" id="share-link" type="text" readonly data-testid="share-link" prop:value=share/>
         </div>
         <button type="button" class="nhsuk-button nhsuk-button--secondary" data-testid="copy-link" on:click=copy_link>"Copy the link"</button>
         <p role="status">{move || copied.get()}</p>
