@@ -44,16 +44,11 @@ pub fn read_chosen_file(
 
 /// Copies `text` to the clipboard, then sets `status` to `copied` or, when the browser refuses,
 /// to a message asking the person to copy it themselves.
-pub fn copy_text(
-    text: &str,
-    status: RwSignal<Option<&'static str>>,
-    copied: &'static str,
-    failed: &'static str,
-) {
+pub fn copy_text(text: &str, status: RwSignal<String>, copied: &'static str, failed: &'static str) {
     let promise = window().navigator().clipboard().write_text(text);
     spawn_local(async move {
         let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        status.set(Some(if ok { copied } else { failed }));
+        status.set(if ok { copied } else { failed }.to_owned());
     });
 }
 

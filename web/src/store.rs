@@ -244,11 +244,13 @@ where
     V: Clone + Send + Sync + 'static,
 {
     let s = RwSignal::new(form.with_untracked(get));
-    Effect::new(move |_| {
-        let v = s.get();
-        form.update(|f| set(f, v));
-    });
+    write_back(s, Box::new(move |v| form.update(|f| set(f, v))));
     s
+}
+
+/// The effect behind [`field`]: one for each kind of value, not one for each page's form.
+fn write_back<V: Clone + Send + Sync + 'static>(s: RwSignal<V>, write: Box<dyn Fn(V)>) {
+    Effect::new(move |_| write(s.get()));
 }
 
 #[cfg(test)]

@@ -437,7 +437,7 @@ fn plan_html(p: &MailboxPlan) -> String {
 
 #[component]
 fn PlanView(p: MailboxPlan) -> impl IntoView {
-    let copied = RwSignal::new(None::<&'static str>);
+    let copied = RwSignal::new(String::new());
     let html = plan_html(&p);
     view! {
         <div inner_html=html></div>

@@ -206,8 +206,11 @@ fn about_html(id: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The add-an-event form's problem, as HTML.
+/// The add-an-event form's problem, as HTML ("" when there is none).
 fn add_error_html(message: &str) -> String {
+    if message.is_empty() {
+        return String::new();
+    }
     format!(
         r##"<div class="nhsuk-error-summary" role="alert" tabindex="-1" data-testid="add-error"><h2 class="nhsuk-error-summary__title">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list"><li><a href="#new-on">{}</a></li></ul></div></div>"##,
         esc(message)
@@ -259,7 +262,8 @@ pub fn Simulator() -> impl IntoView {
     let new_on = RwSignal::new(start.as_of.to_string());
     let new_type = RwSignal::new("portalLogin".to_owned());
     let new_detail = RwSignal::new(String::new());
-    let add_error = RwSignal::new(None::<&'static str>);
+    // The add-an-event form's problem ("" when there is none).
+    let add_error = RwSignal::new(String::new());
 
     // The scenario from the form; an error names what to fix. Plain closures, not memos: each is
     // cheap to compute again, and a memo of each result type is code of its own.
@@ -322,7 +326,7 @@ pub fn Simulator() -> impl IntoView {
     let add_event = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(on) = date(&new_on.get_untracked()) else {
-            add_error.set(Some("Enter the date of the event, for example 2025-04-10"));
+            add_error.set("Enter the date of the event, for example 2025-04-10".to_owned());
             return;
         };
         match make_event(on, &new_type.get_untracked(), &new_detail.get_untracked()) {
@@ -330,13 +334,13 @@ pub fn Simulator() -> impl IntoView {
                 let key = next_key.get_untracked();
                 next_key.set(key + 1);
                 events.update(|list| list.push((key, event)));
-                add_error.set(None);
+                add_error.set(String::new());
             }
-            Err(message) => add_error.set(Some(message)),
+            Err(message) => add_error.set(message.to_owned()),
         }
     };
     let share = move || current().map(|s| link(&s)).unwrap_or_default();
-    let copied = RwSignal::new(None::<&'static str>);
+    let copied = RwSignal::new(String::new());
     let copy_link = move |_| {
         copy_text(
             &untrack(share),
@@ -406,7 +410,7 @@ pub fn Simulator() -> impl IntoView {
                 <form on:submit=add_event novalidate>
                     <fieldset class="nhsuk-fieldset">
                         <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Add an event"</legend>
-                        <div inner_html=move || add_error.get().map(add_error_html).unwrap_or_default()></div>
+                        <div inner_html=move || add_error.with(|m| add_error_html(m))></div>
                         <div class="nhsuk-form-group">
                             <label class="nhsuk-label" for="new-on">"Date"</label>
                             <input class="nhsuk-input nhsuk-input--width-10" id="new-on" type="date" data-testid="new-event-on"
