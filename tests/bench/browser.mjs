@@ -45,12 +45,13 @@ try {
       document.querySelector('[data-testid=roster-file]').addEventListener('change', () => {
         w.__read.chosen = performance.now();
       }, { capture: true });
+      // The file's name is in the page from the start, hidden until a file has been read.
       new MutationObserver((_, obs) => {
-        if (document.querySelector('[data-testid=file-name]')) {
+        if (document.querySelector('[data-testid=file-name]:not([hidden])')) {
           w.__read.read = performance.now();
           obs.disconnect();
         }
-      }).observe(document.body, { childList: true, subtree: true });
+      }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
     });
     await page.getByTestId('roster-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: csv });
     await page.getByTestId('file-name').waitFor();
