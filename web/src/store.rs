@@ -27,18 +27,26 @@ fn notices() -> Option<Notices> {
     use_context::<Notices>()
 }
 
-/// The saved value under `key`, or `T::default()` when there is none. A value that cannot be
-/// read (not JSON, or not the right shape) is removed and a notice names what was lost.
+/// The saved value under `key`, or `T::default()` when there is none (or no local storage). A
+/// value that cannot be read (not JSON, or not the right shape) is removed and a notice names
+/// what was lost.
 pub fn load<T: DeserializeOwned + Default>(key: &str, what: &str) -> T {
-    match LocalStorage::get::<T>(key) {
-        Ok(value) => value,
-        Err(StorageError::SerdeError(_)) => {
-            discard(key, what);
-            T::default()
-        }
-        // Nothing saved, or no local storage (private mode, or turned off): nothing to load.
-        Err(StorageError::KeyNotFound(_) | StorageError::JsError(_)) => T::default(),
-    }
+    let Some(text) = LocalStorage::raw().get_item(key).ok().flatten() else {
+        return T::default();
+    };
+    from_json(&text).unwrap_or_else(|_| {
+        discard(key, what);
+        T::default()
+    })
+}
+
+/// Reads JSON text the way the engine reads its files (serde_path_to_error over serde_json's text
+/// reader), so the engine's types in it (events, dates) are not compiled again for a second reader.
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| e.to_string())?;
+    de.end().map_err(|e| e.to_string())?;
+    Ok(value)
 }
 
 /// Removes a saved value that cannot be read, and says so.
@@ -274,6 +282,15 @@ mod tests {
         serde_json::from_str::<Record>(json)
             .ok()
             .and_then(from_record)
+    }
+
+    #[test]
+    fn json_is_read_whole_or_not_at_all() {
+        assert_eq!(from_json::<String>(r#" "a" "#), Ok("a".to_owned()));
+        assert!(from_json::<String>(r#""a" and more"#).is_err());
+        assert!(from_json::<Vec<u32>>("[1, \"x\"]")
+            .unwrap_err()
+            .contains("[1]"));
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub fn scenario_query(s: &Scenario) -> String {
 pub fn scenario_from_query(query: &str) -> Option<Result<Scenario, String>> {
     let query = query.strip_prefix('?').unwrap_or(query);
     let (_, text) = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "scenario")?;
-    Some(serde_json::from_str(&text).map_err(|e| e.to_string()))
+    Some(crate::store::from_json(&text))
 }
 
 #[cfg(test)]
