@@ -164,27 +164,19 @@ pub(crate) fn split_position(message: &str) -> (&str, Option<&str>) {
 
 /// Classifies a serde message and moves a missing or repeated field's name into the path.
 pub(crate) fn from_serde_message(path: &str, message: &str) -> EngineError {
-    if let Some(field) = split_position(message)
-        .0
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.strip_suffix('`'))
-    {
-        return EngineError::new(
-            ErrorCode::InvalidField,
-            join_path(path, field),
-            "is required",
-        );
-    }
-    if let Some(field) = split_position(message)
-        .0
-        .strip_prefix("duplicate field `")
-        .and_then(|rest| rest.strip_suffix('`'))
-    {
-        return EngineError::new(
-            ErrorCode::InvalidField,
-            join_path(path, field),
-            "is given twice: give each field once",
-        );
+    // serde's messages about a field by name, and what this engine says instead.
+    const FIELD_MESSAGES: [(&str, &str); 2] = [
+        ("missing field `", "is required"),
+        ("duplicate field `", "is given twice: give each field once"),
+    ];
+    let text = split_position(message).0;
+    for (prefix, says) in FIELD_MESSAGES {
+        if let Some(field) = text
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix('`'))
+        {
+            return EngineError::new(ErrorCode::InvalidField, join_path(path, field), says);
+        }
     }
     let code = if message.starts_with(NOT_A_DATE) {
         ErrorCode::InvalidDate

@@ -56,6 +56,17 @@ pub fn rule_source(rule: RuleId, summary: &str) -> String {
     )
 }
 
+/// One reason in a list of reasons: a tag (already HTML) if any, the message, and the rule's
+/// source sentence in a details element.
+pub fn reason(tag: Option<String>, message: &str, rule: RuleId) -> String {
+    let tag = tag.map(|t| t + " ").unwrap_or_default();
+    format!(
+        r#"<p class="nhsuk-u-margin-bottom-1">{tag}{}</p>{}"#,
+        esc(message),
+        rule_source(rule, "What the policy says")
+    )
+}
+
 /// A table: caption (visually hidden when `hide_caption`), header cells, and rows of cells that
 /// are already HTML. `numeric` marks columns to right-align.
 pub fn table(

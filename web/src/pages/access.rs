@@ -10,7 +10,7 @@ use crate::components::form::{
 };
 use crate::components::state_tag::state_label;
 use crate::components::today;
-use crate::html::{esc, list, p, p_id, rule_source};
+use crate::html::{list, p, p_id, reason};
 use crate::store::{kept_fields, Field, Fields};
 
 const KEY: &str = "nhsmail-rules.sign-in.v1";
@@ -197,13 +197,7 @@ fn answer_html(input: &AccessInput, r: &AccessResult) -> String {
     out.push_str(&list(
         "nhsuk-list",
         "reasons",
-        r.reasons.iter().map(|reason| {
-            format!(
-                r#"<p class="nhsuk-u-margin-bottom-1">{}</p>{}"#,
-                esc(&reason.message),
-                rule_source(reason.rule, "What the policy says")
-            )
-        }),
+        r.reasons.iter().map(|x| reason(None, &x.message, x.rule)),
         false,
     ));
     out.push_str("</div></div>");

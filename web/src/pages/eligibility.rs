@@ -7,7 +7,7 @@ use nhsmail_rules::{check_eligibility, EligibilityResult, PolicySet, Route};
 
 use crate::components::form::{error_for, page_title, ErrorSummary, FieldError, Radios, TextInput};
 use crate::components::{commas, today};
-use crate::html::{esc, h, list, p, p_id, rule_source, word_tag};
+use crate::html::{esc, h, list, p, p_id, reason, word_tag};
 use crate::pages::eligibility_answers::{
     answer, applies, input, next_step, previous_step, set_answer, validate, Answers, STEPS,
 };
@@ -298,18 +298,13 @@ fn outcome_html(r: &EligibilityResult, as_of: nhsmail_rules::IsoDate) -> String 
     out.push_str(&list(
         "nhsuk-list",
         "reasons",
-        r.reasons.iter().map(|reason| {
-            let (class, words) = if reason.met {
+        r.reasons.iter().map(|x| {
+            let (class, words) = if x.met {
                 ("nhsuk-tag--green", "Met")
             } else {
                 ("nhsuk-tag--red", "Not met")
             };
-            format!(
-                r#"<p class="nhsuk-u-margin-bottom-1">{} {}</p>{}"#,
-                word_tag(class, words),
-                esc(&reason.message),
-                rule_source(reason.rule, "What the policy says")
-            )
+            reason(Some(word_tag(class, words)), &x.message, x.rule)
         }),
         false,
     ));

@@ -5,6 +5,7 @@ pub mod eligibility;
 pub mod eligibility_answers;
 pub mod home;
 pub mod mailboxes;
+pub mod mailboxes_plan;
 pub mod roster;
 pub mod roster_table;
 pub mod rules;
