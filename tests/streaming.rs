@@ -140,6 +140,20 @@ fn json_streamed_in_any_chunks_equals_the_whole_text() {
     }
 }
 
+#[test]
+fn the_stream_names_the_first_problem_in_reading_order() {
+    // A bad value, then broken JSON in the same account: the whole read checks the syntax of the
+    // whole text first; the stream, in constant memory, meets the bad value first.
+    let text = r#"{"accounts": [{"id": "a", "kind": "robot", "created": "2025-01-01",}]}"#;
+    let whole = Roster::from_json(text).unwrap_err();
+    assert_eq!(whole.code.as_str(), "invalid_json");
+    let streamed = streamed_json(text, 1 << 20).unwrap_err();
+    assert_eq!(
+        streamed,
+        ("invalid_field".to_owned(), "accounts[0].kind".to_owned())
+    );
+}
+
 proptest! {
     #[test]
     fn any_csv_streams_like_the_whole_text(

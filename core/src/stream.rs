@@ -1,6 +1,8 @@
 //! Reading a JSON roster (`{"accounts": [...]}`) one account at a time, in constant memory: the
 //! streaming form of [`Roster::from_json`](crate::Roster::from_json), with the same error paths
-//! (`accounts[3].created`).
+//! (`accounts[3].created`). It names the first problem in reading order: where an account has a
+//! bad value and then broken JSON, that is the bad value, while the whole-text reader, which
+//! checks the syntax of the whole text first, says `invalid_json`.
 
 use std::fmt;
 use std::io::{BufReader, Read};

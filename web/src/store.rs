@@ -27,9 +27,8 @@ fn notices() -> Option<Notices> {
     use_context::<Notices>()
 }
 
-/// The saved value under `key`, or `T::default()` when there is none (or no local storage). A
-/// value that cannot be read (not JSON, or not the right shape) is removed and a notice names
-/// what was lost.
+/// The saved value under `key`, or `T::default()` when there is none. A value that cannot be read
+/// (not JSON, or not the right shape) is removed and a notice names what was lost.
 pub fn load<T: DeserializeOwned + Default>(key: &str, what: &str) -> T {
     let Some(text) = LocalStorage::raw().get_item(key).ok().flatten() else {
         return T::default();
@@ -190,7 +189,8 @@ fn to_record<T: Fields>(value: &T) -> Record {
     let mut record = Record::default();
     copy.fields(&mut |name, field| {
         let stored = match field {
-            Field::Text(t) => Stored::Text(t.clone()),
+            // The copy's own text, moved: a pasted roster is not copied twice.
+            Field::Text(t) => Stored::Text(std::mem::take(t)),
             Field::Flag(b) => Stored::Flag(*b),
         };
         record.0.push((name.to_owned(), stored));

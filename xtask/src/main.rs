@@ -131,6 +131,17 @@ fn test() -> Result {
     run(cargo().args(["deny", "--offline", "check", "bans", "licenses", "sources"]))?;
     step("Rust tests (unit, scenarios, properties, doctests)");
     run(cargo().args(["test", "--workspace"]))?;
+    // The app builds the engine without its default `direct-json`: its roster reading, tested so.
+    run(cargo().args([
+        "test",
+        "-p",
+        "nhsmail-rules",
+        "--no-default-features",
+        "--test",
+        "app_inputs",
+        "--test",
+        "streaming",
+    ]))?;
     step("fuzz every target briefly (the long runs: cargo xtask fuzz)");
     fuzz::brief()?;
     step("npm module in node");
