@@ -11,7 +11,7 @@ use crate::calendar::WholeNumber;
 use crate::date::IsoDate;
 use crate::decide::decide_brief;
 pub use crate::decide::{decide, decision_id};
-use crate::error::{check_json_object, parse_text_at, EngineError, ErrorCode};
+use crate::error::{read_json_object, EngineError, ErrorCode};
 use crate::lifecycle::{
     brief, evaluate_account, evaluate_all, locate, AccountResult, Brief, State,
 };
@@ -53,23 +53,19 @@ impl Roster {
     /// default) a valid object is read straight through serde_json; only when that fails is it
     /// read again with the path tracked, for the first problem in the text and its path.
     pub fn from_json(text: &str) -> Result<Roster, EngineError> {
-        // An object starts with `{` after JSON's whitespace; serde would read an array as the
-        // struct's fields in order, so only an object takes the direct path.
         #[cfg(feature = "direct-json")]
-        if text
-            .trim_start_matches([' ', '\t', '\n', '\r'])
-            .starts_with('{')
-        {
+        if crate::error::starts_object(text) {
             if let Ok(roster) = serde_json::from_str(text) {
                 return Ok(roster);
             }
         }
-        check_json_object(
+        read_json_object(
             text,
             "",
             "the roster must be a JSON object with an `accounts` list",
-        )?;
-        parse_text_at(text, "").map_err(|e| e.naming("the roster"))
+            "",
+            Some("the roster"),
+        )
     }
 
     /// Evaluates every account on `as_of`; errors name the account (`accounts[3].events[0].on`).
@@ -275,12 +271,13 @@ impl DecisionExport {
     /// one its account, action and date give, so an edited decision is caught. Written out again,
     /// it is byte for byte the file that was read, when that file is what the engine wrote.
     pub fn from_json(text: &str) -> Result<DecisionExport, EngineError> {
-        check_json_object(
+        let export: DecisionExport = read_json_object(
             text,
             "",
             "the decisions must be a JSON object, as exportDecisions writes them",
+            "",
+            None,
         )?;
-        let export: DecisionExport = parse_text_at(text, "")?;
         if export.schema != SCHEMA_ID {
             return Err(EngineError::new(
                 ErrorCode::InvalidField,

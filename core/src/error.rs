@@ -214,32 +214,46 @@ pub(crate) fn parse_json_object(
     }
 }
 
-/// Checks that JSON text holds an object, without building it: `invalid_json` (with line and
-/// column) when it is not JSON, and `invalid_field` at `path`, saying `what`, when it is JSON but
-/// not an object.
-pub(crate) fn check_json_object(text: &str, path: &str, what: &str) -> Result<(), EngineError> {
-    serde_json::from_str::<IgnoredAny>(text).map_err(|e| not_json(&e))?;
-    if text
-        .trim_start_matches([' ', '\t', '\n', '\r'])
+/// Whether JSON text starts an object (`{` after JSON's whitespace). serde would read an array as
+/// a struct's fields in order, so only an object is read into one.
+pub(crate) fn starts_object(text: &str) -> bool {
+    text.trim_start_matches([' ', '\t', '\n', '\r'])
         .starts_with('{')
-    {
-        Ok(())
-    } else {
-        Err(EngineError::new(ErrorCode::InvalidField, path, what))
-    }
 }
 
-/// Reads `T` from JSON text with the path tracked, straight from the text (no JSON tree in
-/// between): the first problem, its path under `prefix` and its message without serde_json's
-/// " at line L column C" (the path says where).
-pub(crate) fn parse_text_at<T: DeserializeOwned>(
+/// Reads JSON text that must hold an object into `T`, straight from the text with the path
+/// tracked (no JSON tree in between), reading a valid text once:
+/// - text that is not JSON is `invalid_json` with its line and column, before any other problem;
+/// - JSON that is not an object is `invalid_field` at `path`, saying `what`;
+/// - otherwise the first problem in the text, its path under `prefix`, its message without
+///   serde_json's " at line L column C", and named as `name` when it has no path.
+pub(crate) fn read_json_object<T: DeserializeOwned>(
     text: &str,
+    path: &str,
+    what: &str,
     prefix: &str,
+    name: Option<&str>,
 ) -> Result<T, EngineError> {
-    parse_at(&mut serde_json::Deserializer::from_str(text), prefix).map_err(|mut e| {
-        e.detail = split_position(&e.detail).0.to_owned();
-        e
-    })
+    let syntax = || serde_json::from_str::<IgnoredAny>(text).map_err(|e| not_json(&e));
+    if starts_object(text) {
+        let mut de = serde_json::Deserializer::from_str(text);
+        match parse_at::<T, _>(&mut de, prefix) {
+            Ok(value) if de.end().is_ok() => return Ok(value),
+            // Text after the object: the syntax check below says where.
+            Ok(_) => {}
+            Err(mut e) => {
+                // A broken text is reported as such, even after a bad value in it.
+                syntax()?;
+                e.detail = split_position(&e.detail).0.to_owned();
+                return Err(match name {
+                    Some(name) => e.naming(name),
+                    None => e,
+                });
+            }
+        }
+    }
+    syntax()?;
+    Err(EngineError::new(ErrorCode::InvalidField, path, what))
 }
 
 /// `invalid_json`, with the line and column where the text stops being JSON.

@@ -386,12 +386,14 @@ impl EvaluationOptions {
     /// Reads options from JSON text, as a person would keep them in a file:
     /// `{"policySet": "my-trust", "policies": [...]}`. Error paths start with `options`.
     pub fn from_json(text: &str) -> Result<PolicySet, EngineError> {
-        crate::error::check_json_object(
+        crate::error::read_json_object::<EvaluationOptions>(
             text,
             "options",
             "must be a JSON object with `policySet` and `policies`",
-        )?;
-        crate::error::parse_text_at::<EvaluationOptions>(text, "options")?.resolve()
+            "options",
+            None,
+        )?
+        .resolve()
     }
 
     /// Reads options from any serde input; `None`/null means the defaults.
