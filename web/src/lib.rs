@@ -7,9 +7,8 @@ mod pages;
 mod store;
 
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use store::Notices;
 
@@ -35,16 +34,7 @@ pub fn App() -> impl IntoView {
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id="maincontent" role="main">
                     <StoreNotices notices/>
-                    <FlatRoutes fallback=pages::home::NotFound>
-                        <Route path=path!("/") view=pages::home::Home/>
-                        <Route path=path!("/eligibility") view=pages::eligibility::Start/>
-                        <Route path=path!("/eligibility/:step") view=pages::eligibility::Step/>
-                        <Route path=path!("/simulator") view=pages::simulator::Simulator/>
-                        <Route path=path!("/sign-in") view=pages::access::SignIn/>
-                        <Route path=path!("/shared-mailboxes") view=pages::mailboxes::Planner/>
-                        <Route path=path!("/roster") view=pages::roster::RosterPage/>
-                        <Route path=path!("/rules") view=pages::rules::RulesPage/>
-                    </FlatRoutes>
+                    <Page/>
                 </main>
             </div>
             <footer role="contentinfo">
@@ -58,6 +48,35 @@ pub fn App() -> impl IntoView {
                 </div>
             </footer>
         </Router>
+    }
+}
+
+/// The page for the address: leptos_router's location, matched here.
+#[component]
+fn Page() -> impl IntoView {
+    let location = use_location();
+    move || {
+        let path = location.pathname.get();
+        let path = match path.strip_suffix('/') {
+            Some(p) if !p.is_empty() => p,
+            _ => path.as_str(),
+        };
+        match path {
+            "/" => view! { <pages::home::Home/> }.into_any(),
+            "/eligibility" => view! { <pages::eligibility::Start/> }.into_any(),
+            "/simulator" => view! { <pages::simulator::Simulator/> }.into_any(),
+            "/sign-in" => view! { <pages::access::SignIn/> }.into_any(),
+            "/shared-mailboxes" => view! { <pages::mailboxes::Planner/> }.into_any(),
+            "/roster" => view! { <pages::roster::RosterPage/> }.into_any(),
+            "/rules" => view! { <pages::rules::RulesPage/> }.into_any(),
+            p => match p.strip_prefix("/eligibility/") {
+                Some(step) if !step.contains('/') => {
+                    let step = step.to_owned();
+                    view! { <pages::eligibility::Step step/> }.into_any()
+                }
+                _ => view! { <pages::home::NotFound/> }.into_any(),
+            },
+        }
     }
 }
 

@@ -32,6 +32,29 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
         .map(|e| e.message.clone())
 }
 
+/// The message for `field` among a page's `errors`, as a signal: one closure for every page.
+pub fn field_error(
+    errors: RwSignal<Vec<FieldError>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || errors.with(|e| error_for(e, field)))
+}
+
+/// What a field bound to `value` shows: `prop:value=shown(value)`. One closure for every field.
+pub fn shown(value: RwSignal<String>) -> impl Fn() -> String + Copy {
+    move || value.get()
+}
+
+/// Keeps what was typed or chosen in `value`: `on:input=typed(value)` or `on:change=typed(value)`.
+pub fn typed(value: RwSignal<String>) -> impl Fn(leptos::ev::Event) + Copy {
+    move |ev| value.set(event_target_value(&ev))
+}
+
+/// The class of a form group, with the error style while `error` holds a message.
+pub fn group_class_of(error: Signal<Option<String>>) -> impl Fn() -> &'static str + Copy {
+    move || group_class(error.with(Option::is_some))
+}
+
 /// Sets the document title: "<title> – NHSmail policy rules (unofficial)", with "Error: " first
 /// while `has_error` is true.
 pub fn page_title(title: impl Fn() -> String + 'static, has_error: impl Fn() -> bool + 'static) {
@@ -75,16 +98,17 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     }
 }
 
-/// The inline message under a label.
-#[component]
-pub fn ErrorMessage(id: String, message: Option<String>) -> impl IntoView {
-    message.map(|m| {
-        view! {
-            <span class="nhsuk-error-message" id=format!("{id}-error")>
-                <span class="nhsuk-u-visually-hidden">"Error: "</span>{m}
-            </span>
-        }
-    })
+/// The inline message under a label, while `message` holds one.
+pub fn error_message(id: &'static str, message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(|m| {
+            view! {
+                <span class="nhsuk-error-message" id=format!("{id}-error")>
+                    <span class="nhsuk-u-visually-hidden">"Error: "</span>{m}
+                </span>
+            }
+        })
+    }
 }
 
 pub fn group_class(error: bool) -> &'static str {
@@ -138,7 +162,7 @@ pub fn Radios(
         }
     });
     view! {
-        <div class=move || group_class(error.get().is_some())>
+        <div class=group_class_of(error)>
             <fieldset class="nhsuk-fieldset" aria-describedby=described>
                 <legend class=legend_class>
                     {if page_heading {
@@ -148,9 +172,9 @@ pub fn Radios(
                     }}
                 </legend>
                 {hint.map(|h| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{h}</div> })}
-                {move || view! { <ErrorMessage id=id.to_owned() message=error.get()/> }}
+                {error_message(id, error)}
                 <div class="nhsuk-radios" node_ref=node inner_html=radios_html(id, &options, &value.get_untracked())
-                    on:change=move |ev| value.set(event_target_value(&ev))></div>
+                    on:change=typed(value)></div>
             </fieldset>
         </div>
     }
@@ -229,13 +253,13 @@ pub fn TextInput(
         view! { <label class="nhsuk-label" for=id>{label}</label> }.into_any()
     };
     view! {
-        <div class=move || group_class(error.get().is_some())>
+        <div class=group_class_of(error)>
             {label_view}
             {hint.map(|h| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{h}</div> })}
-            {move || view! { <ErrorMessage id=id.to_owned() message=error.get()/> }}
+            {error_message(id, error)}
             <input class=input_class id=id name=id type=input_type.unwrap_or("text") inputmode=inputmode
                 aria-describedby=described data-testid=id
-                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                prop:value=shown(value) on:input=typed(value)/>
         </div>
     }
 }

@@ -6,7 +6,7 @@ use nhsmail_rules::{
 };
 
 use crate::components::form::{
-    error_for, page_title, Checkbox, ErrorSummary, FieldError, Radios, TextInput,
+    field_error, page_title, Checkbox, ErrorSummary, FieldError, Radios, TextInput,
 };
 use crate::components::state_tag::state_label;
 use crate::components::today;
@@ -129,7 +129,7 @@ pub fn SignIn() -> impl IntoView {
             }
         }
     };
-    let err = move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, f)));
+    let err = move |f: &'static str| field_error(errors, f);
     let states: Vec<_> = State::ALL
         .iter()
         .map(|s| (s.as_str(), state_label(*s), None))

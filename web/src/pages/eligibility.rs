@@ -2,10 +2,12 @@
 //! outcome. The answers live in local storage, so back links and reloads keep them.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use nhsmail_rules::{check_eligibility, EligibilityResult, PolicySet, Route};
 
-use crate::components::form::{error_for, page_title, ErrorSummary, FieldError, Radios, TextInput};
+use crate::components::form::{
+    field_error, page_title, ErrorSummary, FieldError, Radios, TextInput,
+};
 use crate::components::{commas, today};
 use crate::html::{esc, h, list, p, p_id, reason, word_tag};
 use crate::pages::eligibility_answers::{
@@ -35,10 +37,9 @@ pub fn Start() -> impl IntoView {
 
 /// A question, check your answers, or the outcome, by the `:step` in the address.
 #[component]
-pub fn Step() -> impl IntoView {
-    let params = use_params_map();
+pub fn Step(step: String) -> impl IntoView {
     let answers = kept_fields::<Answers>(KEY, WHAT);
-    move || match params.with(|p| p.get("step").unwrap_or_default()).as_str() {
+    match step.as_str() {
         "check" => view! { <Check answers/> }.into_any(),
         "outcome" => view! { <Outcome answers/> }.into_any(),
         step => match STEPS.iter().find(|s| **s == step) {
@@ -92,7 +93,7 @@ fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
         move || title.to_owned(),
         move || !errors.with(Vec::is_empty),
     );
-    let error = Signal::derive(move || errors.with(|e| error_for(e, step)));
+    let error = field_error(errors, step);
     let back = move || {
         if changing() {
             "/eligibility/check".to_owned()

@@ -8,7 +8,8 @@ use nhsmail_rules::{
 };
 
 use crate::components::form::{
-    error_for, group_class, page_title, Checkbox, ErrorMessage, ErrorSummary, FieldError, TextInput,
+    error_message, field_error, group_class_of, page_title, shown, typed, Checkbox, ErrorSummary,
+    FieldError, TextInput,
 };
 use crate::components::today;
 use crate::pages::mailboxes_plan::PlanView;
@@ -284,20 +285,20 @@ pub fn Planner() -> impl IntoView {
         as_of.set(e.as_of.clone());
         request.set(true);
     };
-    let err = move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, f)));
+    let err = move |f: &'static str| field_error(errors, f);
     let area = move |id: &'static str,
                      label: &'static str,
                      hint: &'static str,
                      value: RwSignal<String>| {
         let error = err(id);
         view! {
-            <div class=move || group_class(error.get().is_some())>
+            <div class=group_class_of(error)>
                 <label class="nhsuk-label nhsuk-label--s" for=id>{label}</label>
                 <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div>
-                {move || view! { <ErrorMessage id=id.to_owned() message=error.get()/> }}
+                {error_message(id, error)}
                 <textarea class="nhsuk-textarea" id=id rows="5" data-testid=id spellcheck="false"
                     aria-describedby=move || if error.get().is_some() { format!("{id}-hint {id}-error") } else { format!("{id}-hint") }
-                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+                    prop:value=shown(value) on:input=typed(value)></textarea>
             </div>
         }
     };

@@ -6,6 +6,7 @@ use nhsmail_rules::{MailboxPlan, Severity};
 
 use crate::browser::copy_text;
 use crate::components::commas;
+use crate::components::form::shown;
 use crate::html::{esc, h, list, p_id, reason, table, word_tag};
 
 /// Counts, problems and the request's status, as HTML.
@@ -120,7 +121,7 @@ pub fn PlanView(p: MailboxPlan) -> impl IntoView {
                     <textarea class="nhsuk-textarea" id="email" rows="7" readonly data-testid="email" prop:value=r.email></textarea>
                 </div>
                 <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=copy data-testid="copy">"Copy the email text"</button>
-                <p role="status" data-testid="copied">{move || copied.get()}</p>
+                <p role="status" data-testid="copied">{shown(copied)}</p>
             }
         })}
     }

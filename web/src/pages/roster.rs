@@ -12,7 +12,8 @@ use nhsmail_rules::{
 
 use crate::browser::{download, read_chosen_file};
 use crate::components::form::{
-    error_for, group_class, page_title, ErrorMessage, ErrorSummary, FieldError, TextInput,
+    error_message, field_error, group_class_of, page_title, shown, typed, ErrorSummary, FieldError,
+    TextInput,
 };
 use crate::components::state_tag::state_label;
 use crate::components::{commas, today};
@@ -264,18 +265,18 @@ pub fn RosterPage() -> impl IntoView {
         });
     };
 
-    let err = move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, f)));
+    let err = move |f: &'static str| field_error(errors, f);
     let select = move |id: &'static str,
                        label: &'static str,
                        value: RwSignal<String>,
                        choices: Vec<(String, String)>| {
         view! {
-            <div class=move || group_class(err(id).get().is_some())>
+            <div class=group_class_of(err(id))>
                 <label class="nhsuk-label" for=id>{label}</label>
-                {move || view! { <ErrorMessage id=id.to_owned() message=err(id).get()/> }}
+                {error_message(id, err(id))}
                 <select class="nhsuk-select" id=id data-testid=id
                     inner_html=options(choices.iter().map(|(v, w)| (v.as_str(), w.as_str())), &value.get_untracked())
-                    prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))></select>
+                    prop:value=shown(value) on:change=typed(value)></select>
             </div>
         }
     };
@@ -285,17 +286,17 @@ pub fn RosterPage() -> impl IntoView {
         <p class="nhsuk-lede-text">"Check every account in a roster on a date, and download the decisions for your back office."</p>
         <ErrorSummary errors=errors.into()/>
         <form on:submit=run novalidate>
-            <div class=move || group_class(err("roster-text").get().is_some())>
+            <div class=group_class_of(err("roster-text"))>
                 <label class="nhsuk-label nhsuk-label--s" for="roster-text">"Paste a roster"</label>
                 <div class="nhsuk-hint" id="roster-text-hint">"CSV with a header row (id, kind, created, lastActivity, onboarded, recordedState, organisation, address), or JSON like {\"accounts\": [...]}."</div>
-                {move || view! { <ErrorMessage id="roster-text".to_owned() message=err("roster-text").get()/> }}
+                {error_message("roster-text", err("roster-text"))}
                 <textarea class="nhsuk-textarea" id="roster-text" rows="6" spellcheck="false" data-testid="roster-text"
-                    aria-describedby="roster-text-hint" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                    aria-describedby="roster-text-hint" prop:value=shown(pasted) on:input=typed(pasted)></textarea>
             </div>
-            <div class=move || group_class(err("roster-file").get().is_some())>
+            <div class=group_class_of(err("roster-file"))>
                 <label class="nhsuk-label nhsuk-label--s" for="roster-file">"Or choose a file"</label>
                 <div class="nhsuk-hint" id="roster-file-hint">"A .csv or .json file. It is read in this browser and never sent anywhere."</div>
-                {move || view! { <ErrorMessage id="roster-file".to_owned() message=err("roster-file").get()/> }}
+                {error_message("roster-file", err("roster-file"))}
                 <input class="nhsuk-file-upload" id="roster-file" type="file" accept=".csv,.json,text/csv,application/json" data-testid="roster-file"
                     aria-describedby="roster-file-hint" on:change=on_file/>
                 <p class="nhsuk-body-s nhsuk-u-margin-top-2" data-testid="file-name" hidden=move || uploaded.with(Option::is_none)>

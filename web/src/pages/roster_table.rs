@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use nhsmail_rules::{AccountResult, DecisionExport, IsoDate, State};
 
 use crate::components::commas;
+use crate::components::form::typed;
 use crate::components::state_tag::state_label;
 use crate::html::{esc, options, tag};
 
@@ -164,7 +165,7 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
             <div class="nhsuk-grid-column-one-half">
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for="filter-state">"Show accounts in this state"</label>
-                    <select class="nhsuk-select" id="filter-state" data-testid="filter-state" on:change=move |ev| state_filter.set(event_target_value(&ev))
+                    <select class="nhsuk-select" id="filter-state" data-testid="filter-state" on:change=typed(state_filter)
                         inner_html=options(std::iter::once(("", "All states")).chain(state_options.iter().map(|(v, w)| (*v, *w))), "")></select>
                 </div>
             </div>
@@ -172,7 +173,7 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for="filter-text">"Account id contains"</label>
                     <input class="nhsuk-input" id="filter-text" type="search" data-testid="filter-text"
-                        on:input=move |ev| text_filter.set(event_target_value(&ev))/>
+                        on:input=typed(text_filter)/>
                 </div>
             </div>
         </div>

@@ -6,7 +6,9 @@ use nhsmail_rules::{rules, EvaluationOptions, Policy, PolicySet};
 
 use crate::browser::read_chosen_file;
 use crate::components::commas;
-use crate::components::form::{group_class, page_title, ErrorMessage, ErrorSummary, FieldError};
+use crate::components::form::{
+    error_message, field_error, group_class_of, page_title, shown, typed, ErrorSummary, FieldError,
+};
 use crate::html::{esc, h, rule_source};
 use crate::pages::roster::CUSTOM_KEY;
 use crate::store::{load, remove, save};
@@ -17,6 +19,21 @@ const SECTIONS: [(u8, &str); 4] = [
     (5, "Who can get NHSmail"),
     (6, "Shared mailboxes and extra accounts"),
 ];
+
+/// The page's contents list, as HTML.
+fn contents_html() -> String {
+    SECTIONS
+        .iter()
+        .map(|(n, t)| (format!("#section-{n}"), *t))
+        .chain([
+            ("#policy-sets".to_owned(), "Policy sets"),
+            ("#your-policy-set".to_owned(), "Your own policy set"),
+        ])
+        .map(|(href, t)| {
+            format!(r#"<li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="{href}">{t}</a></li>"#)
+        })
+        .collect()
+}
 
 const EXAMPLE: &str = r#"{
   "policySet": "my-trust",
@@ -79,18 +96,12 @@ pub fn RulesPage() -> impl IntoView {
         custom.set(None);
         errors.set(Vec::new());
     };
-    let err = move |f: &'static str| {
-        move || errors.with(|e| e.iter().find(|x| x.field == f).map(|x| x.message.clone()))
-    };
+    let err = move |f: &'static str| field_error(errors, f);
 
     view! {
         <h1>"Policies and rules"</h1>
         <p class="nhsuk-lede-text">"Every rule this tool applies, with the published sentence it comes from."</p>
-        <ul class="nhsuk-contents-list__list">
-            {SECTIONS.iter().map(|(n, t)| view! { <li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href=format!("#section-{n}")>{*t}</a></li> }).collect_view()}
-            <li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="#policy-sets">"Policy sets"</a></li>
-            <li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="#your-policy-set">"Your own policy set"</a></li>
-        </ul>
+        <ul class="nhsuk-contents-list__list" inner_html=contents_html()></ul>
         <div inner_html=catalogue_html()></div>
         <h2 id="policy-sets">"Policy sets"</h2>
         <p>"A policy set is a list of policies, each in force from a date until the next one starts."</p>
@@ -104,16 +115,16 @@ pub fn RulesPage() -> impl IntoView {
         </details>
         <ErrorSummary errors=errors.into()/>
         <form on:submit=submit novalidate>
-            <div class=move || group_class(err("policy-file")().is_some())>
+            <div class=group_class_of(err("policy-file"))>
                 <label class="nhsuk-label nhsuk-label--s" for="policy-file">"Choose a JSON file"</label>
-                {move || view! { <ErrorMessage id="policy-file".to_owned() message=err("policy-file")()/> }}
+                {error_message("policy-file", err("policy-file"))}
                 <input class="nhsuk-file-upload" id="policy-file" type="file" accept=".json,application/json" data-testid="policy-file" on:change=on_file/>
             </div>
-            <div class=move || group_class(err("policy-text")().is_some())>
+            <div class=group_class_of(err("policy-text"))>
                 <label class="nhsuk-label nhsuk-label--s" for="policy-text">"Or paste it"</label>
-                {move || view! { <ErrorMessage id="policy-text".to_owned() message=err("policy-text")()/> }}
+                {error_message("policy-text", err("policy-text"))}
                 <textarea class="nhsuk-textarea" id="policy-text" rows="8" spellcheck="false" data-testid="policy-text"
-                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                    prop:value=shown(text) on:input=typed(text)></textarea>
             </div>
             <button class="nhsuk-button" type="submit" data-testid="load-policy">"Use this policy set"</button>
         </form>

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
 use crate::browser::copy_text;
-use crate::components::form::{page_title, Checkbox};
+use crate::components::form::{page_title, shown, typed, Checkbox};
 use crate::components::from_key;
 use crate::html::{esc, options};
 use crate::pages::scenario_link::{scenario_from_query, scenario_query};
@@ -358,7 +358,7 @@ pub fn Simulator() -> impl IntoView {
         <form class="nhsuk-u-margin-bottom-5" on:submit=load_preset>
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label nhsuk-label--s" for="preset">"Start from an example"</label>
-                <select class="nhsuk-select" id="preset" data-testid="preset" on:change=move |ev| preset.set(event_target_value(&ev))
+                <select class="nhsuk-select" id="preset" data-testid="preset" on:change=typed(preset)
                     inner_html=options(std::iter::once(("", "Choose an example")).chain(presets().iter().map(|(id, name, _, _)| (*id, *name))), "")></select>
                 <button type="submit" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-left-2 nhsuk-u-margin-bottom-0" data-testid="load-preset">"Load example"</button>
             </div>
@@ -371,7 +371,7 @@ pub fn Simulator() -> impl IntoView {
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for="kind">"Kind of account"</label>
                     <select class="nhsuk-select" id="kind" data-testid="kind"
-                        on:change=move |ev| kind.set(event_target_value(&ev)) prop:value=move || kind.get()>
+                        on:change=typed(kind) prop:value=shown(kind)>
                         <option value="user">"Personal user account"</option>
                         <option value="shared">"Shared mailbox"</option>
                         <option value="application">"Application account"</option>
@@ -383,7 +383,7 @@ pub fn Simulator() -> impl IntoView {
                     <div class="nhsuk-hint" id="created-hint">"For example, 2025-01-06"</div>
                     <input class="nhsuk-input nhsuk-input--width-10" id="created" type="date" data-testid="created"
                         aria-describedby="created-hint"
-                        prop:value=move || created.get() on:input=move |ev| created.set(event_target_value(&ev))/>
+                        prop:value=shown(created) on:input=typed(created)/>
                 </div>
                 <div class="nhsuk-form-group">
                     <div class="nhsuk-checkboxes">
@@ -396,7 +396,7 @@ pub fn Simulator() -> impl IntoView {
                         inner_html=options(BUILT_IN_SET_IDS.iter().map(|id| {
                             (*id, if *id == "national" { "National policy" } else { "North Central London ICB (90 days until 1 December 2022)" })
                         }), &policy_set.get_untracked())
-                        on:change=move |ev| policy_set.set(event_target_value(&ev)) prop:value=move || policy_set.get()></select>
+                        on:change=typed(policy_set) prop:value=shown(policy_set)></select>
                 </div>
 
                 <h2>"What happened"</h2>
@@ -414,18 +414,18 @@ pub fn Simulator() -> impl IntoView {
                         <div class="nhsuk-form-group">
                             <label class="nhsuk-label" for="new-on">"Date"</label>
                             <input class="nhsuk-input nhsuk-input--width-10" id="new-on" type="date" data-testid="new-event-on"
-                                prop:value=move || new_on.get() on:input=move |ev| new_on.set(event_target_value(&ev))/>
+                                prop:value=shown(new_on) on:input=typed(new_on)/>
                         </div>
                         <div class="nhsuk-form-group">
                             <label class="nhsuk-label" for="new-type">"What happened"</label>
                             <select class="nhsuk-select" id="new-type" data-testid="new-event-type"
                                 inner_html=options(EVENT_TYPES, &new_type.get_untracked())
-                                on:change=move |ev| new_type.set(event_target_value(&ev)) prop:value=move || new_type.get()></select>
+                                on:change=typed(new_type) prop:value=shown(new_type)></select>
                         </div>
                         <div class="nhsuk-form-group">
                             <label class="nhsuk-label" for="new-detail">"New organisation or email address (if needed)"</label>
                             <input class="nhsuk-input" id="new-detail" type="text" data-testid="new-event-detail"
-                                prop:value=move || new_detail.get() on:input=move |ev| new_detail.set(event_target_value(&ev))/>
+                                prop:value=shown(new_detail) on:input=typed(new_detail)/>
                         </div>
                         <button type="submit" class="nhsuk-button nhsuk-button--secondary" data-testid="add-event">"Add event"</button>
                     </fieldset>
@@ -437,7 +437,7 @@ pub fn Simulator() -> impl IntoView {
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for="as-of">"Date to look at"</label>
                     <input class="nhsuk-input nhsuk-input--width-10" id="as-of" type="date" data-testid="as-of"
-                        prop:value=move || as_of.get() on:input=move |ev| as_of.set(event_target_value(&ev))/>
+                        prop:value=shown(as_of) on:input=typed(as_of)/>
                 </div>
                 <div class="nhsuk-button-group" role="group" aria-label="Move the date">
                     <button type="button" class=button data-testid="back-month" on:click=shift(|d| d.minus_months(1))>"Back a month"</button>
@@ -463,6 +463,6 @@ pub fn Simulator() -> impl IntoView {
             <input class="nhsuk-input" id="share-link" type="text" readonly data-testid="share-link" prop:value=share/>
         </div>
         <button type="button" class="nhsuk-button nhsuk-button--secondary" data-testid="copy-link" on:click=copy_link>"Copy the link"</button>
-        <p role="status">{move || copied.get()}</p>
+        <p role="status">{shown(copied)}</p>
     }
 }
