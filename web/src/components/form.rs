@@ -74,7 +74,7 @@ fn title_effect(title: Box<dyn Fn() -> String>, has_error: Box<dyn Fn() -> bool>
 
 /// "There is a problem", linking to each field; focused when it appears.
 #[component]
-pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
+pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if !errors.with(Vec::is_empty) {

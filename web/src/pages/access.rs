@@ -6,7 +6,7 @@ use nhsmail_rules::{
 };
 
 use crate::components::form::{
-    field_error, page_title, Checkbox, ErrorSummary, FieldError, Radios, TextInput,
+    field_error, page_title, shown, Checkbox, ErrorSummary, FieldError, Radios, TextInput,
 };
 use crate::components::state_tag::state_label;
 use crate::components::today;
@@ -108,8 +108,8 @@ pub fn SignIn() -> impl IntoView {
     let mfa = crate::store::field(form, |f| f.mfa, |f, v| f.mfa = v);
     let secret = crate::store::field(form, |f| f.secret, |f, v| f.secret = v);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    // The answer as HTML: what the page shows of it.
-    let answer = RwSignal::new(None::<String>);
+    // The answer as HTML: what the page shows of it ("" before there is one).
+    let answer = RwSignal::new(String::new());
     page_title(
         || "Sign-in check".to_owned(),
         move || !errors.with(Vec::is_empty),
@@ -120,12 +120,12 @@ pub fn SignIn() -> impl IntoView {
         match form.with_untracked(parse) {
             Err(e) => {
                 errors.set(e);
-                answer.set(None);
+                answer.set(String::new());
             }
             Ok((input, set)) => {
                 errors.set(Vec::new());
                 let result = check_access(&input, &set);
-                answer.set(Some(answer_html(&input, &result)));
+                answer.set(answer_html(&input, &result));
             }
         }
     };
@@ -140,7 +140,7 @@ pub fn SignIn() -> impl IntoView {
         <p class="nhsuk-lede-text">"Find out if an account can sign in, and if not, what to do."</p>
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
-                <ErrorSummary errors=errors.into()/>
+                <ErrorSummary errors/>
                 <form on:submit=check novalidate>
                     <Radios id="state" legend="What state is the account in?".to_owned() options=states value=state error=err("state")/>
                     // Kept in the page while hidden, so a second change of state keeps the answer.
@@ -164,7 +164,7 @@ pub fn SignIn() -> impl IntoView {
                     </div>
                     <button class="nhsuk-button" type="submit" data-testid="check">"Check"</button>
                 </form>
-                <div aria-live="polite" inner_html=move || answer.get().unwrap_or_default()></div>
+                <div aria-live="polite" inner_html=shown(answer)></div>
             </div>
         </div>
     }

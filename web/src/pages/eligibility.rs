@@ -128,7 +128,7 @@ fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
         <a class="nhsuk-back-link" href=back data-testid="back">"Back"</a>
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
-                <ErrorSummary errors=errors.into()/>
+                <ErrorSummary errors/>
                 <form on:submit=submit novalidate>
                     {field}
                     {(step == "dspt-status").then(|| view! {

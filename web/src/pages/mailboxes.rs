@@ -309,7 +309,7 @@ pub fn Planner() -> impl IntoView {
         <p>
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=load_example data-testid="example">"Fill in an example"</button>
         </p>
-        <ErrorSummary errors=errors.into()/>
+        <ErrorSummary errors/>
         <form on:submit=submit novalidate>
             <TextInput id="as-of" label="Date to plan for".to_owned() input_type="date" width="10" value=as_of error=err("as-of")/>
             {area("sites", "Sites", "One site per line: its id, then its name if you like. For example: oak, Oak House", sites)}

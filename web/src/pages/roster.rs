@@ -126,7 +126,9 @@ pub fn RosterPage() -> impl IntoView {
     let set_id = field(|f| f.policy_set.clone(), |f, v| f.policy_set = v);
     let compare_id = field(|f| f.compare_with.clone(), |f, v| f.compare_with = v);
     let remind = field(|f| f.remind.clone(), |f, v| f.remind = v);
-    let uploaded = RwSignal::new(None::<(String, String)>);
+    // The chosen file's name and text; no name while the pasted roster is used.
+    let file_name = RwSignal::new(String::new());
+    let file_text = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let progress = RwSignal::new(Progress::Idle);
     let rows = RwSignal::new(Vec::<Row>::new());
@@ -141,7 +143,10 @@ pub fn RosterPage() -> impl IntoView {
 
     let on_file = move |ev: leptos::ev::Event| {
         read_chosen_file(&ev, move |name, text| match text {
-            Ok(text) => uploaded.set(Some((name, text))),
+            Ok(text) => {
+                file_text.set(text);
+                file_name.set(name);
+            }
             Err(()) => errors.set(vec![FieldError::new(
                 "roster-file",
                 "The file could not be read. Choose a CSV or JSON file",
@@ -173,9 +178,10 @@ pub fn RosterPage() -> impl IntoView {
         if let Err(m) = &set {
             problems.push(FieldError::new("policy-set", m.clone()));
         }
-        let (source, text) = match uploaded.get_untracked() {
-            Some((_, text)) => ("roster-file", text),
-            None => ("roster-text", pasted.get_untracked()),
+        let (source, text) = if file_name.with_untracked(String::is_empty) {
+            ("roster-text", pasted.get_untracked())
+        } else {
+            ("roster-file", file_text.get_untracked())
         };
         if text.trim().is_empty() {
             problems.push(FieldError::new(
@@ -284,7 +290,7 @@ pub fn RosterPage() -> impl IntoView {
     view! {
         <h1>"Roster and decisions"</h1>
         <p class="nhsuk-lede-text">"Check every account in a roster on a date, and download the decisions for your back office."</p>
-        <ErrorSummary errors=errors.into()/>
+        <ErrorSummary errors/>
         <form on:submit=run novalidate>
             <div class=group_class_of(err("roster-text"))>
                 <label class="nhsuk-label nhsuk-label--s" for="roster-text">"Paste a roster"</label>
@@ -299,9 +305,9 @@ pub fn RosterPage() -> impl IntoView {
                 {error_message("roster-file", err("roster-file"))}
                 <input class="nhsuk-file-upload" id="roster-file" type="file" accept=".csv,.json,text/csv,application/json" data-testid="roster-file"
                     aria-describedby="roster-file-hint" on:change=on_file/>
-                <p class="nhsuk-body-s nhsuk-u-margin-top-2" data-testid="file-name" hidden=move || uploaded.with(Option::is_none)>
-                    {move || uploaded.with(|u| u.as_ref().map(|(name, text)| format!("Using {name} ({} characters). ", commas(text.len() as u64))).unwrap_or_default())}
-                    <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); uploaded.set(None); }>"Use the pasted roster instead"</a></p>
+                <p class="nhsuk-body-s nhsuk-u-margin-top-2" data-testid="file-name" hidden=move || file_name.with(String::is_empty)>
+                    {move || format!("Using {} ({} characters). ", file_name.get(), commas(file_text.with(String::len) as u64))}
+                    <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); file_name.set(String::new()); file_text.set(String::new()); }>"Use the pasted roster instead"</a></p>
             </div>
             <TextInput id="as-of" label="Date to check".to_owned() input_type="date" width="10" value=as_of error=err("as-of")/>
             {select("policy-set", "Policy set", set_id, choices.clone())}

@@ -113,7 +113,7 @@ pub fn RulesPage() -> impl IntoView {
             <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"What the file looks like"</span></summary>
             <div class="nhsuk-details__text"><pre class="app-code">{EXAMPLE}</pre></div>
         </details>
-        <ErrorSummary errors=errors.into()/>
+        <ErrorSummary errors/>
         <form on:submit=submit novalidate>
             <div class=group_class_of(err("policy-file"))>
                 <label class="nhsuk-label nhsuk-label--s" for="policy-file">"Choose a JSON file"</label>

@@ -176,8 +176,8 @@ fn link(s: &Scenario) -> String {
 }
 
 /// The events as a table, in date order, each with a Remove button carrying its key.
-fn events_html(list: &[(u32, Event)]) -> String {
-    let mut sorted: Vec<&(u32, Event)> = list.iter().collect();
+fn events_html(list: &[(usize, Event)]) -> String {
+    let mut sorted: Vec<&(usize, Event)> = list.iter().collect();
     sorted.sort_by_key(|(k, e)| (e.on, *k));
     let mut out = String::from(if list.is_empty() {
         r#"<p data-testid="no-events">No events yet.</p>"#
@@ -218,7 +218,7 @@ fn add_error_html(message: &str) -> String {
 }
 
 /// The key of the event whose Remove button a click landed on.
-fn clicked_key(ev: &leptos::ev::MouseEvent) -> Option<u32> {
+fn clicked_key(ev: &leptos::ev::MouseEvent) -> Option<usize> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let button = target.closest("[data-remove]").ok()??;
     button.get_attribute("data-remove")?.parse().ok()
@@ -245,16 +245,8 @@ pub fn Simulator() -> impl IntoView {
     let kind = RwSignal::new(kind_key(start.kind).to_owned());
     let created = RwSignal::new(start.created.to_string());
     let as_of = RwSignal::new(start.as_of.to_string());
-    let events = RwSignal::new(
-        start
-            .events
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, e)| (i as u32, e))
-            .collect::<Vec<_>>(),
-    );
-    let next_key = RwSignal::new(start.events.len() as u32);
+    let events = RwSignal::new(start.events.iter().cloned().enumerate().collect::<Vec<_>>());
+    let next_key = RwSignal::new(start.events.len());
     let onboarded = RwSignal::new(start.onboarded);
     let policy_set = RwSignal::new(start.policy_set.clone());
     let preset = RwSignal::new(String::new());
@@ -273,7 +265,7 @@ pub fn Simulator() -> impl IntoView {
         let as_of =
             date(&as_of.get()).ok_or("Enter the date to look at, for example 2025-04-01")?;
         let kind = kind.with(|k| from_key(k)).unwrap_or(AccountKind::User);
-        let mut list: Vec<(u32, Event)> = events.get();
+        let mut list: Vec<(usize, Event)> = events.get();
         list.sort_by_key(|(k, e)| (e.on, *k));
         Ok(Scenario {
             kind,
@@ -304,14 +296,8 @@ pub fn Simulator() -> impl IntoView {
             as_of.set(s.as_of.to_string());
             onboarded.set(s.onboarded);
             policy_set.set(s.policy_set.clone());
-            let n = s.events.len() as u32;
-            events.set(
-                s.events
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, e)| (i as u32, e))
-                    .collect(),
-            );
+            let n = s.events.len();
+            events.set(s.events.into_iter().enumerate().collect());
             next_key.set(n);
             new_on.set(s.as_of.to_string());
         }
