@@ -25,7 +25,7 @@ const NAV: [(&str, &str); 6] = [
 /// The whole app: header, navigation, notices about saved work, the page, and the footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let notices = Notices(RwSignal::new(Vec::new()));
+    let notices = Notices(RwSignal::new(String::new()));
     provide_context(notices);
     view! {
         <Router>
@@ -115,11 +115,11 @@ fn Header() -> impl IntoView {
 #[component]
 fn StoreNotices(notices: Notices) -> impl IntoView {
     view! {
-        <div class="nhsuk-inset-text" data-testid="store-notice" role="status" hidden=move || notices.0.with(Vec::is_empty)>
+        <div class="nhsuk-inset-text" data-testid="store-notice" role="status" hidden=move || notices.0.with(String::is_empty)>
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
-            <div inner_html=move || notices.0.with(|list| list.iter().map(|m| html::p(m)).collect::<String>())></div>
+            <div inner_html=components::form::shown(notices.0)></div>
             <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                on:click=move |_| notices.0.set(Vec::new())>"Hide this message"</button>
+                on:click=move |_| notices.0.set(String::new())>"Hide this message"</button>
         </div>
     }
 }

@@ -8,16 +8,18 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// Messages about saved work that could not be read or kept, shown at the top of every page.
+/// Messages about saved work that could not be read or kept, shown at the top of every page: as
+/// HTML, one paragraph each ("" when there are none).
 #[derive(Clone, Copy)]
-pub struct Notices(pub RwSignal<Vec<String>>);
+pub struct Notices(pub RwSignal<String>);
 
 impl Notices {
     /// Adds a message once.
     pub fn push(self, message: String) {
+        let paragraph = crate::html::p(&message);
         self.0.update(|list| {
-            if !list.contains(&message) {
-                list.push(message);
+            if !list.contains(&paragraph) {
+                list.push_str(&paragraph);
             }
         });
     }

@@ -99,11 +99,32 @@ fn read(text: &str) -> Result<Roster, EngineError> {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Where a check of the roster has got to.
 enum Progress {
     Idle,
     Running { done: usize, total: usize },
-    Done,
+    Done { total: usize },
+}
+
+impl Progress {
+    /// What the page's status area says, as HTML.
+    fn html(&self) -> String {
+        match *self {
+            Progress::Running { total: 0, .. } => "<p>Reading the roster…</p>".to_owned(),
+            Progress::Running { done, total } => format!(
+                r#"<label class="nhsuk-label" for="progress-bar">Checked {} of {} accounts</label><progress id="progress-bar" max="{total}" value="{done}"></progress>"#,
+                commas(done as u64),
+                commas(total as u64)
+            ),
+            Progress::Done { total } => {
+                format!(
+                    r#"<p data-testid="done">Checked {} accounts.</p>"#,
+                    commas(total as u64)
+                )
+            }
+            Progress::Idle => String::new(),
+        }
+    }
 }
 
 /// The roster page.
@@ -130,11 +151,18 @@ pub fn RosterPage() -> impl IntoView {
     let file_name = RwSignal::new(String::new());
     let file_text = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let progress = RwSignal::new(Progress::Idle);
+    // Whether a check is running, and what the status area says (HTML).
+    let running = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    let progress = move |p: Progress| {
+        running.set(matches!(p, Progress::Running { .. }));
+        status.set(p.html());
+    };
     let rows = RwSignal::new(Vec::<Row>::new());
     let export = RwSignal::new(None::<DecisionExport>);
     let roster = StoredValue::new(None::<Roster>);
-    let comparison = RwSignal::new(None::<Result<Comparison, String>>);
+    // The comparison as HTML ("" before there is one).
+    let comparison = RwSignal::new(String::new());
     let choices = set_choices();
     page_title(
         || "Roster and decisions".to_owned(),
@@ -156,7 +184,7 @@ pub fn RosterPage() -> impl IntoView {
 
     let run = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if matches!(progress.get_untracked(), Progress::Running { .. }) {
+        if running.get_untracked() {
             return;
         }
         let mut problems = Vec::new();
@@ -197,9 +225,9 @@ pub fn RosterPage() -> impl IntoView {
         };
         errors.set(Vec::new());
         export.set(None);
-        comparison.set(None);
+        comparison.set(String::new());
         rows.set(Vec::new());
-        progress.set(Progress::Running { done: 0, total: 0 });
+        progress(Progress::Running { done: 0, total: 0 });
         spawn_local(async move {
             // Let the browser paint "Reading the roster" first.
             TimeoutFuture::new(0).await;
@@ -208,7 +236,7 @@ pub fn RosterPage() -> impl IntoView {
                     source,
                     format!("The roster has a problem at {}", e.render()),
                 )]);
-                progress.set(Progress::Idle);
+                progress(Progress::Idle);
             };
             let parsed = read(&text).and_then(|r| r.check_unique_ids().map(|()| r));
             let r = match parsed {
@@ -225,7 +253,7 @@ pub fn RosterPage() -> impl IntoView {
                         Err(e) => return fail(e),
                     }
                 }
-                progress.set(Progress::Running {
+                progress(Progress::Running {
                     done: out.len(),
                     total,
                 });
@@ -236,7 +264,7 @@ pub fn RosterPage() -> impl IntoView {
             rows.set(out);
             export.set(Some(finished));
             roster.set_value(Some(r));
-            progress.set(Progress::Done);
+            progress(Progress::Done { total });
         });
     };
 
@@ -247,14 +275,17 @@ pub fn RosterPage() -> impl IntoView {
         ) else {
             return;
         };
-        comparison.set(None);
+        comparison.set(String::new());
         spawn_local(async move {
             TimeoutFuture::new(0).await;
             let sets = policy_set(&set_id.get_untracked())
                 .and_then(|a| policy_set(&compare_id.get_untracked()).map(|b| (a, b)));
             let result =
                 sets.and_then(|(a, b)| compare_policies(&r, day, &a, &b).map_err(|e| e.render()));
-            comparison.set(Some(result));
+            comparison.set(match result {
+                Ok(c) => comparison_html(&c),
+                Err(m) => format!(r#"<p class="nhsuk-error-message">{}</p>"#, esc(&m)),
+            });
         });
     };
 
@@ -314,16 +345,7 @@ pub fn RosterPage() -> impl IntoView {
             <TextInput id="remind" label="Remind people this many days before they would become inactive or be deleted".to_owned() width="3" inputmode="numeric" value=remind error=err("remind")/>
             <button class="nhsuk-button" type="submit" data-testid="evaluate">"Check the roster"</button>
         </form>
-        <div role="status" aria-live="polite" data-testid="progress" inner_html=move || match progress.get() {
-            Progress::Running { total: 0, .. } => "<p>Reading the roster…</p>".to_owned(),
-            Progress::Running { done, total } => format!(
-                r#"<label class="nhsuk-label" for="progress-bar">Checked {} of {} accounts</label><progress id="progress-bar" max="{total}" value="{done}"></progress>"#,
-                commas(done as u64),
-                commas(total as u64)
-            ),
-            Progress::Done => format!(r#"<p data-testid="done">Checked {} accounts.</p>"#, commas(rows.with(Vec::len) as u64)),
-            Progress::Idle => String::new(),
-        }></div>
+        <div role="status" aria-live="polite" data-testid="progress" inner_html=shown(status)></div>
         {move || export.with(|e| e.as_ref().map(summary_html)).map(|summary| view! {
             <div inner_html=summary></div>
             <button type="button" class="nhsuk-button" on:click=save data-testid="download">"Download decisions (JSON)"</button>
@@ -334,11 +356,7 @@ pub fn RosterPage() -> impl IntoView {
         <div hidden=move || export.with(Option::is_none)>
             {select("compare-with", "Compare with", compare_id, choices.clone())}
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=compare data-testid="compare">"Compare"</button>
-            <div inner_html=move || comparison.with(|c| match c {
-                None => String::new(),
-                Some(Ok(c)) => comparison_html(c),
-                Some(Err(m)) => format!(r#"<p class="nhsuk-error-message">{}</p>"#, esc(m)),
-            })></div>
+            <div inner_html=shown(comparison)></div>
         </div>
     }
 }

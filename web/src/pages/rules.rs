@@ -47,7 +47,12 @@ const EXAMPLE: &str = r#"{
 pub fn RulesPage() -> impl IntoView {
     let text = RwSignal::new(load::<String>(CUSTOM_KEY, "custom policy set"));
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let custom = RwSignal::new(EvaluationOptions::from_json(&text.get_untracked()).ok());
+    // The loaded policy set as HTML ("" when there is none).
+    let custom = RwSignal::new(
+        EvaluationOptions::from_json(&text.get_untracked())
+            .map(|set| set_html(&set))
+            .unwrap_or_default(),
+    );
     page_title(
         || "Policies and rules".to_owned(),
         move || !errors.with(Vec::is_empty),
@@ -58,7 +63,7 @@ pub fn RulesPage() -> impl IntoView {
             errors.set(Vec::new());
             save(CUSTOM_KEY, "custom policy set", &t);
             text.set(t);
-            custom.set(Some(set));
+            custom.set(set_html(&set));
         }
         Err(e) => {
             let path = e
@@ -93,7 +98,7 @@ pub fn RulesPage() -> impl IntoView {
     let remove = move |_| {
         remove(CUSTOM_KEY);
         text.set(String::new());
-        custom.set(None);
+        custom.set(String::new());
         errors.set(Vec::new());
     };
     let err = move |f: &'static str| field_error(errors, f);
@@ -128,8 +133,8 @@ pub fn RulesPage() -> impl IntoView {
             </div>
             <button class="nhsuk-button" type="submit" data-testid="load-policy">"Use this policy set"</button>
         </form>
-        <div data-testid="custom-set" hidden=move || custom.with(Option::is_none)>
-            <div inner_html=move || custom.with(|c| c.as_ref().map(set_html).unwrap_or_default())></div>
+        <div data-testid="custom-set" hidden=move || custom.with(String::is_empty)>
+            <div inner_html=shown(custom)></div>
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=remove data-testid="remove-policy">"Remove your policy set"</button>
         </div>
     }
