@@ -21,6 +21,8 @@ test('an eligible care provider, with an error fixed, a back link and a changed 
   assert.match(await page.getByTestId('error-summary').textContent(), /There is a problem.*Select the kind of organisation/);
   assert.match(await page.title(), /^Error: /);
   assert.equal(await page.locator('.nhsuk-error-message').count(), 1);
+  // The summary takes the focus, so a screen reader reads it first (UI.md).
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'error-summary');
   await check(page, 'eligibility-error');
   await choose(page, 'A care provider');
   await check(page, 'eligibility-question');

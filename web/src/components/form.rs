@@ -84,17 +84,15 @@ pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
         }
     });
     view! {
-        <Show when=move || !errors.with(Vec::is_empty)>
-            <div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1"
-                node_ref=node data-testid="error-summary">
-                <h2 class="nhsuk-error-summary__title" id="error-summary-title">"There is a problem"</h2>
-                <div class="nhsuk-error-summary__body">
-                    <ul class="nhsuk-list nhsuk-error-summary__list" inner_html=move || errors.with(|e| {
-                        e.iter().map(|e| format!(r##"<li><a href="#{}">{}</a></li>"##, esc(&e.field), esc(&e.message))).collect::<String>()
-                    })></ul>
-                </div>
+        <div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1"
+            node_ref=node data-testid="error-summary" hidden=move || errors.with(Vec::is_empty)>
+            <h2 class="nhsuk-error-summary__title" id="error-summary-title">"There is a problem"</h2>
+            <div class="nhsuk-error-summary__body">
+                <ul class="nhsuk-list nhsuk-error-summary__list" inner_html=move || errors.with(|e| {
+                    e.iter().map(|e| format!(r##"<li><a href="#{}">{}</a></li>"##, esc(&e.field), esc(&e.message))).collect::<String>()
+                })></ul>
             </div>
-        </Show>
+        </div>
     }
 }
 
