@@ -13,9 +13,20 @@ test('the home page lists every tool', async () => {
   const s = await open('/');
   assert.equal(await s.page.locator('main h2').count(), 6);
   await check(s.page, 'home');
+  // The links move between pages in place (leptos_router), without loading the page again.
+  await s.page.evaluate(() => { window.stillHere = true; });
+  await s.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Sign-in check' }).click();
+  await s.page.getByRole('heading', { name: 'Sign-in check', level: 1 }).waitFor();
+  assert.equal(await s.page.evaluate(() => window.stillHere), true);
+  assert.equal(await s.page.locator('[aria-current="page"]').textContent(), 'Sign-in check');
   await s.page.goto(env.origin + '/no-such-page');
   await s.page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await check(s.page, 'not-found');
+  // A step the checker does not have is not found either; a trailing slash is the same page.
+  await s.page.goto(env.origin + '/eligibility/no-such-step');
+  await s.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  await s.page.goto(env.origin + '/roster/');
+  await s.page.getByRole('heading', { name: 'Roster and decisions', level: 1 }).waitFor();
   await finish(s);
 });
 

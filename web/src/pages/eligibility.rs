@@ -83,7 +83,7 @@ fn question(step: &str) -> (&'static str, Option<&'static str>, Options) {
 #[component]
 fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
     let navigate = use_navigate();
-    // Not `use_query_map`: under `FlatRoutes` it kept the query of the page before.
+    // The query from the location itself (`?change=1`), read as the address changes.
     let location = use_location();
     let changing = move || location.query.with(|q| q.get("change").is_some());
     let value = RwSignal::new(answers.with_untracked(|a| answer(step, a).to_owned()));
