@@ -51,7 +51,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The page for the address: leptos_router's location, matched here.
+/// The page for the address: a `match` on leptos_router's location. `FlatRoutes` did the same for
+/// these fixed addresses with about 20 KB more gzip (README, Size). A trailing slash is the same
+/// page; any other address is not found.
 #[component]
 fn Page() -> impl IntoView {
     let location = use_location();
