@@ -124,6 +124,9 @@ test('a roster with a bad cell names its line and column', async () => {
   await page.getByTestId('evaluate').click();
   await page.getByTestId('error-summary').waitFor();
   assert.match(await page.getByTestId('error-summary').textContent(), /line 2, column 3 \(created\)/);
+  // The field names its hint and its error message for a screen reader.
+  assert.equal(await page.getByTestId('roster-text').getAttribute('aria-describedby'), 'roster-text-hint roster-text-error');
+  assert.match(await page.locator('#roster-text-error').textContent(), /line 2, column 3/);
   await check(page, 'roster-error');
   await finish(s);
 });

@@ -50,6 +50,25 @@ pub fn typed(value: RwSignal<String>) -> impl Fn(leptos::ev::Event) + Copy {
     move |ev| value.set(event_target_value(&ev))
 }
 
+/// A field's `aria-describedby`: its hint (`{id}-hint`) if it has one, and its error message
+/// (`{id}-error`) while one is shown.
+pub fn described_by(
+    id: &'static str,
+    hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        let mut ids = Vec::new();
+        if hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if error.with(Option::is_some) {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// The class of a form group, with the error style while `error` holds a message.
 pub fn group_class_of(error: Signal<Option<String>>) -> impl Fn() -> &'static str + Copy {
     move || group_class(error.with(Option::is_some))
@@ -134,16 +153,7 @@ pub fn Radios(
     } else {
         "nhsuk-fieldset__legend nhsuk-fieldset__legend--s"
     };
-    let described = move || {
-        let mut ids = Vec::new();
-        if hint.is_some() {
-            ids.push(format!("{id}-hint"));
-        }
-        if error.get().is_some() {
-            ids.push(format!("{id}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    let described = described_by(id, hint.is_some(), error);
     // The radios are drawn once; a value set from elsewhere is shown by ticking its radio.
     let node = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -223,17 +233,7 @@ pub fn TextInput(
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let has_hint = hint.is_some();
-    let described = move || {
-        let mut ids = Vec::new();
-        if has_hint {
-            ids.push(format!("{id}-hint"));
-        }
-        if error.get().is_some() {
-            ids.push(format!("{id}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    let described = described_by(id, hint.is_some(), error);
     let input_class = move || {
         let mut c = String::from("nhsuk-input");
         if let Some(w) = width {

@@ -8,8 +8,8 @@ use nhsmail_rules::{
 };
 
 use crate::components::form::{
-    error_message, field_error, group_class_of, page_title, shown, typed, Checkbox, ErrorSummary,
-    FieldError, TextInput,
+    described_by, error_message, field_error, group_class_of, page_title, shown, typed, Checkbox,
+    ErrorSummary, FieldError, TextInput,
 };
 use crate::components::today;
 use crate::pages::mailboxes_plan::PlanView;
@@ -297,7 +297,7 @@ pub fn Planner() -> impl IntoView {
                 <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div>
                 {error_message(id, error)}
                 <textarea class="nhsuk-textarea" id=id rows="5" data-testid=id spellcheck="false"
-                    aria-describedby=move || if error.get().is_some() { format!("{id}-hint {id}-error") } else { format!("{id}-hint") }
+                    aria-describedby=described_by(id, true, error)
                     prop:value=shown(value) on:input=typed(value)></textarea>
             </div>
         }

@@ -12,8 +12,8 @@ use nhsmail_rules::{
 
 use crate::browser::{download, read_chosen_file};
 use crate::components::form::{
-    error_message, field_error, group_class_of, page_title, shown, typed, ErrorSummary, FieldError,
-    TextInput,
+    described_by, error_message, field_error, group_class_of, page_title, shown, typed,
+    ErrorSummary, FieldError, TextInput,
 };
 use crate::components::state_tag::state_label;
 use crate::components::{commas, today};
@@ -311,7 +311,7 @@ pub fn RosterPage() -> impl IntoView {
             <div class=group_class_of(err(id))>
                 <label class="nhsuk-label" for=id>{label}</label>
                 {error_message(id, err(id))}
-                <select class="nhsuk-select" id=id data-testid=id
+                <select class="nhsuk-select" id=id data-testid=id aria-describedby=described_by(id, false, err(id))
                     inner_html=options(choices.iter().map(|(v, w)| (v.as_str(), w.as_str())), &value.get_untracked())
                     prop:value=shown(value) on:change=typed(value)></select>
             </div>
@@ -328,14 +328,14 @@ pub fn RosterPage() -> impl IntoView {
                 <div class="nhsuk-hint" id="roster-text-hint">"CSV with a header row (id, kind, created, lastActivity, onboarded, recordedState, organisation, address), or JSON like {\"accounts\": [...]}."</div>
                 {error_message("roster-text", err("roster-text"))}
                 <textarea class="nhsuk-textarea" id="roster-text" rows="6" spellcheck="false" data-testid="roster-text"
-                    aria-describedby="roster-text-hint" prop:value=shown(pasted) on:input=typed(pasted)></textarea>
+                    aria-describedby=described_by("roster-text", true, err("roster-text")) prop:value=shown(pasted) on:input=typed(pasted)></textarea>
             </div>
             <div class=group_class_of(err("roster-file"))>
                 <label class="nhsuk-label nhsuk-label--s" for="roster-file">"Or choose a file"</label>
                 <div class="nhsuk-hint" id="roster-file-hint">"A .csv or .json file. It is read in this browser and never sent anywhere."</div>
                 {error_message("roster-file", err("roster-file"))}
                 <input class="nhsuk-file-upload" id="roster-file" type="file" accept=".csv,.json,text/csv,application/json" data-testid="roster-file"
-                    aria-describedby="roster-file-hint" on:change=on_file/>
+                    aria-describedby=described_by("roster-file", true, err("roster-file")) on:change=on_file/>
                 <p class="nhsuk-body-s nhsuk-u-margin-top-2" data-testid="file-name" hidden=move || file_name.with(String::is_empty)>
                     {move || format!("Using {} ({} characters). ", file_name.get(), commas(file_text.with(String::len) as u64))}
                     <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); file_name.set(String::new()); file_text.set(String::new()); }>"Use the pasted roster instead"</a></p>

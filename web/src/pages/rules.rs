@@ -7,7 +7,8 @@ use nhsmail_rules::{rules, EvaluationOptions, Policy, PolicySet};
 use crate::browser::read_chosen_file;
 use crate::components::commas;
 use crate::components::form::{
-    error_message, field_error, group_class_of, page_title, shown, typed, ErrorSummary, FieldError,
+    described_by, error_message, field_error, group_class_of, page_title, shown, typed,
+    ErrorSummary, FieldError,
 };
 use crate::html::{esc, h, rule_source};
 use crate::pages::roster::CUSTOM_KEY;
@@ -123,13 +124,14 @@ pub fn RulesPage() -> impl IntoView {
             <div class=group_class_of(err("policy-file"))>
                 <label class="nhsuk-label nhsuk-label--s" for="policy-file">"Choose a JSON file"</label>
                 {error_message("policy-file", err("policy-file"))}
-                <input class="nhsuk-file-upload" id="policy-file" type="file" accept=".json,application/json" data-testid="policy-file" on:change=on_file/>
+                <input class="nhsuk-file-upload" id="policy-file" type="file" accept=".json,application/json" data-testid="policy-file"
+                    aria-describedby=described_by("policy-file", false, err("policy-file")) on:change=on_file/>
             </div>
             <div class=group_class_of(err("policy-text"))>
                 <label class="nhsuk-label nhsuk-label--s" for="policy-text">"Or paste it"</label>
                 {error_message("policy-text", err("policy-text"))}
                 <textarea class="nhsuk-textarea" id="policy-text" rows="8" spellcheck="false" data-testid="policy-text"
-                    prop:value=shown(text) on:input=typed(text)></textarea>
+                    aria-describedby=described_by("policy-text", false, err("policy-text")) prop:value=shown(text) on:input=typed(text)></textarea>
             </div>
             <button class="nhsuk-button" type="submit" data-testid="load-policy">"Use this policy set"</button>
         </form>
