@@ -2,7 +2,7 @@
 // change), and a provider that is not eligible, by keyboard only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, check, finish } from './harness.mjs';
+import { open, check, finish, errorSummary } from './harness.mjs';
 
 async function choose(page, label) {
   await page.getByLabel(label, { exact: true }).check();
@@ -18,7 +18,7 @@ test('an eligible care provider, with an error fixed, a back link and a changed 
   // Continue without an answer: the error summary, the inline error and the title say so.
   await page.getByTestId('continue').click();
   await page.getByTestId('error-summary').waitFor();
-  assert.match(await page.getByTestId('error-summary').textContent(), /There is a problem.*Select the kind of organisation/);
+  assert.match(await errorSummary(page), /There is a problem.*Select the kind of organisation/);
   assert.match(await page.title(), /^Error: /);
   assert.equal(await page.locator('.nhsuk-error-message').count(), 1);
   // The summary takes the focus, so a screen reader reads it first (UI.md).
@@ -32,7 +32,7 @@ test('an eligible care provider, with an error fixed, a back link and a changed 
   await page.getByTestId('continue').click();
   await page.getByTestId('sites').fill('three');
   await page.getByTestId('continue').click();
-  assert.match(await page.getByTestId('error-summary').textContent(), /whole number/);
+  assert.match(await errorSummary(page), /whole number/);
   assert.equal(await page.getByTestId('sites').inputValue(), 'three', 'keeps what was typed');
   // The back link keeps answers.
   await page.getByTestId('back').click();

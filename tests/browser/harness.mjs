@@ -61,6 +61,13 @@ export async function axe(page, label) {
   assert.deepEqual(result, [], `axe violations on ${label}`);
 }
 
+/** The error summary's text, once it is shown with at least one problem in it. */
+export async function errorSummary(page) {
+  const summary = page.getByTestId('error-summary');
+  await summary.locator('li').first().waitFor();
+  return summary.textContent();
+}
+
 /** Screenshot, axe, and no error: what every page of every journey must pass. */
 export async function check(page, name) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { open, check, finish, env, root } from './harness.mjs';
+import { open, check, finish, env, root, errorSummary } from './harness.mjs';
 import { rosterCsv } from './roster-csv.mjs';
 
 const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'nhsmail_rules.js'));
@@ -13,20 +13,41 @@ test('the home page lists every tool', async () => {
   const s = await open('/');
   assert.equal(await s.page.locator('main h2').count(), 6);
   await check(s.page, 'home');
-  // The links move between pages in place (leptos_router), without loading the page again.
-  await s.page.evaluate(() => { window.stillHere = true; });
-  await s.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Sign-in check' }).click();
-  await s.page.getByRole('heading', { name: 'Sign-in check', level: 1 }).waitFor();
-  assert.equal(await s.page.evaluate(() => window.stillHere), true);
-  assert.equal(await s.page.locator('[aria-current="page"]').textContent(), 'Sign-in check');
+  // The links move between pages in place (leptos_router), without loading the page again, and
+  // the address and history follow.
+  const { page } = s;
+  const path = () => new URL(page.url()).pathname;
+  await page.evaluate(() => { window.stillHere = true; });
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Sign-in check' }).click();
+  await page.getByRole('heading', { name: 'Sign-in check', level: 1 }).waitFor();
+  await page.waitForFunction(() => location.pathname === '/sign-in');
+  assert.equal(await page.evaluate(() => window.stillHere), true);
+  assert.equal(await page.locator('[aria-current="page"]').textContent(), 'Sign-in check');
+  // A link within the page after the move stays on it (the skip link).
+  await page.getByRole('link', { name: 'Skip to main content' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#maincontent');
+  assert.equal(path(), '/sign-in');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Sign-in check');
+  // Back returns to the home page, in place.
+  await page.goBack();
+  await page.goBack();
+  await page.getByRole('heading', { name: 'NHSmail policy rules', level: 1 }).waitFor();
+  assert.equal(path(), '/');
+  assert.equal(await page.evaluate(() => window.stillHere), true);
   await s.page.goto(env.origin + '/no-such-page');
   await s.page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await check(s.page, 'not-found');
-  // A step the checker does not have is not found either; a trailing slash is the same page.
-  await s.page.goto(env.origin + '/eligibility/no-such-step');
-  await s.page.getByRole('heading', { name: 'Page not found' }).waitFor();
-  await s.page.goto(env.origin + '/roster/');
-  await s.page.getByRole('heading', { name: 'Roster and decisions', level: 1 }).waitFor();
+  // Steps the checker does not have are not found either; a trailing slash is the same page.
+  for (const missing of ['/eligibility/no-such-step', '/eligibility/check/extra']) {
+    await page.goto(env.origin + missing);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  }
+  await page.goto(env.origin + '/roster/');
+  await page.getByRole('heading', { name: 'Roster and decisions', level: 1 }).waitFor();
+  assert.equal(await page.locator('[aria-current="page"]').textContent(), 'Roster and decisions');
+  await page.goto(env.origin + '/eligibility/sites/');
+  await page.getByRole('heading', { name: 'How many sites do you have?' }).waitFor();
   await finish(s);
 });
 
@@ -47,9 +68,14 @@ test('the sign-in check answers with its reasons', async () => {
   // A bad date: the error summary links to the field.
   await page.getByTestId('on').fill('');
   await page.getByTestId('check').click();
-  assert.match(await page.getByTestId('error-summary').textContent(), /date of the sign-in/);
+  assert.match(await errorSummary(page), /date of the sign-in/);
   assert.match(await page.title(), /^Error: /);
   await check(page, 'sign-in-error');
+  // Fixed: the summary goes, and so does "Error: " in the title.
+  await page.getByTestId('on').fill('2025-03-01');
+  await page.getByTestId('check').click();
+  await page.getByTestId('error-summary').waitFor({ state: 'hidden' });
+  assert.doesNotMatch(await page.title(), /^Error: /);
   await finish(s);
 });
 
@@ -74,7 +100,7 @@ test('the mailbox planner counts, flags problems and writes the request email', 
   // A person on a site that does not exist: named by its line.
   await page.getByTestId('users').fill('amy.lee, nowhere, 2025-05-01');
   await page.getByTestId('plan').click();
-  assert.match(await page.getByTestId('error-summary').textContent(), /People, line 1/);
+  assert.match(await errorSummary(page), /People, line 1/);
   await finish(s);
 });
 
@@ -123,7 +149,7 @@ test('a roster with a bad cell names its line and column', async () => {
   await page.getByTestId('roster-text').fill('id,kind,created\njo,user,2025-02-30\n');
   await page.getByTestId('evaluate').click();
   await page.getByTestId('error-summary').waitFor();
-  assert.match(await page.getByTestId('error-summary').textContent(), /line 2, column 3 \(created\)/);
+  assert.match(await errorSummary(page), /line 2, column 3 \(created\)/);
   // The field names its hint and its error message for a screen reader.
   assert.equal(await page.getByTestId('roster-text').getAttribute('aria-describedby'), 'roster-text-hint roster-text-error');
   assert.match(await page.locator('#roster-text-error').textContent(), /line 2, column 3/);
@@ -161,7 +187,7 @@ test('policies and rules: the catalogue, a bad policy file, then a good one used
     buffer: Buffer.from(JSON.stringify({ policySet: 'my-trust', policies: [{ id: 'p1', effectiveFrom: '2024-13-01' }] })),
   });
   await page.getByTestId('error-summary').waitFor();
-  assert.match(await page.getByTestId('error-summary').textContent(), /There is a problem.*policies\[0\]\.effectiveFrom/s);
+  assert.match(await errorSummary(page), /There is a problem.*policies\[0\]\.effectiveFrom/s);
   assert.match(await page.title(), /^Error: /);
   await check(page, 'rules-error');
   await page.getByTestId('policy-text').fill(JSON.stringify({ policySet: 'my-trust', policies: [{ id: 'p1', effectiveFrom: '2024-01-01', inactiveAfterDays: 45 }] }));

@@ -9,6 +9,7 @@ mod store;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use store::Notices;
 
@@ -51,34 +52,53 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The page for the address: a `match` on leptos_router's location. `FlatRoutes` did the same for
-/// these fixed addresses with about 20 KB more gzip (README, Size). A trailing slash is the same
-/// page; any other address is not found.
+/// Which page an address shows, by the pattern it matches: `/eligibility/:step` for every step,
+/// `""` for none. One trailing slash is ignored.
+fn page_of(path: &str) -> &'static str {
+    let path = match path.strip_suffix('/') {
+        Some(p) if !p.is_empty() && !p.ends_with('/') => p,
+        _ => path,
+    };
+    match path {
+        "/" => "/",
+        "/eligibility" => "/eligibility",
+        "/simulator" => "/simulator",
+        "/sign-in" => "/sign-in",
+        "/shared-mailboxes" => "/shared-mailboxes",
+        "/roster" => "/roster",
+        "/rules" => "/rules",
+        p => match p.strip_prefix("/eligibility/") {
+            Some(step) if !step.is_empty() && !step.contains('/') => "/eligibility/:step",
+            _ => "",
+        },
+    }
+}
+
+/// The page for the address: a `match` on leptos_router's location, in place of `FlatRoutes`
+/// (about 20 KB more gzip for these few fixed addresses: README, Size). As with `FlatRoutes`, a
+/// page is built again only when the address's pattern changes (the eligibility steps share one
+/// page), and each navigation is then completed: the router writes the address into the history
+/// and scrolls.
 #[component]
 fn Page() -> impl IntoView {
     let location = use_location();
-    move || {
-        let path = location.pathname.get();
-        let path = match path.strip_suffix('/') {
-            Some(p) if !p.is_empty() => p,
-            _ => path.as_str(),
-        };
-        match path {
-            "/" => view! { <pages::home::Home/> }.into_any(),
-            "/eligibility" => view! { <pages::eligibility::Start/> }.into_any(),
-            "/simulator" => view! { <pages::simulator::Simulator/> }.into_any(),
-            "/sign-in" => view! { <pages::access::SignIn/> }.into_any(),
-            "/shared-mailboxes" => view! { <pages::mailboxes::Planner/> }.into_any(),
-            "/roster" => view! { <pages::roster::RosterPage/> }.into_any(),
-            "/rules" => view! { <pages::rules::RulesPage/> }.into_any(),
-            p => match p.strip_prefix("/eligibility/") {
-                Some(step) if !step.contains('/') => {
-                    let step = step.to_owned();
-                    view! { <pages::eligibility::Step step/> }.into_any()
-                }
-                _ => view! { <pages::home::NotFound/> }.into_any(),
-            },
-        }
+    if let Some(url) = use_context::<BrowserUrl>() {
+        Effect::new(move |_| {
+            location.pathname.track();
+            url.ready_to_complete();
+        });
+    }
+    let page = Memo::new(move |_| page_of(&location.pathname.get()).to_owned());
+    move || match page.get().as_str() {
+        "/" => view! { <pages::home::Home/> }.into_any(),
+        "/eligibility" => view! { <pages::eligibility::Start/> }.into_any(),
+        "/eligibility/:step" => view! { <pages::eligibility::Step/> }.into_any(),
+        "/simulator" => view! { <pages::simulator::Simulator/> }.into_any(),
+        "/sign-in" => view! { <pages::access::SignIn/> }.into_any(),
+        "/shared-mailboxes" => view! { <pages::mailboxes::Planner/> }.into_any(),
+        "/roster" => view! { <pages::roster::RosterPage/> }.into_any(),
+        "/rules" => view! { <pages::rules::RulesPage/> }.into_any(),
+        _ => view! { <pages::home::NotFound/> }.into_any(),
     }
 }
 
@@ -123,5 +143,42 @@ fn StoreNotices(notices: Notices) -> impl IntoView {
             <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
                 on:click=move |_| notices.0.set(String::new())>"Hide this message"</button>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_of;
+
+    #[test]
+    fn each_address_has_its_page_and_one_trailing_slash_is_ignored() {
+        for (path, page) in [
+            ("/", "/"),
+            ("/roster", "/roster"),
+            ("/roster/", "/roster"),
+            ("/eligibility", "/eligibility"),
+            ("/eligibility/", "/eligibility"),
+            ("/eligibility/sites", "/eligibility/:step"),
+            ("/eligibility/sites/", "/eligibility/:step"),
+            ("/shared-mailboxes", "/shared-mailboxes"),
+        ] {
+            assert_eq!(page_of(path), page, "{path}");
+        }
+    }
+
+    #[test]
+    fn other_addresses_have_no_page() {
+        for path in [
+            "",
+            "//",
+            "/roster//",
+            "/nowhere",
+            "/Roster",
+            "/eligibility//",
+            "/eligibility/check/extra",
+            "/eligibility/sites//",
+        ] {
+            assert_eq!(page_of(path), "", "{path}");
+        }
     }
 }

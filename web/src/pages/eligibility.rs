@@ -35,17 +35,27 @@ pub fn Start() -> impl IntoView {
     }
 }
 
-/// A question, check your answers, or the outcome, by the `:step` in the address.
+/// A question, check your answers, or the outcome, by the step in the address
+/// (`/eligibility/<step>`). The answers are read once and kept while the person moves between
+/// steps, so they carry on even when the browser refuses to save them.
 #[component]
-pub fn Step(step: String) -> impl IntoView {
+pub fn Step() -> impl IntoView {
+    let location = use_location();
     let answers = kept_fields::<Answers>(KEY, WHAT);
-    match step.as_str() {
-        "check" => view! { <Check answers/> }.into_any(),
-        "outcome" => view! { <Outcome answers/> }.into_any(),
-        step => match STEPS.iter().find(|s| **s == step) {
-            Some(s) => view! { <Question step=s answers/> }.into_any(),
-            None => view! { <crate::pages::home::NotFound/> }.into_any(),
-        },
+    move || {
+        let path = location.pathname.get();
+        // Another page's address: this one is about to be replaced.
+        let Some(step) = path.strip_prefix("/eligibility/") else {
+            return ().into_any();
+        };
+        match step.trim_end_matches('/') {
+            "check" => view! { <Check answers/> }.into_any(),
+            "outcome" => view! { <Outcome answers/> }.into_any(),
+            step => match STEPS.iter().find(|s| **s == step) {
+                Some(s) => view! { <Question step=s answers/> }.into_any(),
+                None => view! { <crate::pages::home::NotFound/> }.into_any(),
+            },
+        }
     }
 }
 

@@ -147,7 +147,8 @@ pub fn RosterPage() -> impl IntoView {
     let set_id = field(|f| f.policy_set.clone(), |f, v| f.policy_set = v);
     let compare_id = field(|f| f.compare_with.clone(), |f, v| f.compare_with = v);
     let remind = field(|f| f.remind.clone(), |f, v| f.remind = v);
-    // The chosen file's name and text; no name while the pasted roster is used.
+    // Whether a chosen file is used (not the pasted roster), and its name and text.
+    let file_chosen = RwSignal::new(false);
     let file_name = RwSignal::new(String::new());
     let file_text = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -174,6 +175,7 @@ pub fn RosterPage() -> impl IntoView {
             Ok(text) => {
                 file_text.set(text);
                 file_name.set(name);
+                file_chosen.set(true);
             }
             Err(()) => errors.set(vec![FieldError::new(
                 "roster-file",
@@ -206,7 +208,7 @@ pub fn RosterPage() -> impl IntoView {
         if let Err(m) = &set {
             problems.push(FieldError::new("policy-set", m.clone()));
         }
-        let (source, text) = if file_name.with_untracked(String::is_empty) {
+        let (source, text) = if !file_chosen.get_untracked() {
             ("roster-text", pasted.get_untracked())
         } else {
             ("roster-file", file_text.get_untracked())
@@ -336,9 +338,9 @@ pub fn RosterPage() -> impl IntoView {
                 {error_message("roster-file", err("roster-file"))}
                 <input class="nhsuk-file-upload" id="roster-file" type="file" accept=".csv,.json,text/csv,application/json" data-testid="roster-file"
                     aria-describedby=described_by("roster-file", true, err("roster-file")) on:change=on_file/>
-                <p class="nhsuk-body-s nhsuk-u-margin-top-2" data-testid="file-name" hidden=move || file_name.with(String::is_empty)>
+                <p class="nhsuk-body-s nhsuk-u-margin-top-2" data-testid="file-name" hidden=move || !file_chosen.get()>
                     {move || format!("Using {} ({} characters). ", file_name.get(), commas(file_text.with(String::len) as u64))}
-                    <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); file_name.set(String::new()); file_text.set(String::new()); }>"Use the pasted roster instead"</a></p>
+                    <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); file_chosen.set(false); file_text.set(String::new()); }>"Use the pasted roster instead"</a></p>
             </div>
             <TextInput id="as-of" label="Date to check".to_owned() input_type="date" width="10" value=as_of error=err("as-of")/>
             {select("policy-set", "Policy set", set_id, choices.clone())}
