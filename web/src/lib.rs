@@ -102,6 +102,21 @@ fn Page() -> impl IntoView {
     }
 }
 
+/// The menu's links as HTML, the one for the page at `path` marked as the current page.
+fn nav_html(path: &str) -> String {
+    let page = page_of(path);
+    NAV.iter()
+        .map(|(href, words)| {
+            let current = if page == *href || page.starts_with(&format!("{href}/")) {
+                r#" aria-current="page""#
+            } else {
+                ""
+            };
+            format!(r#"<li class="nhsuk-header__navigation-item"><a class="nhsuk-header__navigation-link" href="{href}"{current}>{words}</a></li>"#)
+        })
+        .collect()
+}
+
 #[component]
 fn Header() -> impl IntoView {
     let location = use_location();
@@ -114,19 +129,7 @@ fn Header() -> impl IntoView {
             </div>
             <nav class="nhsuk-header__navigation" aria-label="Menu">
                 <div class="nhsuk-header__navigation-container nhsuk-width-container">
-                    <ul class="nhsuk-header__navigation-list">
-                        {NAV.iter().map(|(href, words)| {
-                            let current = move || {
-                                let p = location.pathname.get();
-                                (p == *href || p.starts_with(&format!("{href}/"))).then_some("page")
-                            };
-                            view! {
-                                <li class="nhsuk-header__navigation-item">
-                                    <a class="nhsuk-header__navigation-link" href=*href aria-current=current>{*words}</a>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                    <ul class="nhsuk-header__navigation-list" inner_html=move || location.pathname.with(|p| nav_html(p))></ul>
                 </div>
             </nav>
         </header>

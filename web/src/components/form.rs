@@ -148,6 +148,14 @@ pub fn Radios(
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let legend_html = if page_heading {
+        format!(
+            r#"<h1 class="nhsuk-fieldset__heading">{}</h1>"#,
+            esc(&legend)
+        )
+    } else {
+        format!("<span>{}</span>", esc(&legend))
+    };
     let legend_class = if page_heading {
         "nhsuk-fieldset__legend nhsuk-fieldset__legend--l"
     } else {
@@ -172,13 +180,7 @@ pub fn Radios(
     view! {
         <div class=group_class_of(error)>
             <fieldset class="nhsuk-fieldset" aria-describedby=described>
-                <legend class=legend_class>
-                    {if page_heading {
-                        view! { <h1 class="nhsuk-fieldset__heading">{legend.clone()}</h1> }.into_any()
-                    } else {
-                        view! { <span>{legend.clone()}</span> }.into_any()
-                    }}
-                </legend>
+                <legend class=legend_class inner_html=legend_html></legend>
                 {hint.map(|h| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{h}</div> })}
                 {error_message(id, error)}
                 <div class="nhsuk-radios" node_ref=node inner_html=radios_html(id, &options, &value.get_untracked())
