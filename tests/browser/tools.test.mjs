@@ -11,33 +11,42 @@ const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'nhsmail
 
 test('the home page lists every tool', async () => {
   const s = await open('/');
-  assert.equal(await s.page.locator('main h2').count(), 6);
-  await check(s.page, 'home');
-  // The links move between pages in place (leptos_router), without loading the page again, and
-  // the address and history follow.
   const { page } = s;
   const path = () => new URL(page.url()).pathname;
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+  assert.equal(await page.locator('main h2').count(), 6);
+  await check(page, 'home');
+  // The skip link moves the focus to the content, not only the view.
+  await page.getByRole('link', { name: 'Skip to main content' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'maincontent');
+  // The links move between pages in place (leptos_router), without loading the page again; the
+  // address and history follow, and the focus starts at the new page's content.
   await page.evaluate(() => { window.stillHere = true; });
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Sign-in check' }).click();
   await page.getByRole('heading', { name: 'Sign-in check', level: 1 }).waitFor();
   await page.waitForFunction(() => location.pathname === '/sign-in');
   assert.equal(await page.evaluate(() => window.stillHere), true);
   assert.equal(await page.locator('[aria-current="page"]').textContent(), 'Sign-in check');
-  // A link within the page after the move stays on it (the skip link).
-  await page.getByRole('link', { name: 'Skip to main content' }).focus();
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.hash === '#maincontent');
-  assert.equal(path(), '/sign-in');
-  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Sign-in check');
+  await page.waitForFunction(() => document.activeElement?.id === 'maincontent');
   // Back returns to the home page, in place.
-  await page.goBack();
   await page.goBack();
   await page.getByRole('heading', { name: 'NHSmail policy rules', level: 1 }).waitFor();
   assert.equal(path(), '/');
   assert.equal(await page.evaluate(() => window.stillHere), true);
-  await s.page.goto(env.origin + '/no-such-page');
-  await s.page.getByRole('heading', { name: 'Page not found' }).waitFor();
-  await check(s.page, 'not-found');
+  // A move from far down a long page starts the new page at its top.
+  await page.goto(env.origin + '/rules');
+  await page.getByRole('heading', { name: 'Policies and rules', level: 1 }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForFunction(() => window.scrollY > 500);
+  await page.evaluate(() => document.querySelector('nav a[href="/roster"]').click());
+  await page.waitForFunction(() => location.pathname === '/roster');
+  await page.getByRole('heading', { name: 'Roster and decisions', level: 1 }).waitFor();
+  await page.waitForFunction(() => window.scrollY === 0);
+  await page.goto(env.origin + '/no-such-page');
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  assert.equal(await page.locator('[aria-current]').count(), 0);
+  await check(page, 'not-found');
   // Steps the checker does not have are not found either; a trailing slash is the same page.
   for (const missing of ['/eligibility/no-such-step', '/eligibility/check/extra']) {
     await page.goto(env.origin + missing);
@@ -48,6 +57,8 @@ test('the home page lists every tool', async () => {
   assert.equal(await page.locator('[aria-current="page"]').textContent(), 'Roster and decisions');
   await page.goto(env.origin + '/eligibility/sites/');
   await page.getByRole('heading', { name: 'How many sites do you have?' }).waitFor();
+  assert.equal(await page.locator('[aria-current="page"]').textContent(), 'Check if you can get NHSmail');
+  assert.equal(await focused(), '');
   await finish(s);
 });
 
@@ -71,6 +82,9 @@ test('the sign-in check answers with its reasons', async () => {
   assert.match(await errorSummary(page), /date of the sign-in/);
   assert.match(await page.title(), /^Error: /);
   await check(page, 'sign-in-error');
+  // The summary's link takes the focus to the field.
+  await page.getByTestId('error-summary').getByRole('link').first().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'on');
   // Fixed: the summary goes, and so does "Error: " in the title.
   await page.getByTestId('on').fill('2025-03-01');
   await page.getByTestId('check').click();

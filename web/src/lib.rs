@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
+use wasm_bindgen::JsCast;
 
 use store::Notices;
 
@@ -30,10 +31,10 @@ pub fn App() -> impl IntoView {
     provide_context(notices);
     view! {
         <Router>
-            <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
+            <a class="nhsuk-skip-link" href="#maincontent" on:click=components::form::focus_link_target>"Skip to main content"</a>
             <Header/>
             <div class="nhsuk-width-container">
-                <main class="nhsuk-main-wrapper" id="maincontent" role="main">
+                <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex="-1">
                     <StoreNotices notices/>
                     <Page/>
                 </main>
@@ -54,7 +55,7 @@ pub fn App() -> impl IntoView {
 
 /// Which page an address shows, by the pattern it matches: `/eligibility/:step` for every step,
 /// `""` for none. One trailing slash is ignored.
-fn page_of(path: &str) -> &'static str {
+pub(crate) fn page_of(path: &str) -> &'static str {
     let path = match path.strip_suffix('/') {
         Some(p) if !p.is_empty() && !p.ends_with('/') => p,
         _ => path,
@@ -83,9 +84,19 @@ fn page_of(path: &str) -> &'static str {
 fn Page() -> impl IntoView {
     let location = use_location();
     if let Some(url) = use_context::<BrowserUrl>() {
-        Effect::new(move |_| {
+        Effect::new(move |moved: Option<()>| {
             location.pathname.track();
             url.ready_to_complete();
+            // After a move (not the first page), the focus starts at the page's content, as it
+            // would on a page loaded afresh, and not on a menu link drawn again.
+            if moved.is_some() {
+                if let Some(main) = document()
+                    .get_element_by_id("maincontent")
+                    .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = main.focus();
+                }
+            }
         });
     }
     let page = Memo::new(move |_| page_of(&location.pathname.get()).to_owned());

@@ -91,6 +91,26 @@ fn title_effect(title: Box<dyn Fn() -> String>, has_error: Box<dyn Fn() -> bool>
     });
 }
 
+/// Moves the focus to the target of an in-page link (`<a href="#id">`) that a click landed on, as
+/// the NHS.UK error summary does: the router only scrolls, and the focus would stay on the link.
+pub fn focus_link_target(ev: leptos::ev::MouseEvent) {
+    let Some(link) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("a[href^='#']").ok().flatten())
+    else {
+        return;
+    };
+    let id = link.get_attribute("href").unwrap_or_default();
+    if let Some(target) = document()
+        .get_element_by_id(id.trim_start_matches('#'))
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        ev.prevent_default();
+        let _ = target.focus();
+    }
+}
+
 /// "There is a problem", linking to each field; focused when it appears.
 #[component]
 pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
@@ -107,7 +127,7 @@ pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
             node_ref=node data-testid="error-summary" hidden=move || errors.with(Vec::is_empty)>
             <h2 class="nhsuk-error-summary__title" id="error-summary-title">"There is a problem"</h2>
             <div class="nhsuk-error-summary__body">
-                <ul class="nhsuk-list nhsuk-error-summary__list" inner_html=move || errors.with(|e| {
+                <ul class="nhsuk-list nhsuk-error-summary__list" on:click=focus_link_target inner_html=move || errors.with(|e| {
                     e.iter().map(|e| format!(r##"<li><a href="#{}">{}</a></li>"##, esc(&e.field), esc(&e.message))).collect::<String>()
                 })></ul>
             </div>
@@ -161,6 +181,7 @@ pub fn Radios(
     } else {
         "nhsuk-fieldset__legend nhsuk-fieldset__legend--s"
     };
+    let hint = hint.filter(|h| !h.is_empty());
     let described = described_by(id, hint.is_some(), error);
     // The radios are drawn once; a value set from elsewhere is shown by ticking its radio.
     let node = NodeRef::<leptos::html::Div>::new();
@@ -235,6 +256,7 @@ pub fn TextInput(
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let hint = hint.filter(|h| !h.is_empty());
     let described = described_by(id, hint.is_some(), error);
     let input_class = move || {
         let mut c = String::from("nhsuk-input");

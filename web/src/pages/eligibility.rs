@@ -36,26 +36,30 @@ pub fn Start() -> impl IntoView {
 }
 
 /// A question, check your answers, or the outcome, by the step in the address
-/// (`/eligibility/<step>`). The answers are read once and kept while the person moves between
-/// steps, so they carry on even when the browser refuses to save them.
+/// (`/eligibility/<step>`). The answers are read once and kept in memory while the person moves
+/// from step to step, as one page.
 #[component]
 pub fn Step() -> impl IntoView {
     let location = use_location();
     let answers = kept_fields::<Answers>(KEY, WHAT);
-    move || {
-        let path = location.pathname.get();
-        // Another page's address: this one is about to be replaced.
-        let Some(step) = path.strip_prefix("/eligibility/") else {
-            return ().into_any();
-        };
-        match step.trim_end_matches('/') {
-            "check" => view! { <Check answers/> }.into_any(),
-            "outcome" => view! { <Outcome answers/> }.into_any(),
-            step => match STEPS.iter().find(|s| **s == step) {
-                Some(s) => view! { <Question step=s answers/> }.into_any(),
-                None => view! { <crate::pages::home::NotFound/> }.into_any(),
-            },
-        }
+    // The step's name; "" once the address is another page's (this one is about to be replaced).
+    let step = Memo::new(move |_| {
+        location.pathname.with(|path| {
+            if crate::page_of(path) != "/eligibility/:step" {
+                return String::new();
+            }
+            let step = path.strip_prefix("/eligibility/").unwrap_or_default();
+            step.strip_suffix('/').unwrap_or(step).to_owned()
+        })
+    });
+    move || match step.get().as_str() {
+        "" => ().into_any(),
+        "check" => view! { <Check answers/> }.into_any(),
+        "outcome" => view! { <Outcome answers/> }.into_any(),
+        step => match STEPS.iter().find(|s| **s == step) {
+            Some(s) => view! { <Question step=s answers/> }.into_any(),
+            None => view! { <crate::pages::home::NotFound/> }.into_any(),
+        },
     }
 }
 

@@ -12,7 +12,7 @@ use crate::components::form::{
     ErrorSummary, FieldError, TextInput,
 };
 use crate::components::today;
-use crate::pages::mailboxes_plan::PlanView;
+use crate::pages::mailboxes_plan::{PlanView, Shown};
 use crate::store::{field, kept_fields, Field, Fields};
 
 const KEY: &str = "nhsmail-rules.shared-mailboxes.v1";
@@ -253,7 +253,7 @@ pub fn Planner() -> impl IntoView {
     let as_of = text(|f| f.as_of.clone(), |f, v| f.as_of = v);
     let request = field(form, |f| f.request, |f, v| f.request = v);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let result = RwSignal::new(None::<MailboxPlan>);
+    let result = Shown::new();
     page_title(
         || "Shared mailbox planner".to_owned(),
         move || !errors.with(Vec::is_empty),
@@ -262,7 +262,7 @@ pub fn Planner() -> impl IntoView {
     let run = move || match form.with_untracked(plan) {
         Ok(p) => {
             errors.set(Vec::new());
-            result.set(Some(p));
+            result.set(Some(&p));
         }
         Err(e) => {
             errors.set(e);
@@ -329,7 +329,7 @@ pub fn Planner() -> impl IntoView {
             </fieldset>
             <button class="nhsuk-button" type="submit" data-testid="plan">"Check the plan"</button>
         </form>
-        <div aria-live="polite">{move || result.get().map(|p| view! { <PlanView p/> })}</div>
+        <div aria-live="polite"><PlanView shown=result/></div>
     }
 }
 

@@ -6,7 +6,6 @@ use nhsmail_rules::{MailboxPlan, Severity};
 
 use crate::browser::copy_text;
 use crate::components::commas;
-use crate::components::form::shown;
 use crate::html::{esc, h, list, p_id, reason, table, word_tag};
 
 /// Counts, problems and the request's status, as HTML.
@@ -104,25 +103,64 @@ fn plan_html(p: &MailboxPlan) -> String {
     out
 }
 
+/// What the page shows of a plan: its HTML, and the request's email and whom it goes to ("" for
+/// no plan, or no request).
+#[derive(Clone, Copy)]
+pub struct Shown {
+    html: RwSignal<String>,
+    email: RwSignal<String>,
+    to: RwSignal<String>,
+    copied: RwSignal<String>,
+}
+
+impl Shown {
+    pub fn new() -> Self {
+        Shown {
+            html: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
+            to: RwSignal::new(String::new()),
+            copied: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Shows `plan`, or nothing.
+    pub fn set(self, plan: Option<&MailboxPlan>) {
+        self.html.set(plan.map(plan_html).unwrap_or_default());
+        let request = plan.and_then(|p| p.request.as_ref());
+        self.email
+            .set(request.map(|r| r.email.clone()).unwrap_or_default());
+        self.to
+            .set(request.map(|r| r.to.clone()).unwrap_or_default());
+        self.copied.set(String::new());
+    }
+}
+
+/// The plan, and the request's email with a copy button while there is one.
 #[component]
-pub fn PlanView(p: MailboxPlan) -> impl IntoView {
-    let copied = RwSignal::new(String::new());
-    let html = plan_html(&p);
+pub fn PlanView(shown: Shown) -> impl IntoView {
+    let Shown {
+        html,
+        email,
+        to,
+        copied,
+    } = shown;
+    let copy = move |_| {
+        copy_text(
+            &email.get_untracked(),
+            copied,
+            "Email text copied.",
+            "Could not copy: select the text and copy it yourself.",
+        );
+    };
     view! {
-        <div inner_html=html></div>
-        {p.request.map(|r| {
-            let email = r.email.clone();
-            let copy = move |_| {
-                copy_text(&email, copied, "Email text copied.", "Could not copy: select the text and copy it yourself.");
-            };
-            view! {
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label nhsuk-label--s" for="email">{format!("Email to {}", r.to)}</label>
-                    <textarea class="nhsuk-textarea" id="email" rows="7" readonly data-testid="email" prop:value=r.email></textarea>
-                </div>
-                <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=copy data-testid="copy">"Copy the email text"</button>
-                <p role="status" data-testid="copied">{shown(copied)}</p>
-            }
-        })}
+        <div inner_html=crate::components::form::shown(html)></div>
+        <div hidden=move || email.with(String::is_empty)>
+            <div class="nhsuk-form-group">
+                <label class="nhsuk-label nhsuk-label--s" for="email">{move || format!("Email to {}", to.get())}</label>
+                <textarea class="nhsuk-textarea" id="email" rows="7" readonly data-testid="email" prop:value=crate::components::form::shown(email)></textarea>
+            </div>
+            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=copy data-testid="copy">"Copy the email text"</button>
+            <p role="status" data-testid="copied">{crate::components::form::shown(copied)}</p>
+        </div>
     }
 }

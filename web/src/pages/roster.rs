@@ -9,6 +9,7 @@ use nhsmail_rules::{
     compare_policies, parse_roster_csv, Comparison, DecisionExport, EngineError, EvaluationOptions,
     Exporter, IsoDate, PolicySet, Roster, State, BUILT_IN_SET_IDS, DEFAULT_REMIND_WITHIN_DAYS,
 };
+use wasm_bindgen::JsCast;
 
 use crate::browser::{download, read_chosen_file};
 use crate::components::form::{
@@ -177,11 +178,27 @@ pub fn RosterPage() -> impl IntoView {
                 file_name.set(name);
                 file_chosen.set(true);
             }
-            Err(()) => errors.set(vec![FieldError::new(
-                "roster-file",
-                "The file could not be read. Choose a CSV or JSON file",
-            )]),
+            Err(()) => {
+                file_chosen.set(false);
+                errors.set(vec![FieldError::new(
+                    "roster-file",
+                    "The file could not be read. Choose a CSV or JSON file",
+                )]);
+            }
         });
+    };
+
+    // Back to the pasted roster: the file input is emptied too, so choosing the same file again
+    // is a change the page hears.
+    let use_pasted = move || {
+        file_chosen.set(false);
+        file_text.set(String::new());
+        if let Some(input) = document()
+            .get_element_by_id("roster-file")
+            .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value("");
+        }
     };
 
     let run = move |ev: leptos::ev::SubmitEvent| {
@@ -340,7 +357,7 @@ pub fn RosterPage() -> impl IntoView {
                     aria-describedby=described_by("roster-file", true, err("roster-file")) on:change=on_file/>
                 <p class="nhsuk-body-s nhsuk-u-margin-top-2" data-testid="file-name" hidden=move || !file_chosen.get()>
                     {move || format!("Using {} ({} characters). ", file_name.get(), commas(file_text.with(String::len) as u64))}
-                    <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); file_chosen.set(false); file_text.set(String::new()); }>"Use the pasted roster instead"</a></p>
+                    <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); use_pasted(); }>"Use the pasted roster instead"</a></p>
             </div>
             <TextInput id="as-of" label="Date to check".to_owned() input_type="date" width="10" value=as_of error=err("as-of")/>
             {select("policy-set", "Policy set", set_id, choices.clone())}
