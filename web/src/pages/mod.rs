@@ -8,6 +8,7 @@ pub mod mailboxes;
 pub mod mailboxes_plan;
 pub mod roster;
 pub mod roster_table;
+pub mod roster_view;
 pub mod rules;
 pub mod scenario_link;
 pub mod simulator;

@@ -6,8 +6,8 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use nhsmail_rules::{
-    compare_policies, parse_roster_csv, Comparison, DecisionExport, EngineError, EvaluationOptions,
-    Exporter, IsoDate, PolicySet, Roster, State, BUILT_IN_SET_IDS, DEFAULT_REMIND_WITHIN_DAYS,
+    compare_policies, parse_roster_csv, DecisionExport, EngineError, EvaluationOptions, Exporter,
+    IsoDate, PolicySet, Roster, BUILT_IN_SET_IDS, DEFAULT_REMIND_WITHIN_DAYS,
 };
 use wasm_bindgen::JsCast;
 
@@ -16,10 +16,10 @@ use crate::components::form::{
     described_by, error_message, field_error, group_class_of, page_title, shown, typed,
     ErrorSummary, FieldError, TextInput,
 };
-use crate::components::state_tag::state_label;
 use crate::components::{commas, today};
-use crate::html::{esc, h, options, p_id, table};
+use crate::html::{esc, options};
 use crate::pages::roster_table::{AccountsTable, Row};
+use crate::pages::roster_view::{comparison_html, summary_html};
 use crate::store::{kept_fields, load, Field, Fields};
 
 const KEY: &str = "nhsmail-rules.roster.v1";
@@ -378,124 +378,4 @@ pub fn RosterPage() -> impl IntoView {
             <div inner_html=shown(comparison)></div>
         </div>
     }
-}
-
-/// Counts by state and by action, as HTML.
-fn summary_html(e: &DecisionExport) -> String {
-    let s = &e.summary;
-    let c = |n: usize| commas(n as u64);
-    let states: Vec<Vec<String>> = [
-        (State::Active, s.by_state.active),
-        (State::Inactive, s.by_state.inactive),
-        (State::Disabled, s.by_state.disabled),
-        (State::Leaver, s.by_state.leaver),
-        (State::Deleted, s.by_state.deleted),
-        (State::Purged, s.by_state.purged),
-    ]
-    .into_iter()
-    .map(|(st, n)| vec![state_label(st).to_owned(), c(n)])
-    .collect();
-    let a = &s.by_action;
-    let actions: Vec<Vec<String>> = [
-        ("Make active again", a.reactivate),
-        ("Mark inactive", a.mark_inactive),
-        ("Disable", a.disable),
-        ("Mark as leaver", a.mark_leaver),
-        ("Delete", a.delete),
-        ("Delete permanently", a.purge),
-        ("Remind to sign in", a.remind),
-    ]
-    .into_iter()
-    .map(|(w, n)| vec![w.to_owned(), c(n)])
-    .collect();
-    format!(
-        r#"{}<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-one-half">{}</div><div class="nhsuk-grid-column-one-half">{}</div></div>"#,
-        h(
-            2,
-            &format!(
-                "{} accounts on {} ({})",
-                c(s.accounts),
-                e.as_of.long_form(),
-                e.policy_set
-            )
-        ),
-        table(
-            "by-state",
-            "Accounts by state",
-            false,
-            &["State", "Accounts"],
-            &[1],
-            &states
-        ),
-        table(
-            "by-action",
-            "Decisions by action",
-            false,
-            &["Action", "Decisions"],
-            &[1],
-            &actions
-        ),
-    )
-}
-
-/// A comparison of two policy sets, as HTML.
-fn comparison_html(c: &Comparison) -> String {
-    let (a, b) = (&c.summary.by_state_a, &c.summary.by_state_b);
-    let n = |x: usize| commas(x as u64);
-    let rows: Vec<Vec<String>> = [
-        (State::Active, a.active, b.active),
-        (State::Inactive, a.inactive, b.inactive),
-        (State::Disabled, a.disabled, b.disabled),
-        (State::Leaver, a.leaver, b.leaver),
-        (State::Deleted, a.deleted, b.deleted),
-        (State::Purged, a.purged, b.purged),
-    ]
-    .into_iter()
-    .map(|(s, x, y)| vec![state_label(s).to_owned(), n(x), n(y)])
-    .collect();
-    let mut out = p_id(
-        "differing",
-        &format!(
-            "{} of {} accounts differ.",
-            n(c.summary.differing),
-            n(c.summary.accounts)
-        ),
-    );
-    out.push_str(&table(
-        "compare-states",
-        "Accounts by state under each policy set",
-        false,
-        &["State", &c.policy_set_a, &c.policy_set_b],
-        &[1, 2],
-        &rows,
-    ));
-    let words = |a: &nhsmail_rules::Answer| {
-        esc(&match &a.next {
-            Some(nx) => format!(
-                "{} since {}; {} on {}",
-                state_label(a.state),
-                a.since.long_form(),
-                state_label(nx.state),
-                nx.on.long_form()
-            ),
-            None => format!("{} since {}", state_label(a.state), a.since.long_form()),
-        })
-    };
-    let shown: Vec<Vec<String>> = c
-        .differences
-        .iter()
-        .take(100)
-        .map(|d| vec![esc(&d.account_id), words(&d.a), words(&d.b)])
-        .collect();
-    if !shown.is_empty() {
-        out.push_str(&table(
-            "differences",
-            &format!("Accounts that differ (first {} shown)", shown.len()),
-            false,
-            &["Account", &c.policy_set_a, &c.policy_set_b],
-            &[],
-            &shown,
-        ));
-    }
-    out
 }
