@@ -113,5 +113,8 @@ test('a missing date shows a problem, not a blank page', async () => {
   await page.getByTestId('new-event-type').selectOption('joined');
   await page.getByTestId('add-event').click();
   assert.match(await page.getByTestId('add-error').textContent(), /organisation/);
+  // Its link takes the focus to the field, as the page's other error summaries do.
+  await page.getByTestId('add-error').getByRole('link').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'new-on');
   await finish(s);
 });

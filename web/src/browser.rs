@@ -1,11 +1,21 @@
 //! Files in and out, and the clipboard: a chosen file read as text (gloo-file), a download from a
-//! blob and an object URL, and text copied with a status message.
+//! blob and an object URL, and text copied with a status message. Also the page's elements by id.
 
 use gloo_file::{Blob, ObjectUrl};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
+
+/// The page's element with `id`, if it has one of the kind `T`.
+pub fn by_id<T: JsCast>(id: &str) -> Option<T> {
+    document().get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// Moves the focus to the page's element with `id`; false when there is none.
+pub fn focus(id: &str) -> bool {
+    by_id::<web_sys::HtmlElement>(id).is_some_and(|e| e.focus().is_ok())
+}
 
 /// Offers `text` as a download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) {

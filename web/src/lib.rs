@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
-use wasm_bindgen::JsCast;
 
 use store::Notices;
 
@@ -90,12 +89,7 @@ fn Page() -> impl IntoView {
             // After a move (not the first page), the focus starts at the page's content, as it
             // would on a page loaded afresh, and not on a menu link drawn again.
             if moved.is_some() {
-                if let Some(main) = document()
-                    .get_element_by_id("maincontent")
-                    .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = main.focus();
-                }
+                browser::focus("maincontent");
             }
         });
     }

@@ -101,13 +101,9 @@ pub fn focus_link_target(ev: leptos::ev::MouseEvent) {
     else {
         return;
     };
-    let id = link.get_attribute("href").unwrap_or_default();
-    if let Some(target) = document()
-        .get_element_by_id(id.trim_start_matches('#'))
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    let href = link.get_attribute("href").unwrap_or_default();
+    if crate::browser::focus(href.trim_start_matches('#')) {
         ev.prevent_default();
-        let _ = target.focus();
     }
 }
 

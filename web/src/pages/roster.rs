@@ -9,9 +9,8 @@ use nhsmail_rules::{
     compare_policies, parse_roster_csv, DecisionExport, EngineError, EvaluationOptions, Exporter,
     IsoDate, PolicySet, Roster, BUILT_IN_SET_IDS, DEFAULT_REMIND_WITHIN_DAYS,
 };
-use wasm_bindgen::JsCast;
 
-use crate::browser::{download, read_chosen_file};
+use crate::browser::{by_id, download, read_chosen_file};
 use crate::components::form::{
     described_by, error_message, field_error, group_class_of, page_title, shown, typed,
     ErrorSummary, FieldError, TextInput,
@@ -193,10 +192,7 @@ pub fn RosterPage() -> impl IntoView {
     let use_pasted = move || {
         file_chosen.set(false);
         file_text.set(String::new());
-        if let Some(input) = document()
-            .get_element_by_id("roster-file")
-            .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
+        if let Some(input) = by_id::<web_sys::HtmlInputElement>("roster-file") {
             input.set_value("");
         }
     };

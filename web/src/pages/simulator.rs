@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
 use crate::browser::copy_text;
-use crate::components::form::{page_title, shown, typed, Checkbox};
+use crate::components::form::{focus_link_target, page_title, shown, typed, Checkbox};
 use crate::components::from_key;
 use crate::html::{esc, options};
 use crate::pages::scenario_link::{scenario_from_query, scenario_query};
@@ -397,7 +397,7 @@ pub fn Simulator() -> impl IntoView {
                 <form on:submit=add_event novalidate>
                     <fieldset class="nhsuk-fieldset">
                         <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Add an event"</legend>
-                        <div inner_html=move || add_error.with(|m| add_error_html(m))></div>
+                        <div on:click=focus_link_target inner_html=move || add_error.with(|m| add_error_html(m))></div>
                         <div class="nhsuk-form-group">
                             <label class="nhsuk-label" for="new-on">"Date"</label>
                             <input class="nhsuk-input nhsuk-input--width-10" id="new-on" type="date" data-testid="new-event-on"
