@@ -24,20 +24,18 @@ impl FieldError {
     }
 }
 
-/// The message for `field` among `errors`, if any.
-pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
-    errors
-        .iter()
-        .find(|e| e.field == field)
-        .map(|e| e.message.clone())
-}
-
 /// The message for `field` among a page's `errors`, as a signal: one closure for every page.
 pub fn field_error(
     errors: RwSignal<Vec<FieldError>>,
     field: &'static str,
 ) -> Signal<Option<String>> {
-    Signal::derive(move || errors.with(|e| error_for(e, field)))
+    Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    })
 }
 
 /// What a field bound to `value` shows: `prop:value=shown(value)`. One closure for every field.
@@ -71,7 +69,13 @@ pub fn described_by(
 
 /// The class of a form group, with the error style while `error` holds a message.
 pub fn group_class_of(error: Signal<Option<String>>) -> impl Fn() -> &'static str + Copy {
-    move || group_class(error.with(Option::is_some))
+    move || {
+        if error.with(Option::is_some) {
+            "nhsuk-form-group nhsuk-form-group--error"
+        } else {
+            "nhsuk-form-group"
+        }
+    }
 }
 
 /// Sets the document title: "<title> – NHSmail policy rules (unofficial)", with "Error: " first
@@ -141,14 +145,6 @@ pub fn error_message(id: &'static str, message: Signal<Option<String>>) -> impl 
                 </span>
             }
         })
-    }
-}
-
-pub fn group_class(error: bool) -> &'static str {
-    if error {
-        "nhsuk-form-group nhsuk-form-group--error"
-    } else {
-        "nhsuk-form-group"
     }
 }
 
