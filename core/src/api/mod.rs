@@ -1,24 +1,30 @@
 //! The operations as the JS module and the JSON twins call them: each argument arrives as an
 //! untyped serde input (a JSON value or a JS value), is parsed with field paths, and the core runs.
 
+pub(crate) mod json;
+#[cfg(feature = "wasm")]
+mod wasm;
+
 use std::fmt;
 
 use serde::Deserializer;
 
-use crate::access::{check_access, AccessInput, AccessResult};
-use crate::account::Account;
-use crate::calendar::{add_working_days, WholeNumber};
-use crate::compare::{compare_policies, Comparison};
-use crate::date::IsoDate;
-use crate::decisions::{
-    export_decisions, DecisionExport, ExportOptions, Roster, DEFAULT_REMIND_WITHIN_DAYS,
-};
-use crate::eligibility::{check_eligibility, EligibilityInput, EligibilityResult};
-use crate::error::{parse_at, EngineError, Input};
+use crate::checks::access::{check_access, AccessInput, AccessResult};
+use crate::checks::eligibility::{check_eligibility, EligibilityInput, EligibilityResult};
+use crate::checks::mailbox::{plan_shared_mailboxes, MailboxPlan};
+use crate::checks::plan_input::MailboxPlanInput;
+use crate::decisions::compare::{compare_policies, Comparison};
+use crate::decisions::document::DecisionExport;
+use crate::decisions::{export_decisions, ExportOptions, DEFAULT_REMIND_WITHIN_DAYS};
 use crate::lifecycle::{evaluate_account, evaluate_all, timeline, AccountResult, Segment};
-use crate::mailbox::{plan_shared_mailboxes, MailboxPlan, MailboxPlanInput};
-use crate::policy::{EvaluationOptions, PolicySet};
-use crate::roster::parse_roster_csv;
+use crate::model::account::Account;
+use crate::model::calendar::add_working_days;
+use crate::model::date::IsoDate;
+use crate::model::error::{parse_at, EngineError, Input};
+use crate::model::numbers::WholeNumber;
+use crate::model::policy::{EvaluationOptions, PolicySet};
+use crate::roster::csv::parse_roster_csv;
+use crate::roster::Roster;
 
 /// `evaluateAccount(account, asOf, options?)`.
 pub(crate) fn evaluate_account_in<'de, D>(

@@ -4,16 +4,18 @@
 //! any state, the next automatic transition is found directly by working out, for each policy
 //! stretch, the first day each rule's condition holds.
 
-use crate::account::{Account, Happening, SignIn};
-use crate::date::IsoDate;
-use crate::error::{EngineError, ErrorCode};
-pub(crate) use crate::outcome::Brief;
-pub use crate::outcome::{
-    segments, AccountResult, Action, ActionKind, NextTransition, Segment, State, Transition,
-    Warning, WarningCode,
+pub(crate) mod outcome;
+
+pub(crate) use crate::lifecycle::outcome::Brief;
+pub use crate::lifecycle::outcome::{
+    segments, AccountResult, ActionKind, NextTransition, Segment, State, SuggestedAction,
+    Transition, Warning, WarningCode,
 };
-use crate::policy::{Policy, PolicySet};
-use crate::rules::RuleId;
+use crate::model::account::{Account, Happening, SignIn};
+use crate::model::date::IsoDate;
+use crate::model::error::{EngineError, ErrorCode};
+use crate::model::policy::{Policy, PolicySet};
+use crate::model::rules::RuleId;
 
 /// A time-driven rule and the clock it reads.
 #[derive(Clone, Copy)]
@@ -399,7 +401,7 @@ pub fn evaluate_account(
                 (State::Deleted, _) => ActionKind::AskHelpdeskToRestore,
                 (State::Purged, _) => return None,
             };
-            Some(Action {
+            Some(SuggestedAction {
                 kind,
                 by: n.on.pred()?,
                 rule: n.rule,

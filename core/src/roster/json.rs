@@ -10,8 +10,8 @@ use std::io::{BufReader, Read};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use crate::account::Account;
-use crate::error::{
+use crate::model::account::Account;
+use crate::model::error::{
     from_serde_message, join_path, not_json, split_position, EngineError, ErrorCode,
 };
 

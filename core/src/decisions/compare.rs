@@ -2,13 +2,14 @@
 
 use serde::Serialize;
 
-use crate::account::Account;
-use crate::date::IsoDate;
-use crate::decisions::{Roster, StateCounts};
-use crate::error::EngineError;
+use crate::decisions::document::StateCounts;
 use crate::lifecycle::{evaluate_account, locate, AccountResult, NextTransition, State};
-use crate::policy::PolicySet;
-use crate::rules::RuleId;
+use crate::model::account::Account;
+use crate::model::date::IsoDate;
+use crate::model::error::EngineError;
+use crate::model::policy::PolicySet;
+use crate::model::rules::RuleId;
+use crate::roster::Roster;
 
 /// One side's answer for an account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -10,9 +10,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::api;
-use crate::error::{parse_json_object, EngineError, ErrorCode};
-use crate::policy::PolicySet;
-use crate::rules::rules;
+use crate::model::error::{parse_json_object, EngineError, ErrorCode};
+use crate::model::policy::PolicySet;
+use crate::model::rules::rules;
 
 /// The request's named arguments.
 struct Args(serde_json::Map<String, Value>);

@@ -2,11 +2,9 @@
 //! computed for 1990–2099 with no network.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::{Deserialize, Deserializer};
 
-use crate::date::IsoDate;
-use crate::error::{EngineError, ErrorCode};
-use crate::policy::WholeNumberVisitor;
+use crate::model::date::IsoDate;
+use crate::model::error::{EngineError, ErrorCode};
 
 /// The years the calendar knows.
 pub const FIRST_YEAR: i32 = 1990;
@@ -157,20 +155,6 @@ fn beyond(date: IsoDate, n: u32) -> EngineError {
             "{n} working days after {date} is past {LAST_YEAR}, the last year the calendar knows"
         ),
     )
-}
-
-/// A whole number of at least 0 (`addWorkingDays`' `n`, a request's `additional`,
-/// `remindWithinDays`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "wasm", tsify(type = "number"))]
-pub struct WholeNumber(pub u32);
-
-impl<'de> Deserialize<'de> for WholeNumber {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(WholeNumberVisitor::at_least(0))
-            .map(WholeNumber)
-    }
 }
 
 #[cfg(test)]

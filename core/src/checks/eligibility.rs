@@ -5,10 +5,11 @@ use std::fmt;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::date::IsoDate;
-use crate::error::{EngineError, ErrorCode};
-use crate::policy::{PolicySet, WholeNumberVisitor};
-use crate::rules::RuleId;
+use crate::model::date::IsoDate;
+use crate::model::error::{EngineError, ErrorCode};
+use crate::model::numbers::WholeNumberVisitor;
+use crate::model::policy::PolicySet;
+use crate::model::rules::RuleId;
 
 /// What kind of organisation is asking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,7 +165,7 @@ impl<'de> Deserialize<'de> for Sites {
 #[allow(missing_docs)]
 pub struct EligibilityInput {
     pub organisation_type: OrganisationType,
-    #[serde(default, deserialize_with = "crate::account::null_as_false")]
+    #[serde(default, deserialize_with = "crate::model::account::null_as_false")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub cqc_registered: bool,
     #[serde(default)]
@@ -173,16 +174,16 @@ pub struct EligibilityInput {
     #[serde(default)]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub dspt_year: Option<DsptYear>,
-    #[serde(default, deserialize_with = "crate::account::null_as_false")]
+    #[serde(default, deserialize_with = "crate::model::account::null_as_false")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub approaching_standards_before: bool,
     #[serde(default)]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub sites: Option<Sites>,
-    #[serde(default, deserialize_with = "crate::account::null_as_false")]
+    #[serde(default, deserialize_with = "crate::model::account::null_as_false")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub has_local_administrators: bool,
-    #[serde(default, deserialize_with = "crate::account::null_as_false")]
+    #[serde(default, deserialize_with = "crate::model::account::null_as_false")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub has_nhsmail_already: bool,
     pub as_of: IsoDate,

@@ -1,49 +1,12 @@
 //! What the lifecycle engine returns (SPEC section 3): states, transitions, warnings, the
 //! `evaluateAccount` result and `timeline` segments. Field order is the contract's.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::account::AccountKind;
-use crate::date::IsoDate;
-use crate::rules::RuleId;
-
-/// The six lifecycle states.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[allow(missing_docs)]
-pub enum State {
-    Active,
-    Inactive,
-    Disabled,
-    Leaver,
-    Deleted,
-    Purged,
-}
-
-impl State {
-    /// Every state, in the order of the contract.
-    pub const ALL: [State; 6] = [
-        State::Active,
-        State::Inactive,
-        State::Disabled,
-        State::Leaver,
-        State::Deleted,
-        State::Purged,
-    ];
-
-    /// The name used in JSON (`active`, ...).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            State::Active => "active",
-            State::Inactive => "inactive",
-            State::Disabled => "disabled",
-            State::Leaver => "leaver",
-            State::Deleted => "deleted",
-            State::Purged => "purged",
-        }
-    }
-}
+use crate::model::account::AccountKind;
+use crate::model::date::IsoDate;
+use crate::model::rules::RuleId;
+pub use crate::model::state::State;
 
 /// A change of state.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -135,30 +98,33 @@ pub struct AccountResult {
     /// Every ignored event, in processing order.
     pub warnings: Vec<Warning>,
     /// What a person can do to stop the next transition, and by when (empty when nothing can).
-    pub actions: Vec<Action>,
+    pub actions: Vec<SuggestedAction>,
 }
 
-/// What a person can do to stop the next automatic transition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub enum ActionKind {
-    /// Sign in (or send an email): keeps an active account active, reactivates an inactive one.
-    SignIn,
-    /// Accept the AUP and set the Account Secret.
-    CompleteOnboarding,
-    /// Ask a local administrator to enable the account.
-    AskAdministratorToEnable,
-    /// Ask the helpdesk to mark the leaver as a joiner to a new organisation.
-    AskHelpdeskToMarkJoiner,
-    /// Ask the helpdesk to restore the deleted account.
-    AskHelpdeskToRestore,
+vocabulary! {
+    /// What a person can do to stop the next automatic transition.
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    pub enum ActionKind {
+        /// Sign in (or send an email): keeps an active account active, reactivates an inactive one.
+        SignIn = "signIn" => "Sign in or send an email",
+        /// Accept the AUP and set the Account Secret.
+        CompleteOnboarding = "completeOnboarding"
+            => "Accept the acceptable use policy and set the Account Secret",
+        /// Ask a local administrator to enable the account.
+        AskAdministratorToEnable = "askAdministratorToEnable"
+            => "Ask a local administrator to enable the account",
+        /// Ask the helpdesk to mark the leaver as a joiner to a new organisation.
+        AskHelpdeskToMarkJoiner = "askHelpdeskToMarkJoiner"
+            => "Ask the helpdesk to mark them as joining a new organisation",
+        /// Ask the helpdesk to restore the deleted account.
+        AskHelpdeskToRestore = "askHelpdeskToRestore" => "Ask the helpdesk to restore the account",
+    }
 }
 
 /// A counterfactual hint: do `kind` by `by`, or `rule` moves the account on the next day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub struct Action {
+pub struct SuggestedAction {
     /// What to do.
     pub kind: ActionKind,
     /// The last day doing it helps.

@@ -5,17 +5,20 @@ use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use crate::access::{AccessInput, AccessResult};
-use crate::account::Account;
 use crate::api;
-use crate::compare::Comparison;
-use crate::decisions::{DecisionExport, ExportOptions, Roster};
-use crate::eligibility::{EligibilityInput, EligibilityResult};
-use crate::error::{split_position, EngineError, ErrorCode, Text};
+use crate::checks::access::{AccessInput, AccessResult};
+use crate::checks::eligibility::{EligibilityInput, EligibilityResult};
+use crate::checks::mailbox::MailboxPlan;
+use crate::checks::plan_input::MailboxPlanInput;
+use crate::decisions::compare::Comparison;
+use crate::decisions::document::DecisionExport;
+use crate::decisions::ExportOptions;
 use crate::lifecycle::AccountResult;
-use crate::mailbox::{MailboxPlan, MailboxPlanInput};
-use crate::policy::{EvaluationOptions, PolicySet};
-use crate::rules::rules as catalogue;
+use crate::model::account::Account;
+use crate::model::error::{split_position, EngineError, ErrorCode, Text};
+use crate::model::policy::{EvaluationOptions, PolicySet};
+use crate::model::rules::rules as catalogue;
+use crate::roster::Roster;
 
 fn js_error(e: &EngineError) -> JsValue {
     js_error_as_is(&for_js(e))
@@ -286,7 +289,7 @@ pub fn rules() -> Result<JsValue, JsValue> {
 /// The engine's version, as written in exports.
 #[wasm_bindgen(js_name = "engineVersion")]
 pub fn engine_version() -> String {
-    crate::json::engine_version().to_owned()
+    crate::api::json::engine_version().to_owned()
 }
 
 /// Can this account sign in, from here, to this service, on this day? Every refusing rule.

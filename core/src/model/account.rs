@@ -2,20 +2,23 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::IsoDate;
-use crate::error::{EngineError, ErrorCode};
-use crate::outcome::State;
+use crate::model::date::IsoDate;
+use crate::model::error::{EngineError, ErrorCode};
+use crate::model::state::State;
 
-/// What kind of account it is. Only `user` accounts are moved by inactivity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[allow(missing_docs)]
-pub enum AccountKind {
-    User,
-    Shared,
-    Application,
-    Resource,
+vocabulary! {
+    /// What kind of account it is. Only `user` accounts are moved by inactivity.
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    pub enum AccountKind {
+        /// A named person's account.
+        User = "user" => "User account",
+        /// A shared mailbox.
+        Shared = "shared" => "Shared mailbox",
+        /// An application account.
+        Application = "application" => "Application account",
+        /// A room or equipment mailbox.
+        Resource = "resource" => "Resource mailbox",
+    }
 }
 
 impl AccountKind {
@@ -25,33 +28,44 @@ impl AccountKind {
     }
 }
 
-/// The event types of SPEC section 3.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[allow(missing_docs)]
-pub enum EventType {
-    Activity,
-    AupAccepted,
-    AccountSecretSet,
-    Disabled,
-    Enabled,
-    MarkedLeaver,
-    Joined,
-    Restored,
-    NameChanged,
+vocabulary! {
+    /// The event types of SPEC section 3.
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    pub enum EventType {
+        /// A sign-in or a sent email (its `channel` says which).
+        Activity = "activity" => "Used NHSmail",
+        /// The acceptable use policy was accepted.
+        AupAccepted = "aupAccepted" => "Accepted the acceptable use policy",
+        /// The Account Secret (or security questions) was set.
+        AccountSecretSet = "accountSecretSet" => "Set the Account Secret",
+        /// A local administrator disabled the account.
+        Disabled = "disabled" => "Disabled by a local administrator",
+        /// A local administrator enabled the account.
+        Enabled = "enabled" => "Enabled by a local administrator",
+        /// The helpdesk marked the account as a leaver.
+        MarkedLeaver = "markedLeaver" => "Marked as a leaver",
+        /// The person joined another organisation (`organisation`).
+        Joined = "joined" => "Joined another organisation",
+        /// The helpdesk restored the deleted account.
+        Restored = "restored" => "Restored by the helpdesk",
+        /// The primary address changed (`address`).
+        NameChanged = "nameChanged" => "Name changed (new email address)",
+    }
 }
 
-/// How the account was used. Only these count as activity (000); receiving email does not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[allow(missing_docs)]
-pub enum Channel {
-    PortalLogin,
-    Office365Login,
-    Office365AppUse,
-    EmailSent,
+vocabulary! {
+    /// How the account was used. Only these count as activity (000); receiving email does not.
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    pub enum Channel {
+        /// A sign-in to the NHSmail portal.
+        PortalLogin = "portalLogin" => "Signed in to the NHSmail portal",
+        /// A sign-in to Office 365 (for example Teams).
+        Office365Login = "office365Login" => "Signed in to Office 365 (for example Teams)",
+        /// An Office 365 app used (for example Outlook with cached credentials).
+        Office365AppUse = "office365AppUse" => "Used an Office 365 app (for example Outlook)",
+        /// An email sent.
+        EmailSent = "emailSent" => "Sent an email",
+    }
 }
 
 /// One event as written: `{ "on": "2025-02-20", "type": "activity", "channel": "emailSent" }`.

@@ -5,13 +5,14 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::calendar::{add_working_days, WholeNumber};
-use crate::date::IsoDate;
-use crate::error::EngineError;
+use crate::checks::plan_input::{ExtraRequestInput, MailboxPlanInput, HELPDESK};
 use crate::lifecycle::State;
-use crate::mailbox::{ExtraRequestInput, MailboxPlanInput, HELPDESK};
-use crate::policy::PolicySet;
-use crate::rules::RuleId;
+use crate::model::calendar::add_working_days;
+use crate::model::date::IsoDate;
+use crate::model::error::EngineError;
+use crate::model::numbers::WholeNumber;
+use crate::model::policy::PolicySet;
+use crate::model::rules::RuleId;
 
 /// Why a request cannot progress yet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

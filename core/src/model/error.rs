@@ -5,7 +5,7 @@ use std::fmt;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::date::NOT_A_DATE;
+use crate::model::date::NOT_A_DATE;
 
 /// The error codes of SPEC section 8. They are part of the contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -275,7 +275,7 @@ mod tests {
 
     #[test]
     fn text_reads_like_a_tracked_deserializer() {
-        use crate::decisions::Roster;
+        use crate::roster::Roster;
         let good = r#"{"accounts":[{"id":"a","kind":"user","created":"2025-01-01"}]}"#;
         let bad = r#"{"accounts":[{"id":"a","kind":"user","created":"2025-01-01"},{"id":"b","kind":"user","created":"2025-02-30"}]}"#;
         for text in [good, bad, "[1]", "{\"accounts\": 3}", "nonsense"] {

@@ -8,12 +8,12 @@ use std::rc::Rc;
 
 use csv::{ReaderBuilder, StringRecord};
 
-use crate::account::{Account, AccountKind};
-use crate::date::IsoDate;
-use crate::decisions::Roster;
-use crate::error::{EngineError, ErrorCode};
 use crate::lifecycle::State;
-use crate::lines::{Seen, Tap};
+use crate::model::account::{Account, AccountKind};
+use crate::model::date::IsoDate;
+use crate::model::error::{EngineError, ErrorCode};
+use crate::roster::lines::{Seen, Tap};
+use crate::roster::Roster;
 
 /// The columns a roster CSV may have, as the SPEC names them.
 pub const COLUMNS: [&str; 8] = [

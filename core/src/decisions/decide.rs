@@ -4,20 +4,10 @@
 
 use std::borrow::Cow;
 
-use sha2::{Digest, Sha256};
-
-use crate::date::IsoDate;
-use crate::decisions::{Action, Decision};
+use crate::decisions::document::{decision_id, Action, Decision};
 use crate::lifecycle::{AccountResult, Brief, State};
-use crate::rules::RuleId;
-
-/// Lowercase hex SHA-256 of `["<accountId>","<action>","<effectiveOn>"]` as `JSON.stringify`
-/// writes it.
-pub fn decision_id(account_id: &str, action: Action, effective_on: IsoDate) -> String {
-    // Serialising two strings and a date cannot fail.
-    let key = serde_json::to_vec(&(account_id, action.as_str(), effective_on)).unwrap_or_default();
-    base16ct::lower::encode_string(&Sha256::digest(&key))
-}
+use crate::model::date::IsoDate;
+use crate::model::rules::RuleId;
 
 /// A decision for the account whose evaluation is `r`: `toState` is its computed state.
 fn decision(

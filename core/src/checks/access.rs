@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::IsoDate;
 use crate::lifecycle::State;
-use crate::policy::PolicySet;
-use crate::rules::RuleId;
+use crate::model::date::IsoDate;
+use crate::model::policy::PolicySet;
+use crate::model::rules::RuleId;
 
 /// Where the person is signing in from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,11 +43,11 @@ pub struct AccessInput {
     /// `portal` or `office365`.
     pub service: Service,
     /// Multi-factor authentication is set up (default false).
-    #[serde(default, deserialize_with = "crate::account::null_as_false")]
+    #[serde(default, deserialize_with = "crate::model::account::null_as_false")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub mfa_enabled: bool,
     /// The Account Secret is set (default false).
-    #[serde(default, deserialize_with = "crate::account::null_as_false")]
+    #[serde(default, deserialize_with = "crate::model::account::null_as_false")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub account_secret_set: bool,
     /// The AUP is accepted and the Account Secret set (default true); only read when inactive.

@@ -2,81 +2,11 @@
 
 use std::fmt;
 
-use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::date::IsoDate;
-use crate::error::{parse_at, EngineError, ErrorCode};
-
-/// A whole number of days or months, at least 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub struct Count(u32);
-
-impl Count {
-    /// The count, if it is at least 1.
-    pub fn new(n: u32) -> Option<Self> {
-        (n >= 1).then_some(Self(n))
-    }
-    /// The number.
-    pub fn get(self) -> u32 {
-        self.0
-    }
-}
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(WholeNumberVisitor::at_least(1))
-            .map(Count)
-    }
-}
-
-/// Reads a whole number from `min` to `max`; JS numbers arrive as floats, so `30.0` is 30.
-pub(crate) struct WholeNumberVisitor {
-    pub(crate) min: u32,
-    pub(crate) max: u32,
-}
-
-impl WholeNumberVisitor {
-    /// From `min` to `u32::MAX`.
-    pub(crate) fn at_least(min: u32) -> Self {
-        Self { min, max: u32::MAX }
-    }
-
-    fn refuse<E: de::Error>(&self, found: impl fmt::Display) -> E {
-        E::custom(format_args!(
-            "must be a whole number from {} to {}, found {found}",
-            self.min, self.max
-        ))
-    }
-}
-
-impl Visitor<'_> for WholeNumberVisitor {
-    type Value = u32;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a whole number of at least {}", self.min)
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
-        u32::try_from(v)
-            .ok()
-            .filter(|n| (self.min..=self.max).contains(n))
-            .ok_or_else(|| self.refuse(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
-        match u64::try_from(v) {
-            Ok(v) => self.visit_u64(v),
-            Err(_) => Err(self.refuse(v)),
-        }
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u32, E> {
-        if v.fract() == 0.0 && v >= f64::from(self.min) && v <= f64::from(self.max) {
-            // INVARIANT: v is whole and within u32, so the cast is exact.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            return Ok(v as u32);
-        }
-        Err(self.refuse(v))
-    }
-}
+use crate::model::date::IsoDate;
+use crate::model::error::{parse_at, EngineError, ErrorCode};
+use crate::model::numbers::Count;
 
 /// One policy: the numbers in force from `effectiveFrom`. Field names follow SPEC section 2.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -243,8 +173,71 @@ pub struct PolicySet {
     policies: Vec<Policy>,
 }
 
-/// Built-in policy set ids, in the order `policySets()` lists them.
-pub const BUILT_IN_SET_IDS: [&str; 2] = ["national", "ncl-icb"];
+/// A built-in policy set: its contract id, the title a person reads, one line on what it is, and
+/// its policies. [`BUILT_IN_SETS`] is the one list of them: the ids, the errors' "known: ..."
+/// text, the CLI's help and the app's choices all read it.
+#[derive(Clone, Copy, Debug)]
+pub struct BuiltInSet {
+    /// The id (part of the contract), e.g. `national`.
+    pub id: &'static str,
+    /// The title a person reads, e.g. "National policy".
+    pub title: &'static str,
+    /// One line on what it is.
+    pub summary: &'static str,
+    /// Its policies, in any order.
+    pub build: fn() -> Vec<Policy>,
+}
+
+/// The built-in policy sets, in the order `policySets()` lists them (SPEC section 2).
+pub const BUILT_IN_SETS: [BuiltInSet; 2] = [
+    BuiltInSet {
+        id: "national",
+        title: "National policy",
+        summary: "30 days without a sign-in to inactive, 30 more to deleted (001 FAQ)",
+        build: national,
+    },
+    BuiltInSet {
+        id: "ncl-icb",
+        title: "North Central London ICB",
+        summary: "90 and 90 days until 1 December 2022, then the national 30 and 30 (000)",
+        build: ncl_icb,
+    },
+];
+
+/// Built-in policy set ids, in the order `policySets()` lists them (from [`BUILT_IN_SETS`]).
+pub const BUILT_IN_SET_IDS: [&str; BUILT_IN_SETS.len()] = {
+    let mut ids = [""; BUILT_IN_SETS.len()];
+    let mut i = 0;
+    while i < ids.len() {
+        // INVARIANT: i < ids.len() == BUILT_IN_SETS.len().
+        #[allow(clippy::indexing_slicing)]
+        {
+            ids[i] = BUILT_IN_SETS[i].id;
+        }
+        i += 1;
+    }
+    ids
+};
+
+fn national() -> Vec<Policy> {
+    vec![Policy::national_defaults(
+        "national-2016",
+        date("2016-01-01"),
+    )]
+}
+
+fn ncl_icb() -> Vec<Policy> {
+    let mut ncl_2016 = Policy::national_defaults("ncl-icb-2016", date("2016-01-01"));
+    ncl_2016.inactive_after_days = count(90);
+    ncl_2016.delete_after_inactive_days = count(90);
+    let ncl_2022 = Policy::national_defaults("ncl-icb-2022-12", date("2022-12-01"));
+    vec![ncl_2016, ncl_2022]
+}
+
+/// The built-in ids as a person reads them in a list: "national, ncl-icb".
+pub(crate) fn known_set_ids() -> String {
+    BUILT_IN_SET_IDS.join(", ")
+}
 
 impl PolicySet {
     /// A set from policies in any order; `None` when the list is empty.
@@ -261,29 +254,35 @@ impl PolicySet {
 
     /// The built-in set with this id.
     pub fn built_in(id: &str) -> Option<PolicySet> {
-        let from_2016 = date("2016-01-01");
-        match id {
-            "national" => PolicySet::new(
-                "national",
-                vec![Policy::national_defaults("national-2016", from_2016)],
-            ),
-            "ncl-icb" => {
-                let mut ncl_2016 = Policy::national_defaults("ncl-icb-2016", from_2016);
-                ncl_2016.inactive_after_days = count(90);
-                ncl_2016.delete_after_inactive_days = count(90);
-                let ncl_2022 = Policy::national_defaults("ncl-icb-2022-12", date("2022-12-01"));
-                PolicySet::new("ncl-icb", vec![ncl_2016, ncl_2022])
-            }
-            _ => None,
+        let set = BUILT_IN_SETS.iter().find(|s| s.id == id)?;
+        PolicySet::new(set.id, (set.build)())
+    }
+
+    /// The default set: the first built-in one (`national`).
+    pub fn default_set() -> PolicySet {
+        // INVARIANT: BUILT_IN_SETS is not empty and its policy lists are not (tested).
+        #[allow(clippy::indexing_slicing)]
+        let set = &BUILT_IN_SETS[0];
+        PolicySet {
+            id: set.id.to_owned(),
+            policies: (set.build)(),
         }
     }
 
     /// Every built-in set.
     pub fn built_ins() -> Vec<PolicySet> {
-        BUILT_IN_SET_IDS
+        BUILT_IN_SETS
             .iter()
-            .filter_map(|id| PolicySet::built_in(id))
+            .filter_map(|s| PolicySet::new(s.id, (s.build)()))
             .collect()
+    }
+
+    /// The title a person reads: a built-in set's title, or the caller's own label.
+    pub fn title(&self) -> &str {
+        BUILT_IN_SETS
+            .iter()
+            .find(|s| s.id == self.id)
+            .map_or(self.id.as_str(), |s| s.title)
     }
 
     /// The policies, ordered by `effectiveFrom`.
@@ -371,12 +370,17 @@ impl EvaluationOptions {
                 })
             }
             None => {
-                let id = self.policy_set.unwrap_or_else(|| "national".to_owned());
+                let Some(id) = self.policy_set else {
+                    return Ok(PolicySet::default_set());
+                };
                 PolicySet::built_in(&id).ok_or_else(|| {
                     EngineError::new(
                         ErrorCode::UnknownPolicySet,
                         "options.policySet",
-                        format!("`{id}` is not a built-in policy set (known: national, ncl-icb)"),
+                        format!(
+                            "`{id}` is not a built-in policy set (known: {})",
+                            known_set_ids()
+                        ),
                     )
                 })
             }
@@ -386,7 +390,7 @@ impl EvaluationOptions {
     /// Reads options from JSON text, as a person would keep them in a file:
     /// `{"policySet": "my-trust", "policies": [...]}`. Error paths start with `options`.
     pub fn from_json(text: &str) -> Result<PolicySet, EngineError> {
-        crate::error::read_json_object::<EvaluationOptions>(
+        crate::model::error::read_json_object::<EvaluationOptions>(
             text,
             "options",
             "must be a JSON object with `policySet` and `policies`",

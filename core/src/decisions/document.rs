@@ -1,0 +1,218 @@
+//! The decisions document (SPEC section 7): what the back office should do, the decision ids
+//! that keep a decision the same across exports, the counts, and the whole export, which a back
+//! office can read back.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::model::date::IsoDate;
+use crate::model::error::{read_json_object, EngineError, ErrorCode};
+use crate::model::rules::RuleId;
+use crate::model::state::State;
+
+/// The export's schema id.
+pub const SCHEMA_ID: &str = "nhsmail-decisions/1";
+
+vocabulary! {
+    /// What the back office should do.
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    pub enum Action {
+        /// Make the account active again.
+        Reactivate = "reactivate" => "Make active again",
+        /// Mark the account inactive.
+        MarkInactive = "markInactive" => "Mark inactive",
+        /// Disable the account.
+        Disable = "disable" => "Disable",
+        /// Mark the account as a leaver.
+        MarkLeaver = "markLeaver" => "Mark as leaver",
+        /// Delete the account (it can still be restored).
+        Delete = "delete" => "Delete",
+        /// Delete the account permanently.
+        Purge = "purge" => "Delete permanently",
+        /// Remind the person before the next change.
+        Remind = "remind" => "Remind",
+    }
+}
+
+impl Action {
+    /// The action that brings the recorded state to `state`.
+    pub fn to_reach(state: State) -> Action {
+        match state {
+            State::Active => Action::Reactivate,
+            State::Inactive => Action::MarkInactive,
+            State::Disabled => Action::Disable,
+            State::Leaver => Action::MarkLeaver,
+            State::Deleted => Action::Delete,
+            State::Purged => Action::Purge,
+        }
+    }
+}
+
+/// One decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Decision {
+    /// SHA-256 of `["<accountId>","<action>","<effectiveOn>"]`: the same decision keeps its id.
+    pub id: String,
+    /// The account.
+    pub account_id: String,
+    /// What to do.
+    pub action: Action,
+    /// From when (the computed `since`, or for a reminder the last day to act).
+    pub effective_on: IsoDate,
+    /// The state the back office holds.
+    pub from_state: State,
+    /// The state the engine computed.
+    pub to_state: State,
+    /// The rule behind it (null when no transition happened).
+    pub rule: Option<RuleId>,
+    /// Plain English.
+    pub reason: Cow<'static, str>,
+}
+
+/// Counts of computed states, every state listed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct StateCounts {
+    pub active: usize,
+    pub inactive: usize,
+    pub disabled: usize,
+    pub leaver: usize,
+    pub deleted: usize,
+    pub purged: usize,
+}
+
+impl StateCounts {
+    /// Counts one more account in `state`.
+    pub fn add(&mut self, state: State) {
+        *match state {
+            State::Active => &mut self.active,
+            State::Inactive => &mut self.inactive,
+            State::Disabled => &mut self.disabled,
+            State::Leaver => &mut self.leaver,
+            State::Deleted => &mut self.deleted,
+            State::Purged => &mut self.purged,
+        } += 1;
+    }
+}
+
+/// Counts of decisions, every action listed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[allow(missing_docs)]
+pub struct ActionCounts {
+    pub reactivate: usize,
+    pub mark_inactive: usize,
+    pub disable: usize,
+    pub mark_leaver: usize,
+    pub delete: usize,
+    pub purge: usize,
+    pub remind: usize,
+}
+
+impl ActionCounts {
+    pub(crate) fn add(&mut self, action: Action) {
+        *match action {
+            Action::Reactivate => &mut self.reactivate,
+            Action::MarkInactive => &mut self.mark_inactive,
+            Action::Disable => &mut self.disable,
+            Action::MarkLeaver => &mut self.mark_leaver,
+            Action::Delete => &mut self.delete,
+            Action::Purge => &mut self.purge,
+            Action::Remind => &mut self.remind,
+        } += 1;
+    }
+}
+
+/// The export's counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Summary {
+    /// Accounts in the roster.
+    pub accounts: usize,
+    /// Computed states of all accounts.
+    pub by_state: StateCounts,
+    /// Decisions by action.
+    pub by_action: ActionCounts,
+}
+
+/// What `exportDecisions` returns. Field order is the contract's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct DecisionExport {
+    /// Always `nhsmail-decisions/1`.
+    pub schema: String,
+    /// The engine that made it.
+    pub engine_version: String,
+    /// The evaluation date.
+    pub as_of: IsoDate,
+    /// The policy set's id or label.
+    pub policy_set: String,
+    /// Counts.
+    pub summary: Summary,
+    /// In roster order; per account a state decision before a reminder.
+    pub decisions: Vec<Decision>,
+}
+
+impl DecisionExport {
+    /// Reads an export back (a back office's saved file): errors name the field
+    /// (`decisions[3].action`). The schema must be this one, and every decision's id must be the
+    /// one its account, action and date give, so an edited decision is caught. Written out again,
+    /// it is byte for byte the file that was read, when that file is what the engine wrote.
+    pub fn from_json(text: &str) -> Result<DecisionExport, EngineError> {
+        let export: DecisionExport = read_json_object(
+            text,
+            "",
+            "the decisions must be a JSON object, as exportDecisions writes them",
+            "",
+            None,
+        )?;
+        if export.schema != SCHEMA_ID {
+            return Err(EngineError::new(
+                ErrorCode::InvalidField,
+                "schema",
+                format!("must be `{SCHEMA_ID}`, not `{}`", export.schema),
+            ));
+        }
+        for (i, d) in export.decisions.iter().enumerate() {
+            if d.id != decision_id(&d.account_id, d.action, d.effective_on) {
+                return Err(EngineError::new(
+                    ErrorCode::InvalidField,
+                    format!("decisions[{i}].id"),
+                    "is not the id of this decision's account, action and date: the decision was changed after it was exported",
+                ));
+            }
+        }
+        Ok(export)
+    }
+}
+
+/// Lowercase hex SHA-256 of `["<accountId>","<action>","<effectiveOn>"]` as `JSON.stringify`
+/// writes it.
+pub fn decision_id(account_id: &str, action: Action, effective_on: IsoDate) -> String {
+    // Serialising two strings and a date cannot fail.
+    let key = serde_json::to_vec(&(account_id, action.as_str(), effective_on)).unwrap_or_default();
+    base16ct::lower::encode_string(&Sha256::digest(&key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_is_sha256_of_the_compact_json_triple() {
+        let d: IsoDate = "2025-03-22".parse().unwrap();
+        // printf %s '["jane.doe","markInactive","2025-03-22"]' | sha256sum
+        assert_eq!(
+            decision_id("jane.doe", Action::MarkInactive, d),
+            "5ed3f36e3bda39b488f30db37b17edb26b850efc89b1c0bae42f6e770af651bc"
+        );
+    }
+}

@@ -1,0 +1,59 @@
+//! Rosters in: the `Roster` type, CSV read with line and column errors, and a JSON roster read one
+//! account at a time.
+
+pub(crate) mod csv;
+pub(crate) mod json;
+pub(crate) mod lines;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::account::Account;
+use crate::model::error::{read_json_object, EngineError, ErrorCode};
+
+/// A roster: `{ "accounts": [...] }`; each account may carry `recordedState`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Roster {
+    /// The accounts, with unique ids.
+    pub accounts: Vec<Account>,
+}
+
+impl Roster {
+    /// Refuses a repeated account id (`accounts[i].id`).
+    pub fn check_unique_ids(&self) -> Result<(), EngineError> {
+        let mut seen = HashMap::with_capacity(self.accounts.len());
+        for (i, a) in self.accounts.iter().enumerate() {
+            if let Some(first) = seen.insert(a.id.as_str(), i) {
+                return Err(EngineError::new(
+                    ErrorCode::InvalidField,
+                    format!("accounts[{i}].id"),
+                    format!("`{}` is already the id of accounts[{first}]", a.id),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a roster from JSON text (`{"accounts": [...]}`); errors name the field
+    /// (`accounts[3].created`), and text that is not JSON is `invalid_json` with its line and
+    /// column. A repeated key is an error naming it. With the `direct-json` feature (on by
+    /// default) a valid object is read straight through serde_json; only when that fails is it
+    /// read again with the path tracked, for the first problem in the text and its path.
+    pub fn from_json(text: &str) -> Result<Roster, EngineError> {
+        #[cfg(feature = "direct-json")]
+        if crate::model::error::starts_object(text) {
+            if let Ok(roster) = serde_json::from_str(text) {
+                return Ok(roster);
+            }
+        }
+        read_json_object(
+            text,
+            "",
+            "the roster must be a JSON object with an `accounts` list",
+            "",
+            Some("the roster"),
+        )
+    }
+}
