@@ -62,10 +62,8 @@ fn account_strategy() -> impl Strategy<Value = Account> {
 }
 
 fn set_strategy() -> impl Strategy<Value = PolicySet> {
-    prop_oneof![
-        Just(PolicySet::built_in("national").unwrap()),
-        Just(PolicySet::built_in("ncl-icb").unwrap())
-    ]
+    // Every built-in set, whatever the table holds.
+    proptest::sample::select(PolicySet::built_ins())
 }
 
 proptest! {

@@ -58,11 +58,9 @@ enum Command {
         /// The evaluation date, YYYY-MM-DD.
         #[arg(long)]
         as_of: String,
-        /// The first policy set: a built-in id, or a JSON file of policies.
-        #[arg(long)]
+        #[arg(long, help = built_in_help("The first policy set: a JSON file of policies, or built in"))]
         a: String,
-        /// The second policy set: a built-in id, or a JSON file of policies.
-        #[arg(long)]
+        #[arg(long, help = built_in_help("The second policy set: a JSON file of policies, or built in"))]
         b: String,
         /// The roster, CSV or JSON.
         roster: PathBuf,
@@ -72,8 +70,7 @@ enum Command {
 #[derive(Args)]
 #[group(multiple = false)]
 struct Policies {
-    /// A built-in policy set: national (the default) or ncl-icb.
-    #[arg(long)]
+    #[arg(long, help = built_in_help("A built-in policy set, the first the default"))]
     policy_set: Option<String>,
     /// Your own policy set: a JSON file holding `{"policies": [...], "policySet": "label"}` or just
     /// the list of policies.
@@ -137,7 +134,8 @@ fn date(text: &str) -> Result<IsoDate, Failure> {
 fn resolve(p: Policies) -> Result<PolicySet, Failure> {
     match (p.policy_set, p.policies) {
         (_, Some(file)) => policies_file(&file),
-        (id, None) => built_in(id.as_deref().unwrap_or("national")),
+        (Some(id), None) => built_in(&id),
+        (None, None) => Ok(PolicySet::default_set()),
     }
 }
 
@@ -158,6 +156,16 @@ fn policy_set(text: &str, flag: &str) -> Result<PolicySet, Failure> {
             nhsmail_rules::BUILT_IN_SET_IDS.join(", ")
         ),
     )))
+}
+
+/// A flag's help followed by the built-in sets, from the one table of them:
+/// "...: national (National policy), ncl-icb (North Central London ICB)".
+fn built_in_help(what: &str) -> String {
+    let sets: Vec<String> = nhsmail_rules::BUILT_IN_SETS
+        .iter()
+        .map(|s| format!("{} ({})", s.id, s.title))
+        .collect();
+    format!("{what}: {}", sets.join(", "))
 }
 
 fn built_in(id: &str) -> Result<PolicySet, Failure> {

@@ -217,3 +217,17 @@ fn bad_input_exits_1_naming_the_place_in_the_order_the_library_would() {
         "options.policySet",
     );
 }
+
+#[test]
+fn help_lists_every_built_in_set_from_the_table() {
+    for command in ["decide", "compare"] {
+        let help = stdout(&bin().args([command, "--help"]).output().unwrap());
+        for set in nhsmail_rules::BUILT_IN_SETS {
+            let shown = format!("{} ({})", set.id, set.title);
+            assert!(
+                help.contains(&shown),
+                "{command} --help lacks {shown}:\n{help}"
+            );
+        }
+    }
+}

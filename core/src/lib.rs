@@ -26,8 +26,10 @@ pub use checks::access::{
     check_access, AccessInput, AccessReason, AccessResult, Location, Service,
 };
 pub use checks::eligibility::{
-    check_eligibility, Allowance, DsptStatus, DsptYear, EligibilityInput, EligibilityReason,
-    EligibilityResult, OrganisationType, Route, SecureEmailRoute, Sites,
+    check_eligibility, Allowance, EligibilityReason, EligibilityResult, Route, SecureEmailRoute,
+};
+pub use checks::eligibility_input::{
+    DsptStatus, DsptYear, EligibilityInput, OrganisationType, Sites,
 };
 pub use checks::mailbox::{plan_shared_mailboxes, MailboxPlan, Problem, Severity, SitePlan};
 pub use checks::plan_input::{

@@ -47,9 +47,12 @@ test('package.json exports point at files that exist, with types', () => {
   // Generated from the Rust types, not hand-written.
   assert.match(dts, /export interface AccountResult/);
   for (const type of ['AccessInput', 'AccessResult', 'EligibilityInput', 'EligibilityResult', 'MailboxPlanInput',
-    'MailboxPlan', 'Roster', 'DecisionExport', 'ExportOptions', 'Comparison', 'Action']) {
+    'MailboxPlan', 'Roster', 'DecisionExport', 'ExportOptions', 'Comparison', 'Action', 'SuggestedAction']) {
     assert.match(dts, new RegExp(`export (interface|type) ${type}\\b`), type);
   }
+  // Each type is declared once (two Rust types once both generated `Action`).
+  const declared = [...dts.matchAll(/^export (?:interface|type) (\w+)/gm)].map((d) => d[1]);
+  assert.deepEqual(declared.filter((d, i) => declared.indexOf(d) !== i), [], 'types declared twice');
   assert.match(dts, /export function checkAccess\(input: AccessInput, options\?: EvaluationOptions \| null\): AccessResult;/);
   assert.match(dts, /export function exportDecisions\(roster: Roster, as_of: string, options\?: ExportOptions \| null\): DecisionExport;/);
   assert.match(dts, /export type IsoDate = string/);
@@ -69,7 +72,8 @@ test('timeline, policySets, rules and engineVersion', () => {
   assert.deepEqual(segments.map((s) => s.state), ['active', 'inactive', 'active', 'inactive', 'deleted', 'purged']);
   assert.equal(segments.at(-1).to, null);
   const sets = cjs.policySets();
-  assert.deepEqual(sets.map((s) => s.id), ['national', 'ncl-icb']);
+  // The contract's two sets come first, in this order; a set added later follows them.
+  assert.deepEqual(sets.slice(0, 2).map((s) => s.id), ['national', 'ncl-icb']);
   assert.deepEqual(sets[1].policies.map((p) => p.id), ['ncl-icb-2016', 'ncl-icb-2022-12']);
   const inactive = cjs.rules().find((r) => r.id === 'LC-INACTIVE');
   assert.equal(inactive.source, '000_7d288f9dc339b39b.txt');

@@ -10,7 +10,8 @@ use std::fmt;
 use serde::Deserializer;
 
 use crate::checks::access::{check_access, AccessInput, AccessResult};
-use crate::checks::eligibility::{check_eligibility, EligibilityInput, EligibilityResult};
+use crate::checks::eligibility::{check_eligibility, EligibilityResult};
+use crate::checks::eligibility_input::EligibilityInput;
 use crate::checks::mailbox::{plan_shared_mailboxes, MailboxPlan};
 use crate::checks::plan_input::MailboxPlanInput;
 use crate::decisions::compare::{compare_policies, Comparison};

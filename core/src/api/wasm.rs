@@ -7,7 +7,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::api;
 use crate::checks::access::{AccessInput, AccessResult};
-use crate::checks::eligibility::{EligibilityInput, EligibilityResult};
+use crate::checks::eligibility::EligibilityResult;
+use crate::checks::eligibility_input::EligibilityInput;
 use crate::checks::mailbox::MailboxPlan;
 use crate::checks::plan_input::MailboxPlanInput;
 use crate::decisions::compare::Comparison;

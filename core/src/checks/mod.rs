@@ -3,6 +3,7 @@
 
 pub(crate) mod access;
 pub(crate) mod eligibility;
+pub(crate) mod eligibility_input;
 pub(crate) mod mailbox;
 pub(crate) mod plan_input;
 pub(crate) mod request;

@@ -209,6 +209,12 @@ impl RuleId {
         self.rule().summary
     }
 
+    /// Whether the rule moves an account from one state to another: the rules a transition, a
+    /// timeline segment or a decision can name.
+    pub const fn moves_state(self) -> bool {
+        self.section() == 3 && !matches!(self, RuleId::NameChange | RuleId::Exempt)
+    }
+
     /// The SPEC section the rule belongs to (3 lifecycle, 4 access, 5 eligibility, 6 mailboxes).
     pub const fn section(self) -> u8 {
         match self.as_str().as_bytes() {

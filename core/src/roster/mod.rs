@@ -57,3 +57,23 @@ impl Roster {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::error::{parse_at, Input, Text};
+
+    #[test]
+    fn text_reads_like_a_tracked_deserializer() {
+        let good = r#"{"accounts":[{"id":"a","kind":"user","created":"2025-01-01"}]}"#;
+        let bad = r#"{"accounts":[{"id":"a","kind":"user","created":"2025-01-01"},{"id":"b","kind":"user","created":"2025-02-30"}]}"#;
+        for text in [good, bad, "[1]", "{\"accounts\": 3}", "nonsense"] {
+            let tracked: Result<Roster, _> =
+                parse_at(&mut serde_json::Deserializer::from_str(text), "roster");
+            let fast: Result<Roster, _> = Text(text).read("roster");
+            assert_eq!(fast, tracked, "{text}");
+        }
+        let e = Text(bad).read::<Roster>("").unwrap_err();
+        assert_eq!(e.path, "accounts[1].created");
+    }
+}
