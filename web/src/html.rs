@@ -469,4 +469,26 @@ mod tests {
         let s = summary_list(vec![("<k>", Html::text("<v>"), "id")]);
         assert!(s.as_str().contains("&lt;k&gt;") && s.as_str().contains("&lt;v&gt;"));
     }
+
+    /// The macro's helpers are public only so that the macro can call them: nothing else does.
+    #[test]
+    fn only_the_html_macro_uses_its_helpers() {
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if !path.ends_with("src/html.rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for helper in ["__from_literal_markup", "__part"] {
+                        assert!(!text.contains(helper), "{}: {helper}", path.display());
+                    }
+                }
+            }
+        }
+    }
 }
