@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use nhsmail_rules::{
     add_working_days_json, check_access_json, check_eligibility_json, compare_policies_json,
-    export_decisions_json, parse_roster_csv_json, plan_shared_mailboxes_json, EngineError,
+    export_decisions_json, parse_roster_csv_json, plan_shared_mailboxes_json, DecisionExport,
+    EngineError,
 };
 use serde_json::{json, Value};
 
@@ -67,8 +68,11 @@ fn assert_matches(name: &str, at: &str, expected: &Value, actual: &Value) {
 }
 
 fn decisions_schema() -> jsonschema::Validator {
-    let schema = read_json(&tests_dir().join("../schemas/decisions-1.schema.json"));
-    jsonschema::draft202012::new(&schema).unwrap()
+    let schema = read_json(&tests_dir().join("../schemas/decisions-2.schema.json"));
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
 }
 
 #[track_caller]
@@ -143,6 +147,7 @@ pub fn sample_roster() -> Value {
         user("eve.deleted", "2025-03-10", json!([]), None),
         user("fay.purged", "2024-01-02", json!([]), Some("deleted")),
         user("gus.new", "2025-05-27", json!([]), None),
+        user("hal.held", "2024-01-02", json!([]), Some("disabled")),
         { "id": "shared.box", "kind": "shared", "created": "2020-01-01" }
     ] })
 }
@@ -190,9 +195,42 @@ fn the_schema_refuses_what_the_contract_forbids() {
         .remove("remind");
     let mut bad_id = good.clone();
     bad_id["decisions"][0]["id"] = json!("ABC");
-    for (what, doc) in [("extra", extra), ("missing", missing), ("bad id", bad_id)] {
+    // format "date" as well as the pattern: a validator with formats on refuses an impossible day.
+    let mut impossible = good.clone();
+    impossible["asOf"] = json!("2025-02-30");
+    let mut no_held = good.clone();
+    no_held.as_object_mut().unwrap().remove("held");
+    let mut bad_held = good.clone();
+    bad_held["held"][0]["recordedState"] = json!("deleted");
+    for (what, doc) in [
+        ("extra", extra),
+        ("missing", missing),
+        ("bad id", bad_id),
+        ("2025-02-30", impossible),
+        ("no held list", no_held),
+        ("a held deleted account", bad_held),
+    ] {
         assert!(!validator.is_valid(&doc), "{what} should be refused");
     }
+}
+
+#[test]
+fn a_version_1_export_is_still_read_and_written_back_byte_for_byte() {
+    let v1 = r#"{"schema":"nhsmail-decisions/1","engineVersion":"0.1.0","asOf":"2025-06-01","policySet":"national","summary":{"accounts":1,"byState":{"active":0,"inactive":1,"disabled":0,"leaver":0,"deleted":0,"purged":0},"byAction":{"reactivate":0,"markInactive":1,"disable":0,"markLeaver":0,"delete":0,"purge":0,"remind":0}},"decisions":[{"id":"5ed3f36e3bda39b488f30db37b17edb26b850efc89b1c0bae42f6e770af651bc","accountId":"jane.doe","action":"markInactive","effectiveOn":"2025-03-22","fromState":"active","toState":"inactive","rule":"LC-INACTIVE","reason":"No sign-in or sent email for 30 days"}]}"#;
+    let export = DecisionExport::from_json(v1).unwrap();
+    assert_eq!(serde_json::to_string(&export).unwrap(), v1);
+    let schema = read_json(&tests_dir().join("../schemas/decisions-1.schema.json"));
+    let v1_schema = jsonschema::draft202012::new(&schema).unwrap();
+    assert!(v1_schema.is_valid(&serde_json::from_str::<Value>(v1).unwrap()));
+    // Each version carries exactly its own fields.
+    let v1_with_held = v1.replace(r#""decisions":["#, r#""held":[],"decisions":["#);
+    let e = DecisionExport::from_json(&v1_with_held).unwrap_err();
+    assert_eq!(e.path, "held");
+    let v2_without = v1.replace("nhsmail-decisions/1", "nhsmail-decisions/2");
+    let e = DecisionExport::from_json(&v2_without).unwrap_err();
+    assert_eq!(e.path, "summary.held");
+    let e = DecisionExport::from_json(&v1.replace("/1", "/3")).unwrap_err();
+    assert_eq!(e.path, "schema");
 }
 
 #[test]

@@ -51,9 +51,10 @@ fn account_strategy() -> impl Strategy<Value = Account> {
         .prop_map(|(kind, created, onboarded, events)| Account {
             id: "p".into(),
             recorded_state: None,
+            recorded_since: None,
             kind,
             created: day(created),
-            onboarded,
+            onboarded: Some(onboarded),
             active_on: None,
             address: Some("a@nhs.net".into()),
             organisation: None,
@@ -158,9 +159,10 @@ fn a_2016_account_evaluated_in_2026_is_event_driven() {
     let a = Account {
         id: "old".into(),
         recorded_state: None,
+        recorded_since: None,
         kind: AccountKind::User,
         created: "2016-01-04".parse().unwrap(),
-        onboarded: true,
+        onboarded: Some(true),
         active_on: None,
         address: None,
         organisation: None,

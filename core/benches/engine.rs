@@ -39,11 +39,12 @@ fn account(i: usize, n: usize) -> Account {
         id: format!("user{i}"),
         kind: AccountKind::User,
         created,
-        onboarded: false,
+        onboarded: Some(false),
         active_on: None,
         address: Some(format!("user{i}@nhs.net")),
         organisation: Some("Rose Care Home".to_owned()),
         recorded_state: None,
+        recorded_since: None,
         events,
     }
 }
@@ -62,11 +63,12 @@ fn roster_account(i: usize) -> Account {
             AccountKind::User
         },
         created,
-        onboarded: i % 30 != 0,
+        onboarded: Some(i % 30 != 0),
         active_on: day("2025-11-01").minus_days(idle).filter(|d| *d >= created),
         address: None,
         organisation: None,
         recorded_state: None,
+        recorded_since: None,
         events: Vec::new(),
     }
 }

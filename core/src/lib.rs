@@ -47,19 +47,23 @@ pub use decisions::document::{
 };
 pub use decisions::{export_decisions, ExportOptions, Exporter, DEFAULT_REMIND_WITHIN_DAYS};
 pub use lifecycle::{
-    evaluate_account, segments, timeline, AccountResult, ActionKind, NextTransition, Segment,
-    SuggestedAction, Transition, Warning, WarningCode,
+    evaluate_account, segments, segments_from, timeline, AccountResult, ActionKind, NextTransition,
+    Segment, SuggestedAction, Transition, Warning, WarningCode,
 };
 pub use model::account::{Account, AccountKind, Channel, Event, EventType};
 pub use model::calendar::{add_working_days, bank_holidays, is_working_day, FIRST_YEAR, LAST_YEAR};
 pub use model::date::{DateParseError, IsoDate};
-pub use model::error::{EngineError, ErrorCode};
+pub use model::error::{CsvProblem, EngineError, ErrorCode, MAX_CSV_PROBLEMS};
 pub use model::numbers::{Count, WholeNumber};
 pub use model::policy::{
     BuiltInSet, EvaluationOptions, Policy, PolicyInput, PolicySet, BUILT_IN_SETS, BUILT_IN_SET_IDS,
 };
 pub use model::rules::{rules, Rule, RuleId, RULE_COUNT};
 pub use model::state::State;
-pub use roster::csv::{parse_roster_csv, RosterCsvReader, RosterRow, COLUMNS};
+pub use roster::columns::{CsvOptions, RosterColumn};
+pub use roster::csv::{
+    parse_roster_csv, parse_roster_csv_bytes, CsvColumns, RosterCsv, RosterCsvReader, RosterRow,
+};
 pub use roster::json::read_roster_json;
+pub use roster::text::TextEncoding;
 pub use roster::Roster;

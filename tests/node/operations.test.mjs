@@ -85,10 +85,10 @@ test('parseRosterCsv then exportDecisions: schema shape, ids and identical bytes
   const old = doc.decisions.find((d) => d.accountId === 'old.one');
   assert.deepEqual([old.action, old.fromState, old.toState, old.rule], ['purge', 'active', 'purged', 'LC-RESTORE-WINDOW']);
   // The published schema ships in the package and names every top-level field.
-  const schema = JSON.parse(readFileSync(pkgDir + 'schemas/decisions-1.schema.json', 'utf8'));
+  const schema = JSON.parse(readFileSync(pkgDir + 'schemas/decisions-2.schema.json', 'utf8'));
   assert.equal(schema.additionalProperties, false);
   assert.deepEqual(schema.required, Object.keys(doc));
-  assert.equal(require('../../pkg/schemas/decisions-1.schema.json').$schema, schema.$schema);
+  assert.equal(require('../../pkg/schemas/decisions-2.schema.json').$schema, schema.$schema);
 });
 
 test('exportDecisionsJson: a roster file in, the same export document out, as text', () => {

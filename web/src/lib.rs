@@ -100,7 +100,7 @@ fn Header() -> impl IntoView {
         <header class="nhsuk-header" role="banner">
             <div class="nhsuk-header__container nhsuk-width-container">
                 <div class="nhsuk-header__service">
-                    <a class="nhsuk-header__service-name" href="/">"NHSmail policy rules"</a>
+                    <a class="nhsuk-header__service-name" href=Page::Home.href()>{Page::Home.title()}</a>
                 </div>
             </div>
             <nav class="nhsuk-header__navigation" aria-label="Menu">

@@ -202,9 +202,10 @@ pub(crate) fn package(tools: &setup::Tools) -> Result {
     }
     let schemas = pkg.join("schemas");
     std::fs::create_dir_all(&schemas).map_err(|e| format!("{}: {e}", schemas.display()))?;
-    let schema = "decisions-1.schema.json";
-    std::fs::copy(root.join("schemas").join(schema), schemas.join(schema))
-        .map_err(|e| format!("schemas/{schema}: {e}"))?;
+    for schema in ["decisions-1.schema.json", "decisions-2.schema.json"] {
+        std::fs::copy(root.join("schemas").join(schema), schemas.join(schema))
+            .map_err(|e| format!("schemas/{schema}: {e}"))?;
+    }
     eprintln!("xtask: npm module written to {}", pkg.display());
     Ok(())
 }

@@ -124,11 +124,13 @@ pub fn export_decisions_json(request: &str) -> Result<String, EngineError> {
     api::export_decisions_in(&roster, as_of, a.optional("options")?).map(|r| to_json(&r))
 }
 
-/// Twin of `parseRosterCsv`: `{"text"}`.
+/// Twin of `parseRosterCsv`: `{"text", "options"?}`. A CSV error lists every problem in its
+/// `problems` (serialised with the error).
 pub fn parse_roster_csv_json(request: &str) -> Result<String, EngineError> {
     let mut a = Args::parse(request)?;
     let text = a.required("text")?;
-    api::parse_roster_csv_in(text).map(|r| to_json(&r))
+    let options = a.optional("options")?;
+    api::parse_roster_csv_in(api::CsvText::Text(text), options).map(|r| to_json(&r))
 }
 
 /// Twin of `comparePolicies`: `{"roster", "asOf", "optionsA"?, "optionsB"?}`.

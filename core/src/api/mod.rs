@@ -24,7 +24,8 @@ use crate::model::date::IsoDate;
 use crate::model::error::{parse_at, EngineError, Input};
 use crate::model::numbers::WholeNumber;
 use crate::model::policy::{EvaluationOptions, PolicySet};
-use crate::roster::csv::parse_roster_csv;
+use crate::roster::columns::CsvOptions;
+use crate::roster::csv::{parse_roster_csv, parse_roster_csv_bytes, RosterCsv};
 use crate::roster::Roster;
 
 /// `evaluateAccount(account, asOf, options?)`.
@@ -206,14 +207,33 @@ pub(crate) fn roster_in<'a, R: Input<'a>>(roster: R) -> Result<Roster, EngineErr
     roster.read("").map_err(|e| e.naming("the roster"))
 }
 
-/// `parseRosterCsv(text)`.
-pub(crate) fn parse_roster_csv_in<'de, D>(text: D) -> Result<Roster, EngineError>
+/// A roster CSV as the caller gave it: text, or a file's bytes.
+pub(crate) enum CsvText<D> {
+    /// Text (a string argument, still to be read).
+    Text(D),
+    /// A file's bytes.
+    #[cfg_attr(not(feature = "wasm"), allow(dead_code))]
+    Bytes(Vec<u8>),
+}
+
+/// `parseRosterCsv(text, options?)`: `text` a string or a file's bytes.
+pub(crate) fn parse_roster_csv_in<'de, D>(
+    text: CsvText<D>,
+    options: D,
+) -> Result<RosterCsv, EngineError>
 where
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let text: String = parse_at(text, "text")?;
-    parse_roster_csv(&text)
+    let options: Option<CsvOptions> = parse_at(options, "options")?;
+    let options = options.unwrap_or_default();
+    match text {
+        CsvText::Text(text) => {
+            let text: String = parse_at(text, "text")?;
+            parse_roster_csv(&text, &options)
+        }
+        CsvText::Bytes(bytes) => parse_roster_csv_bytes(&bytes, &options),
+    }
 }
 
 /// `comparePolicies(roster, asOf, optionsA, optionsB)`; the roster may come from another kind of

@@ -19,19 +19,23 @@ use crate::model::account::Account;
 use crate::model::error::{split_position, EngineError, ErrorCode, Text};
 use crate::model::policy::{EvaluationOptions, PolicySet};
 use crate::model::rules::rules as catalogue;
-use crate::roster::Roster;
+use crate::roster::{columns::CsvOptions, csv::RosterCsv, Roster};
 
 fn js_error(e: &EngineError) -> JsValue {
     js_error_as_is(&for_js(e))
 }
 
 /// The error as the engine wrote it: for text the caller gave (a roster file), whose lines and
-/// columns mean something to them.
+/// columns mean something to them. A CSV error also carries `problems`, every problem in the file.
 fn js_error_as_is(e: &EngineError) -> JsValue {
     let err = js_sys::Error::new(&e.render());
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code.as_str().into());
     let _ = js_sys::Reflect::set(&err, &"path".into(), &e.path.as_str().into());
+    if e.code == ErrorCode::InvalidCsv {
+        let problems = to_js_via_json(&e.problems).unwrap_or_default();
+        let _ = js_sys::Reflect::set(&err, &"problems".into(), &problems);
+    }
     err.into()
 }
 
@@ -153,22 +157,13 @@ fn accounts_text(accounts: &JsValue) -> Result<String, JsValue> {
     arg(accounts, "list of accounts")
 }
 
-/// The `roster` argument as JSON text; it must be an object.
-fn roster_text(roster: &Ts<Roster>) -> Result<String, JsValue> {
-    object_arg(roster.js_value(), "roster")
-}
-
 /// A roster file's text (`{"accounts": [...]}`), read with [`Roster::from_json`]: text that is not
 /// JSON is `invalid_json` with its line and column, a bad field names its path.
 fn roster_document(roster: &JsValue) -> Result<Roster, JsValue> {
-    let Some(text) = roster.dyn_ref::<js_sys::JsString>() else {
-        let e = EngineError::new(
-            ErrorCode::InvalidField,
-            "",
-            "the roster must be JSON text (a string), such as a roster file's contents",
-        );
-        return Err(js_error(&e));
-    };
+    let text = roster.dyn_ref::<js_sys::JsString>().ok_or_else(|| {
+        let must = "the roster must be JSON text (a string), such as a roster file's contents";
+        js_error(&EngineError::new(ErrorCode::InvalidField, "", must))
+    })?;
     Roster::from_json(&string_of(text)).map_err(|e| js_error_as_is(&e))
 }
 
@@ -344,7 +339,7 @@ pub fn export_decisions(
     options: Option<Ts<ExportOptions>>,
 ) -> Result<Ts<DecisionExport>, JsValue> {
     let options = options_value(options);
-    let text = roster_text(&roster)?;
+    let text = object_arg(roster.js_value(), "roster")?;
     let as_of = arg(&as_of, "date")?;
     let options = object_arg(options, "options")?;
     let roster = api::roster_in(Text(&text)).map_err(|e| js_error(&e))?;
@@ -373,14 +368,21 @@ pub fn export_decisions_json(
     json_text(&result)
 }
 
-/// Reads a roster CSV (header row; columns id, kind, created, and optional lastActivity,
-/// onboarded, recordedState, organisation, address).
+/// Reads a roster CSV as people keep it (SPEC section 9), from its text or the file's bytes
+/// (UTF-8, UTF-16 with a byte-order mark, Windows-1252); an error lists every problem.
 #[wasm_bindgen(js_name = "parseRosterCsv")]
 pub fn parse_roster_csv(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-) -> Result<Ts<Roster>, JsValue> {
-    let text = arg(&text, "text")?;
-    let roster = api::parse_roster_csv_in(&mut de(&text)).map_err(|e| js_error(&e))?;
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    options: Option<Ts<CsvOptions>>,
+) -> Result<Ts<RosterCsv>, JsValue> {
+    let options = object_arg(options_value(options), "options")?;
+    let (json, bytes) = match text.dyn_into::<js_sys::Uint8Array>() {
+        Ok(bytes) => (String::new(), Some(bytes.to_vec())),
+        Err(text) => (arg(&text, "text")?, None),
+    };
+    let mut json = de(&json);
+    let text = bytes.map_or(api::CsvText::Text(&mut json), api::CsvText::Bytes);
+    let roster = api::parse_roster_csv_in(text, &mut de(&options)).map_err(|e| js_error(&e))?;
     to_js_via_json(&roster).map(Ts::new_unchecked)
 }
 
@@ -392,7 +394,7 @@ pub fn compare_policies(
     options_a: Option<Ts<EvaluationOptions>>,
     options_b: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<Comparison>, JsValue> {
-    let text = roster_text(&roster)?;
+    let text = object_arg(roster.js_value(), "roster")?;
     let as_of = arg(&as_of, "date")?;
     let a = arg(&object(options_value(options_a), "optionsA")?, "options")?;
     let b = arg(&object(options_value(options_b), "optionsB")?, "options")?;
@@ -464,7 +466,7 @@ impl Evaluator {
         #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | undefined")] remind_within_days: JsValue,
     ) -> Result<Ts<DecisionExport>, JsValue> {
-        let text = roster_text(&roster)?;
+        let text = object_arg(roster.js_value(), "roster")?;
         let as_of = arg(&as_of, "date")?;
         let remind = arg(&remind_within_days, "number")?;
         let roster = api::roster_in(Text(&text)).map_err(|e| js_error(&e))?;

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::decisions::document::{decision_id, Action, Decision};
-use crate::lifecycle::{AccountResult, Brief, State};
+use crate::lifecycle::{AccountResult, ActionKind, Brief, NextTransition, State};
 use crate::model::date::IsoDate;
 use crate::model::rules::RuleId;
 
@@ -60,6 +60,9 @@ pub(crate) fn decide_brief(
     remind_within_days: u32,
     out: &mut Vec<Decision>,
 ) {
+    if r.held {
+        return;
+    }
     let recorded = recorded.unwrap_or(State::Active);
     if r.state != recorded {
         let reason = match r.last_rule {
@@ -79,14 +82,9 @@ pub(crate) fn decide_brief(
             reason,
         ));
     }
-    let Some(next) = &r.next else { return };
-    let remindable = matches!(
-        next.rule,
-        RuleId::Inactive | RuleId::ActiveDeleted | RuleId::Onboarding
-    );
-    if r.state != State::Active || !remindable {
+    let (Some(next), Some(act)) = (&r.next, r.act) else {
         return;
-    }
+    };
     let Some(last_day) = next.on.pred() else {
         return;
     };
@@ -96,9 +94,42 @@ pub(crate) fn decide_brief(
             r,
             Action::Remind,
             last_day,
-            State::Active,
+            r.state,
             Some(next.rule),
-            Cow::Borrowed(next.rule.summary()),
+            Cow::Owned(reminder_reason(r.state, act, last_day, next)),
         ));
     }
+}
+
+/// What a person can do by `last_day`, and what happens otherwise: "Sign in or send an email by
+/// 20 April 2025, or the account becomes inactive on 21 April 2025".
+fn reminder_reason(
+    state: State,
+    act: ActionKind,
+    last_day: IsoDate,
+    next: &NextTransition,
+) -> String {
+    let what = match act {
+        ActionKind::SignIn if state == State::Active => "Sign in or send an email",
+        ActionKind::SignIn => "Sign in to reactivate the account",
+        ActionKind::CompleteOnboarding => {
+            "Sign in to the NHSmail portal, accept the acceptable use policy and set the Account Secret"
+        }
+        ActionKind::AskAdministratorToEnable => "Ask the local administrator to re-enable the account",
+        ActionKind::AskHelpdeskToMarkJoiner => {
+            "Tell the helpdesk if the person is joining another organisation"
+        }
+        ActionKind::AskHelpdeskToRestore => "Call the helpdesk to restore the account",
+    };
+    let otherwise = match next.state {
+        State::Inactive => "the account becomes inactive",
+        State::Deleted => "the account is deleted",
+        State::Purged => "the account is permanently deleted",
+        State::Active | State::Disabled | State::Leaver => "the account changes state",
+    };
+    format!(
+        "{what} by {}, or {otherwise} on {}",
+        last_day.long_form(),
+        next.on.long_form()
+    )
 }

@@ -12,8 +12,10 @@ use crate::model::error::{read_json_object, EngineError, ErrorCode};
 use crate::model::rules::RuleId;
 use crate::model::state::State;
 
-/// The export's schema id.
-pub const SCHEMA_ID: &str = "nhsmail-decisions/1";
+/// The export's schema id (engine 0.2: `summary.held` and the `held` list).
+pub const SCHEMA_ID: &str = "nhsmail-decisions/2";
+/// The schema id engine 0.1 wrote; [`DecisionExport::from_json`] still reads it.
+pub const SCHEMA_ID_1: &str = "nhsmail-decisions/1";
 
 vocabulary! {
     /// What the back office should do.
@@ -136,6 +138,11 @@ impl ActionCounts {
 pub struct Summary {
     /// Accounts in the roster.
     pub accounts: usize,
+    /// Accounts held as recorded for want of a date (schema `/2`; absent in a `/1` export read
+    /// back).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub held: Option<usize>,
     /// Computed states of all accounts.
     pub by_state: StateCounts,
     /// Decisions by action.
@@ -147,7 +154,7 @@ pub struct Summary {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DecisionExport {
-    /// Always `nhsmail-decisions/1`.
+    /// `nhsmail-decisions/2` (or `/1` for an old export read back).
     pub schema: String,
     /// The engine that made it.
     pub engine_version: String,
@@ -159,6 +166,27 @@ pub struct DecisionExport {
     pub summary: Summary,
     /// In roster order; per account a state decision before a reminder.
     pub decisions: Vec<Decision>,
+    /// The accounts held as recorded, in roster order (schema `/2`; absent in a `/1` export read
+    /// back).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub held: Option<Vec<HeldAccount>>,
+}
+
+/// An account the export makes no decision for because its recorded state has no date
+/// (SPEC section 7.0): a person can add the date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct HeldAccount {
+    /// The account.
+    pub account_id: String,
+    /// The state the back office holds (`disabled` or `leaver`).
+    pub recorded_state: State,
+    /// The field to add: always `recordedSince`.
+    pub missing: Cow<'static, str>,
+    /// What to do, in plain English.
+    pub message: Cow<'static, str>,
 }
 
 impl DecisionExport {
@@ -174,12 +202,28 @@ impl DecisionExport {
             "",
             None,
         )?;
-        if export.schema != SCHEMA_ID {
+        let v2 = export.schema == SCHEMA_ID;
+        if !v2 && export.schema != SCHEMA_ID_1 {
             return Err(EngineError::new(
                 ErrorCode::InvalidField,
                 "schema",
-                format!("must be `{SCHEMA_ID}`, not `{}`", export.schema),
+                format!(
+                    "must be `{SCHEMA_ID}` (or `{SCHEMA_ID_1}` for an older export), not `{}`",
+                    export.schema
+                ),
             ));
+        }
+        // Each version has exactly its own fields.
+        let (has_count, has_list) = (export.summary.held.is_some(), export.held.is_some());
+        let wrong = match (v2, has_count, has_list) {
+            (true, false, _) => Some(("summary.held", "is required in a `/2` export")),
+            (true, _, false) => Some(("held", "is required in a `/2` export")),
+            (false, true, _) => Some(("summary.held", "is not part of a `/1` export")),
+            (false, _, true) => Some(("held", "is not part of a `/1` export")),
+            _ => None,
+        };
+        if let Some((path, detail)) = wrong {
+            return Err(EngineError::new(ErrorCode::InvalidField, path, detail));
         }
         for (i, d) in export.decisions.iter().enumerate() {
             if d.id != decision_id(&d.account_id, d.action, d.effective_on) {

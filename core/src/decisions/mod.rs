@@ -5,10 +5,13 @@ pub(crate) mod compare;
 pub(crate) mod decide;
 pub(crate) mod document;
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use crate::decisions::decide::decide_brief;
-use crate::decisions::document::{Decision, DecisionExport, Summary, SCHEMA_ID};
+use crate::decisions::document::{Decision, DecisionExport, HeldAccount, Summary, SCHEMA_ID};
+use crate::lifecycle::held_message;
 use crate::lifecycle::{brief, evaluate_account, evaluate_all, locate, AccountResult, Brief};
 use crate::model::account::Account;
 use crate::model::date::IsoDate;
@@ -75,6 +78,7 @@ pub struct Exporter<'a> {
     remind_within_days: u32,
     summary: Summary,
     decisions: Vec<Decision>,
+    held: Vec<HeldAccount>,
 }
 
 impl<'a> Exporter<'a> {
@@ -84,8 +88,12 @@ impl<'a> Exporter<'a> {
             as_of,
             set,
             remind_within_days,
-            summary: Summary::default(),
+            summary: Summary {
+                held: Some(0),
+                ..Summary::default()
+            },
             decisions: Vec::new(),
+            held: Vec::new(),
         }
     }
 
@@ -110,6 +118,15 @@ impl<'a> Exporter<'a> {
     fn record(&mut self, account: &Account, r: &Brief) {
         self.summary.accounts += 1;
         self.summary.by_state.add(r.state);
+        if r.held {
+            self.summary.held = Some(self.held.len() + 1);
+            self.held.push(HeldAccount {
+                account_id: account.id.clone(),
+                recorded_state: r.state,
+                missing: Cow::Borrowed("recordedSince"),
+                message: Cow::Borrowed(held_message(r.state)),
+            });
+        }
         let before = self.decisions.len();
         decide_brief(
             &account.id,
@@ -139,6 +156,7 @@ impl<'a> Exporter<'a> {
             policy_set: self.set.id.clone(),
             summary: self.summary,
             decisions: self.decisions,
+            held: Some(self.held),
         }
     }
 }

@@ -4,14 +4,18 @@
 //! any state, the next automatic transition is found directly by working out, for each policy
 //! stretch, the first day each rule's condition holds.
 
+mod events;
 pub(crate) mod outcome;
+mod snapshot;
 
 pub(crate) use crate::lifecycle::outcome::Brief;
 pub use crate::lifecycle::outcome::{
-    segments, AccountResult, ActionKind, NextTransition, Segment, State, SuggestedAction,
-    Transition, Warning, WarningCode,
+    segments, segments_from, AccountResult, ActionKind, NextTransition, Segment, State,
+    SuggestedAction, Transition, Warning, WarningCode,
 };
-use crate::model::account::{Account, Happening, SignIn};
+pub(crate) use crate::lifecycle::snapshot::held_message;
+use crate::lifecycle::snapshot::{start_of, Start};
+use crate::model::account::{Account, SignIn};
 use crate::model::date::IsoDate;
 use crate::model::error::{EngineError, ErrorCode};
 use crate::model::policy::{Policy, PolicySet};
@@ -28,6 +32,10 @@ struct Candidate {
 struct Life<'a> {
     set: &'a PolicySet,
     exempt: bool,
+    /// Held as recorded (SPEC section 7.0): no automatic transition.
+    held: bool,
+    /// The day the simulation starts.
+    start: IsoDate,
     created: IsoDate,
     state: State,
     // INVARIANT: `since` is the day the current state was entered (the start day at first).
@@ -82,7 +90,7 @@ impl Life<'_> {
             rule: RuleId::RestoreWindow,
             to: State::Purged,
         }];
-        if self.exempt {
+        if self.exempt || self.held {
             return &[];
         }
         match self.state {
@@ -155,6 +163,26 @@ impl Life<'_> {
         None
     }
 
+    /// What a person can do to stop `next`, and by when: the last day before it.
+    fn suggest(&self, next: Option<&NextTransition>) -> Option<SuggestedAction> {
+        let n = next?;
+        let kind = match (self.state, n.rule) {
+            (State::Active, RuleId::Onboarding) => ActionKind::CompleteOnboarding,
+            (State::Active, _) => ActionKind::SignIn,
+            (State::Inactive, _) if self.onboarded() => ActionKind::SignIn,
+            (State::Inactive, _) => ActionKind::CompleteOnboarding,
+            (State::Disabled, _) => ActionKind::AskAdministratorToEnable,
+            (State::Leaver, _) => ActionKind::AskHelpdeskToMarkJoiner,
+            (State::Deleted, _) => ActionKind::AskHelpdeskToRestore,
+            (State::Purged, _) => return None,
+        };
+        Some(SuggestedAction {
+            kind,
+            by: n.on.pred()?,
+            rule: n.rule,
+        })
+    }
+
     fn move_to(&mut self, to: State, on: IsoDate, rule: RuleId) {
         self.transitions.push(Transition {
             on,
@@ -179,137 +207,10 @@ impl Life<'_> {
             }
         }
     }
-
-    fn warn(&mut self, on: IsoDate, event: usize, code: WarningCode, message: String) {
-        self.warnings.push(Warning {
-            on,
-            event,
-            code,
-            message,
-        });
-    }
-
-    fn not_applicable(&mut self, on: IsoDate, index: usize, what: &str) {
-        let state = if self.exempt {
-            "an exempt"
-        } else {
-            article(self.state)
-        };
-        let message =
-            format!("A {what} event does not apply to {state} account, so it was ignored.");
-        self.warn(on, index, WarningCode::EventNotApplicable, message);
-    }
-
-    /// Applies one event during day `on` (after that day's checks).
-    fn apply(&mut self, on: IsoDate, index: usize, happening: Happening) {
-        use State::*;
-        match happening {
-            Happening::SignIn(kind) => self.sign_in(on, index, kind),
-            Happening::NameChanged(address) => {
-                if matches!(self.state, Deleted | Purged) {
-                    self.not_applicable(on, index, "nameChanged");
-                } else {
-                    self.rename(address);
-                }
-            }
-            _ if self.exempt => {
-                let what = event_name(&happening);
-                self.not_applicable(on, index, what);
-            }
-            Happening::Disabled if matches!(self.state, Active | Inactive) => {
-                self.move_to(Disabled, on, RuleId::Disabled)
-            }
-            Happening::Enabled if self.state == Disabled => {
-                self.last = on;
-                self.move_to(Active, on, RuleId::Enabled);
-            }
-            Happening::MarkedLeaver if matches!(self.state, Active | Inactive | Disabled) => {
-                self.move_to(Leaver, on, RuleId::LeaverMarked)
-            }
-            Happening::Joined(org) if self.state == Leaver => {
-                self.last = on;
-                self.organisation = Some(org);
-                self.move_to(Active, on, RuleId::Joiner);
-            }
-            Happening::Joined(org) if matches!(self.state, Active | Inactive) => {
-                self.organisation = Some(org)
-            }
-            Happening::Restored if self.state == Deleted => {
-                self.last = on;
-                self.move_to(Active, on, RuleId::Restored);
-            }
-            Happening::Restored if self.state == Purged => {
-                let message = format!(
-                    "The account was permanently deleted on {}; it cannot be restored and a new account is needed.",
-                    self.since
-                );
-                self.warn(on, index, WarningCode::RestoreWindowClosed, message);
-            }
-            other => {
-                let what = event_name(&other);
-                self.not_applicable(on, index, what);
-            }
-        }
-    }
-
-    fn sign_in(&mut self, on: IsoDate, index: usize, kind: SignIn) {
-        if !self.exempt && matches!(self.state, State::Disabled | State::Deleted | State::Purged) {
-            let message = format!(
-                "Nobody can sign in to {} account, so this sign-in was ignored.",
-                article(self.state)
-            );
-            self.warn(on, index, WarningCode::SignInBlocked, message);
-            return;
-        }
-        match kind {
-            SignIn::AupAccepted => self.aup_accepted = true,
-            SignIn::AccountSecretSet => self.secret_set = true,
-            SignIn::Activity => {}
-        }
-        self.last_activity = Some(on);
-        self.last = on;
-        if !self.exempt && self.state == State::Inactive && self.onboarded() {
-            self.move_to(State::Active, on, RuleId::Reactivated);
-        }
-    }
-
-    fn rename(&mut self, address: String) {
-        if self.address.as_deref() == Some(address.as_str()) {
-            return;
-        }
-        self.aliases.retain(|a| *a != address);
-        if let Some(old) = self.address.replace(address) {
-            self.aliases.push(old);
-        }
-    }
 }
 
-fn article(state: State) -> &'static str {
-    match state {
-        State::Active => "an active",
-        State::Inactive => "an inactive",
-        State::Disabled => "a disabled",
-        State::Leaver => "a leaver's",
-        State::Deleted => "a deleted",
-        State::Purged => "a permanently deleted",
-    }
-}
-
-fn event_name(h: &Happening) -> &'static str {
-    match h {
-        Happening::SignIn(SignIn::Activity) => "activity",
-        Happening::SignIn(SignIn::AupAccepted) => "aupAccepted",
-        Happening::SignIn(SignIn::AccountSecretSet) => "accountSecretSet",
-        Happening::Disabled => "disabled",
-        Happening::Enabled => "enabled",
-        Happening::MarkedLeaver => "markedLeaver",
-        Happening::Joined(_) => "joined",
-        Happening::Restored => "restored",
-        Happening::NameChanged(_) => "nameChanged",
-    }
-}
-
-/// Runs the account's life from its start day to the end of `until`.
+/// Runs the account's life from its start day to the end of `until`; for a roster row with a
+/// recorded state, from where the record says it stood (SPEC section 7.0).
 fn live<'a>(
     account: &Account,
     set: &'a PolicySet,
@@ -317,7 +218,12 @@ fn live<'a>(
     until_field: &str,
 ) -> Result<Life<'a>, EngineError> {
     let happenings = account.check()?;
-    let start = account.start_day();
+    let begins = start_of(account, until)?;
+    let (start, state) = match begins {
+        Start::Recorded { state, on } => (on, state),
+        Start::Held(state) => (account.start_day(), state),
+        Start::Fresh => (account.start_day(), State::Active),
+    };
     if until < start {
         return Err(EngineError::new(
             ErrorCode::InvalidDate,
@@ -325,15 +231,23 @@ fn live<'a>(
             format!("{until} is before the account's start day ({start})"),
         ));
     }
+    // A dated record knows the last activity only up to its date; a later `activeOn` is applied
+    // as that day's first sign-in.
+    let (last_activity, late_sign_in) = match (begins, account.active_on) {
+        (Start::Recorded { on, .. }, Some(a)) if a > on => (None, Some(a)),
+        _ => (account.active_on, None),
+    };
     let mut life = Life {
         set,
         exempt: account.kind.is_exempt(),
+        held: matches!(begins, Start::Held(_)),
+        start,
         created: account.created,
-        state: State::Active,
+        state,
         since: start,
         last: start,
-        last_activity: account.active_on,
-        onboarded_flag: account.onboarded,
+        last_activity,
+        onboarded_flag: account.is_onboarded(),
         aup_accepted: false,
         secret_set: false,
         address: account.address.clone(),
@@ -342,10 +256,17 @@ fn live<'a>(
         transitions: Vec::new(),
         warnings: Vec::new(),
     };
+    if let Start::Held(state) = begins {
+        // A held row has no history: its listed events are not applied.
+        let message = held_message(state).to_owned();
+        life.warn(until, None, WarningCode::RecordedStateUndated, message);
+        return Ok(life);
+    }
     // Stable sort: same-day events keep their input order.
     let mut order: Vec<usize> = (0..happenings.len()).collect();
     order.sort_by_key(|&i| account.events.get(i).map(|e| e.on));
     let mut day = start;
+    let mut late_sign_in = late_sign_in;
     for i in order {
         let (Some(event), Some(happening)) = (account.events.get(i), happenings.get(i)) else {
             continue;
@@ -356,14 +277,32 @@ fn live<'a>(
             } else {
                 format!("This event is dated after {until}, the date being evaluated, so it was ignored.")
             };
-            life.warn(event.on, i, WarningCode::EventOutOfRange, message);
+            life.warn(event.on, Some(i), WarningCode::EventOutOfRange, message);
             continue;
+        }
+        if let Some(on) = late_sign_in.filter(|on| *on <= event.on) {
+            life.run_clock(day, on);
+            day = on;
+            life.sign_in(on, None, SignIn::Activity);
+            late_sign_in = None;
         }
         life.run_clock(day, event.on);
         day = event.on;
-        life.apply(event.on, i, happening.clone());
+        life.apply(event.on, Some(i), happening.clone());
+    }
+    if let Some(on) = late_sign_in {
+        life.run_clock(day, on);
+        day = on;
+        life.sign_in(on, None, SignIn::Activity);
     }
     life.run_clock(day, until);
+    if life.exempt {
+        // Exempt accounts keep their recorded state: their own hygiene is outside this engine.
+        if let Some(recorded) = account.recorded_state {
+            life.state = recorded;
+            life.since = account.recorded_since.unwrap_or(start);
+        }
+    }
     Ok(life)
 }
 
@@ -388,27 +327,7 @@ pub fn evaluate_account(
         Some(n) if life.state == State::Deleted => n.on.pred(),
         _ => None,
     };
-    let actions = next
-        .as_ref()
-        .and_then(|n| {
-            let kind = match (life.state, n.rule) {
-                (State::Active, RuleId::Onboarding) => ActionKind::CompleteOnboarding,
-                (State::Active, _) => ActionKind::SignIn,
-                (State::Inactive, _) if life.onboarded() => ActionKind::SignIn,
-                (State::Inactive, _) => ActionKind::CompleteOnboarding,
-                (State::Disabled, _) => ActionKind::AskAdministratorToEnable,
-                (State::Leaver, _) => ActionKind::AskHelpdeskToMarkJoiner,
-                (State::Deleted, _) => ActionKind::AskHelpdeskToRestore,
-                (State::Purged, _) => return None,
-            };
-            Some(SuggestedAction {
-                kind,
-                by: n.on.pred()?,
-                rule: n.rule,
-            })
-        })
-        .into_iter()
-        .collect();
+    let actions = life.suggest(next.as_ref()).into_iter().collect();
     Ok(AccountResult {
         account_id: account.id.clone(),
         kind: account.kind,
@@ -437,11 +356,14 @@ pub(crate) fn brief(
     set: &PolicySet,
 ) -> Result<Brief, EngineError> {
     let life = live(account, set, as_of, "asOf")?;
+    let next = life.next_after(as_of);
     Ok(Brief {
+        held: life.held,
         state: life.state,
         since: life.since,
         last_rule: life.transitions.last().map(|t| t.rule),
-        next: life.next_after(as_of),
+        next,
+        act: life.suggest(next.as_ref()).map(|a| a.kind),
     })
 }
 
@@ -479,5 +401,6 @@ pub fn timeline(
     set: &PolicySet,
 ) -> Result<Vec<Segment>, EngineError> {
     let life = live(account, set, until, "until")?;
-    Ok(segments(account.start_day(), &life.transitions))
+    let first = life.transitions.first().map_or(life.state, |t| t.from);
+    Ok(segments_from(life.start, first, &life.transitions))
 }

@@ -44,6 +44,8 @@ pub enum WarningCode {
     SignInBlocked,
     EventNotApplicable,
     RestoreWindowClosed,
+    /// A recorded `disabled` or `leaver` with no `recordedSince`: held as recorded (SPEC 7.0).
+    RecordedStateUndated,
 }
 
 /// An ignored event.
@@ -52,8 +54,9 @@ pub enum WarningCode {
 pub struct Warning {
     /// The event's date.
     pub on: IsoDate,
-    /// The event's index in the input array.
-    pub event: usize,
+    /// The event's index in the input array; null when the warning is about the account (a held
+    /// row) or its `activeOn`.
+    pub event: Option<usize>,
     /// What kind of problem.
     pub code: WarningCode,
     /// Plain English.
@@ -159,20 +162,29 @@ impl AccountResult {
 /// [`evaluate_account`](crate::evaluate_account)'s result that [`decide`](crate::decide) reads, without building the rest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Brief {
+    /// Held as recorded (SPEC 7.0): no state decision, no reminder.
+    pub(crate) held: bool,
     pub(crate) state: State,
     pub(crate) since: IsoDate,
     /// The rule of the last transition.
     pub(crate) last_rule: Option<RuleId>,
     pub(crate) next: Option<NextTransition>,
+    /// What a person can do to stop `next`.
+    pub(crate) act: Option<ActionKind>,
 }
 
 impl From<&AccountResult> for Brief {
     fn from(r: &AccountResult) -> Brief {
         Brief {
+            held: r
+                .warnings
+                .iter()
+                .any(|w| w.code == WarningCode::RecordedStateUndated),
             state: r.state,
             since: r.since,
             last_rule: r.last_rule(),
             next: r.next,
+            act: r.actions.first().map(|a| a.kind),
         }
     }
 }
@@ -181,7 +193,12 @@ impl From<&AccountResult> for Brief {
 /// `activeOn`): what `timeline` returns for the same account, date and policies, without running
 /// the life again when an `AccountResult` is already at hand.
 pub fn segments(start: IsoDate, transitions: &[Transition]) -> Vec<Segment> {
-    let mut starts: Vec<(State, IsoDate, Option<RuleId>)> = vec![(State::Active, start, None)];
+    segments_from(start, State::Active, transitions)
+}
+
+/// [`segments`] of a life that starts in `first` (a roster row's recorded state, SPEC 7.0).
+pub fn segments_from(start: IsoDate, first: State, transitions: &[Transition]) -> Vec<Segment> {
+    let mut starts: Vec<(State, IsoDate, Option<RuleId>)> = vec![(first, start, None)];
     starts.extend(transitions.iter().map(|t| (t.to, t.on, Some(t.rule))));
     let mut segments: Vec<Segment> = Vec::with_capacity(starts.len());
     for (i, &(state, from, rule)) in starts.iter().enumerate() {

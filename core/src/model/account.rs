@@ -116,10 +116,12 @@ pub struct Account {
     pub kind: AccountKind,
     /// The day the account was created.
     pub created: IsoDate,
-    /// True: the AUP was accepted and the Account Secret set before any listed event.
-    #[serde(default, deserialize_with = "null_as_false")]
+    /// True: the AUP was accepted and the Account Secret set before any listed event. Absent or
+    /// null: true when `activeOn` is given (a known sign-in went through the first-sign-in
+    /// steps), else false (SPEC section 3, engine 0.2); see [`Account::is_onboarded`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
-    pub onboarded: bool,
+    pub onboarded: Option<bool>,
     /// For a caller with no event history: the latest activity it knows of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
@@ -137,6 +139,11 @@ pub struct Account {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub recorded_state: Option<State>,
+    /// The day the recorded state began (SPEC section 7.0): with a recorded state other than
+    /// `active`, the simulation starts there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub recorded_since: Option<IsoDate>,
     /// What happened to the account, in any order.
     #[serde(default, deserialize_with = "null_as_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
@@ -227,7 +234,13 @@ impl Event {
 }
 
 impl Account {
-    /// The first day of the simulation: `activeOn` when given, else `created`.
+    /// Whether the AUP and Account Secret count as done before any listed event: `onboarded`
+    /// when given, else whether `activeOn` is (SPEC section 3, engine 0.2).
+    pub fn is_onboarded(&self) -> bool {
+        self.onboarded.unwrap_or(self.active_on.is_some())
+    }
+
+    /// The day the simulation starts: `activeOn` when given, else `created`.
     pub fn start_day(&self) -> IsoDate {
         self.active_on.unwrap_or(self.created)
     }

@@ -11,6 +11,22 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Input errors are classified by it (`invalid_date` rather than `invalid_field`).
 pub(crate) const NOT_A_DATE: &str = "is not a real date in the form YYYY-MM-DD";
 
+/// The months' names, January first (the long form of a date, and the roster CSV's dates).
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A calendar date, always written `YYYY-MM-DD` (four-digit year, two-digit month and day).
 ///
 /// Built only through [`FromStr`] / [`Deserialize`], which reject malformed and impossible dates
@@ -106,20 +122,6 @@ impl IsoDate {
     pub fn long_form(self) -> String {
         // Written by hand rather than with chrono's `format`: its format-string machinery is a
         // large share of the WebAssembly and only this one shape is needed.
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let month = MONTHS.get(self.0.month0() as usize).copied().unwrap_or("");
         format!("{} {month} {}", self.0.day(), self.0.year())
     }

@@ -53,6 +53,51 @@ pub struct EngineError {
     pub path: String,
     /// What is wrong, in plain English, without the path.
     pub detail: String,
+    /// For `invalid_csv`: every problem in the file (at most [`MAX_CSV_PROBLEMS`], in line
+    /// order), the first of which is `path` and `detail` (SPEC section 9). Empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<CsvProblem>,
+}
+
+/// How many problems a CSV error lists at most (SPEC section 9).
+pub const MAX_CSV_PROBLEMS: usize = 1000;
+
+/// One problem in a roster CSV: where it is and how to fix it (SPEC section 9).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CsvProblem {
+    /// The physical line (1-based; the header is line 1 when nothing comes before it).
+    pub line: u64,
+    /// The column (1-based).
+    pub column: usize,
+    /// The column's header text as the file writes it (or a column's name when it is missing).
+    pub header: String,
+    /// What was found and what is accepted, in plain English.
+    pub message: String,
+}
+
+impl CsvProblem {
+    /// A problem at `line`, `column` (1-based), under `header`.
+    pub fn new(line: u64, column: usize, header: &str, message: impl Into<String>) -> Self {
+        CsvProblem {
+            line,
+            column,
+            header: header.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// `line N, column M (header)`, or without the brackets when there is no header.
+    pub fn place(&self) -> String {
+        if self.header.is_empty() {
+            format!("line {}, column {}", self.line, self.column)
+        } else {
+            format!(
+                "line {}, column {} ({})",
+                self.line, self.column, self.header
+            )
+        }
+    }
 }
 
 impl EngineError {
@@ -62,7 +107,22 @@ impl EngineError {
             code,
             path: path.into(),
             detail: detail.into(),
+            problems: Vec::new(),
         }
+    }
+
+    /// `invalid_csv` listing `problems` in line order (then column order; found order within a
+    /// cell), at most [`MAX_CSV_PROBLEMS`] of them; the message is the first. `None` for none.
+    pub fn from_csv_problems(mut problems: Vec<CsvProblem>) -> Option<Self> {
+        problems.sort_by_key(|p| (p.line, p.column));
+        problems.truncate(MAX_CSV_PROBLEMS);
+        let first = problems.first()?;
+        Some(Self {
+            code: ErrorCode::InvalidCsv,
+            path: first.place(),
+            detail: first.message.clone(),
+            problems,
+        })
     }
 
     /// The full message: the path, then what is wrong with it.

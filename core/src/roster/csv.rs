@@ -1,223 +1,77 @@
-//! Rosters from CSV (SPEC section 7): RFC 4180 via the `csv` crate, columns matched by name, every
-//! problem reported as `invalid_csv` at `line N, column M (name)`, and no partial result.
+//! Rosters from CSV as people keep them (SPEC section 9), read once here for every caller:
+//! `parseRosterCsv`, the CLI (streamed) and the app. The bytes become text ([`text`]), the
+//! separator and columns come from the header ([`columns`]), each row becomes an account
+//! ([`row`]), and every problem is found and reported as `invalid_csv` with all of them listed.
+//!
+//! [`text`]: crate::roster::text
+//! [`columns`]: crate::roster::columns
+//! [`row`]: crate::roster::row
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::io::Read;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Chain, Cursor, Read};
 use std::rc::Rc;
 
-use csv::{ReaderBuilder, StringRecord};
+use csv::{ByteRecord, ReaderBuilder, StringRecord};
+use serde::Serialize;
 
-use crate::lifecycle::State;
-use crate::model::account::{Account, AccountKind};
-use crate::model::date::IsoDate;
-use crate::model::error::{EngineError, ErrorCode};
-use crate::roster::lines::{Seen, Tap};
+use crate::model::account::Account;
+use crate::model::error::{CsvProblem, EngineError};
+use crate::roster::columns::{separator, CsvOptions, Header, RosterColumn};
+use crate::roster::lines::{fill, header_line, Seen, Tap};
+use crate::roster::row::{month_first_problems, Findings, Row};
+use crate::roster::text::{windows_1252_record, Bom, Source, TextEncoding, Utf16Reader, NOT_UTF16};
 use crate::roster::Roster;
 
-/// The columns a roster CSV may have, as the SPEC names them.
-pub const COLUMNS: [&str; 8] = [
-    "id",
-    "kind",
-    "created",
-    "lastActivity",
-    "onboarded",
-    "recordedState",
-    "organisation",
-    "address",
-];
-const REQUIRED: [&str; 3] = ["id", "kind", "created"];
-
-fn at(line: u64, column: usize, name: &str, detail: impl Into<String>) -> EngineError {
-    EngineError::new(
-        ErrorCode::InvalidCsv,
-        format!("line {line}, column {column} ({name})"),
-        detail,
-    )
+/// What a roster CSV's header says: which header each column was read from, the headers read
+/// for nothing, and the optional columns no header gave (SPEC section 9).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CsvColumns {
+    /// `{column: header}` for every column read, in the SPEC's order.
+    pub columns: BTreeMap<RosterColumn, String>,
+    /// Headers that name no column (or lost to a better one), in file order.
+    pub ignored_columns: Vec<String>,
+    /// Optional columns no header gave, in the SPEC's order.
+    pub missing_columns: Vec<RosterColumn>,
 }
 
-/// Where each known column is in the file (0-based), by its position in [`COLUMNS`].
-struct Header {
-    names: Vec<String>,
-    index: [Option<usize>; COLUMNS.len()],
+/// A roster read from CSV: its accounts, and what its header said (SPEC section 9).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct RosterCsv {
+    /// The accounts, in file order.
+    pub accounts: Vec<Account>,
+    /// Which header each column was read from.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "Partial<Record<RosterColumn, string>>")
+    )]
+    pub columns: BTreeMap<RosterColumn, String>,
+    /// Headers read for no column.
+    pub ignored_columns: Vec<String>,
+    /// Optional columns no header gave (with `lastActivity` here, every account is judged idle
+    /// since it was created).
+    pub missing_columns: Vec<RosterColumn>,
 }
 
-// Positions in COLUMNS.
-const ID: usize = 0;
-const KIND: usize = 1;
-const CREATED: usize = 2;
-const LAST_ACTIVITY: usize = 3;
-const ONBOARDED: usize = 4;
-const RECORDED_STATE: usize = 5;
-const ORGANISATION: usize = 6;
-const ADDRESS: usize = 7;
-
-impl Header {
-    fn read(record: &StringRecord, line: u64) -> Result<Header, EngineError> {
-        let mut index = [None; COLUMNS.len()];
-        let names: Vec<String> = record.iter().map(|n| n.trim_ascii().to_owned()).collect();
-        for (i, name) in names.iter().enumerate() {
-            let known = COLUMNS
-                .iter()
-                .position(|c| c.eq_ignore_ascii_case(name))
-                .ok_or_else(|| {
-                    at(
-                        line,
-                        i + 1,
-                        name,
-                        format!(
-                            "`{name}` is not a roster column (known: {})",
-                            COLUMNS.join(", ")
-                        ),
-                    )
-                })?;
-            if let Some(slot) = index.get_mut(known) {
-                if let Some(first) = slot.replace(i) {
-                    return Err(at(
-                        line,
-                        i + 1,
-                        name,
-                        format!(
-                            "the column `{}` is already column {}",
-                            COLUMNS.get(known).copied().unwrap_or_default(),
-                            first + 1
-                        ),
-                    ));
-                }
-            }
+impl RosterCsv {
+    /// The accounts with what the header said.
+    pub fn new(accounts: Vec<Account>, columns: CsvColumns) -> Self {
+        RosterCsv {
+            accounts,
+            columns: columns.columns,
+            ignored_columns: columns.ignored_columns,
+            missing_columns: columns.missing_columns,
         }
-        if let Some(missing) = REQUIRED
-            .iter()
-            .find(|c| Header::position(&index, c).is_none())
-        {
-            return Err(at(
-                line,
-                names.len() + 1,
-                missing,
-                format!("the required column `{missing}` is missing"),
-            ));
+    }
+}
+
+impl From<RosterCsv> for Roster {
+    fn from(csv: RosterCsv) -> Roster {
+        Roster {
+            accounts: csv.accounts,
         }
-        Ok(Header { names, index })
-    }
-
-    fn position(index: &[Option<usize>], name: &str) -> Option<usize> {
-        let known = COLUMNS.iter().position(|c| *c == name)?;
-        index.get(known).copied().flatten()
-    }
-
-    /// The file's column (0-based) holding `COLUMNS[known]`.
-    fn column(&self, known: usize) -> Option<usize> {
-        self.index.get(known).copied().flatten()
-    }
-}
-
-/// One row's cells, read by column name.
-struct Row<'a> {
-    line: u64,
-    record: &'a StringRecord,
-    header: &'a Header,
-}
-
-impl Row<'_> {
-    /// The cell of `COLUMNS[known]`, or None when the file has no such column or the cell is empty.
-    fn cell(&self, known: usize) -> Option<(usize, &str)> {
-        let i = self.header.column(known)?;
-        self.record
-            .get(i)
-            .map(str::trim_ascii)
-            .filter(|v| !v.is_empty())
-            .map(|v| (i, v))
-    }
-
-    fn error(&self, i: usize, detail: impl Into<String>) -> EngineError {
-        let name = self.header.names.get(i).map_or("", String::as_str);
-        at(self.line, i + 1, name, detail)
-    }
-
-    fn required(&self, known: usize) -> Result<(usize, &str), EngineError> {
-        let i = self.header.column(known).unwrap_or(0);
-        self.cell(known)
-            .ok_or_else(|| self.error(i, "is empty; it is required"))
-    }
-
-    fn date(&self, i: usize, v: &str) -> Result<IsoDate, EngineError> {
-        v.parse().map_err(|_| {
-            self.error(
-                i,
-                format!("`{v}` is not a real date in the form YYYY-MM-DD"),
-            )
-        })
-    }
-
-    fn account(&self) -> Result<Account, EngineError> {
-        let (_, id) = self.required(ID)?;
-        let (i, kind) = self.required(KIND)?;
-        let kind = if kind.eq_ignore_ascii_case("user") {
-            AccountKind::User
-        } else if kind.eq_ignore_ascii_case("shared") {
-            AccountKind::Shared
-        } else if kind.eq_ignore_ascii_case("application") {
-            AccountKind::Application
-        } else if kind.eq_ignore_ascii_case("resource") {
-            AccountKind::Resource
-        } else {
-            return Err(self.error(
-                i,
-                format!("`{kind}` is not a kind (user, shared, application, resource)"),
-            ));
-        };
-        let (i, created) = self.required(CREATED)?;
-        let created = self.date(i, created)?;
-        let active_on = match self.cell(LAST_ACTIVITY) {
-            Some((i, v)) => {
-                let day = self.date(i, v)?;
-                if day < created {
-                    return Err(self.error(i, format!("`{v}` is before created `{created}`")));
-                }
-                Some(day)
-            }
-            None => None,
-        };
-        let onboarded = match self.cell(ONBOARDED) {
-            None => false,
-            Some((i, v)) => {
-                let is = |words: [&str; 3]| words.iter().any(|w| w.eq_ignore_ascii_case(v));
-                if is(["true", "yes", "1"]) {
-                    true
-                } else if is(["false", "no", "0"]) {
-                    false
-                } else {
-                    return Err(
-                        self.error(i, format!("`{v}` is not one of true, false, yes, no, 1, 0"))
-                    );
-                }
-            }
-        };
-        let recorded_state = match self.cell(RECORDED_STATE) {
-            None => None,
-            Some((i, v)) => Some(
-                State::ALL
-                    .into_iter()
-                    .find(|s| s.as_str().eq_ignore_ascii_case(v))
-                    .ok_or_else(|| {
-                        self.error(
-                            i,
-                            format!("`{v}` is not a state (active, inactive, disabled, leaver, deleted, purged)"),
-                        )
-                    })?,
-            ),
-        };
-        Ok(Account {
-            id: id.to_owned(),
-            kind,
-            created,
-            onboarded,
-            active_on,
-            address: self.cell(ADDRESS).map(|(_, v)| v.to_owned()),
-            organisation: self.cell(ORGANISATION).map(|(_, v)| v.to_owned()),
-            recorded_state,
-            events: Vec::new(),
-        })
     }
 }
 
@@ -230,234 +84,403 @@ pub struct RosterRow {
     pub account: Account,
 }
 
-/// Reads a roster CSV (SPEC section 7) from any reader, one account at a time, in constant
-/// memory: the streaming form of [`parse_roster_csv`], which is this reader collected. The first
-/// problem is the last item; a quote never closed is found at the end of the input. Ids are not
-/// checked for repeats here (that needs memory that grows with the roster): see
+type Input<R> = Tap<Chain<Cursor<Vec<u8>>, Source<R>>>;
+
+/// How records are turned into text once any UTF-16 is decoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// UTF-8; Windows-1252 from the first record that is not, if every record before was ASCII.
+    Auto,
+    /// UTF-8 only (a UTF-8 byte-order mark, or decoded UTF-16).
+    Utf8,
+    /// Windows-1252.
+    Windows1252,
+}
+
+/// Reads a roster CSV (SPEC section 9) from any reader, one account at a time, in constant
+/// memory: the streaming form of [`parse_roster_csv`]. The iterator gives the rows that have no
+/// problem; [`RosterCsvReader::finish`] then gives the header's columns, or every problem in the
+/// file (some are only known at the end: a column written month first, a quote never closed).
+/// Ids are not checked for repeats here (that needs memory that grows with the roster): see
 /// [`RosterCsvReader::repeated_id`].
 pub struct RosterCsvReader<R: Read> {
-    reader: csv::Reader<Tap<R>>,
-    record: StringRecord,
-    seen: Rc<RefCell<Seen>>,
+    input: Option<R>,
+    options: CsvOptions,
+    /// The encoding of bytes with no byte-order mark; `None` to tell UTF-8 and Windows-1252
+    /// apart as the bytes come.
+    assumed: Option<TextEncoding>,
+    csv: Option<csv::Reader<Input<R>>>,
+    seen: Option<Rc<RefCell<Seen>>>,
+    separator: u8,
+    header_line: Vec<u8>,
     header: Option<Header>,
-    done: bool,
+    encoding: Option<TextEncoding>,
+    mode: Mode,
+    non_ascii: bool,
+    record: StringRecord,
+    last_line: u64,
+    findings: Findings,
+    /// A problem with the options, not the file.
+    fatal: Option<EngineError>,
+    read_again: Option<TextEncoding>,
+    /// A row read by [`RosterCsvReader::columns`] to get past the header, not yet given.
+    pending: Option<RosterRow>,
 }
 
 impl<R: Read> RosterCsvReader<R> {
-    /// A reader over `input` (bytes; they must be UTF-8).
-    pub fn new(input: R) -> Self {
-        let seen = Seen::new();
-        let tap = Tap::new(input, &seen);
-        let reader = ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(1 << 16)
-            .from_reader(tap);
+    /// A reader over a file's bytes: the encoding from its byte-order mark, else UTF-8 unless
+    /// it is not (then Windows-1252; see [`RosterCsvReader::read_again_as`]).
+    pub fn new(input: R, options: &CsvOptions) -> Self {
+        Self::with_encoding(input, None, options)
+    }
+
+    /// A reader over bytes that, without a byte-order mark, are in `assumed` (a mark still
+    /// decides).
+    pub fn with_encoding(input: R, assumed: Option<TextEncoding>, options: &CsvOptions) -> Self {
         RosterCsvReader {
-            reader,
-            record: StringRecord::new(),
-            seen,
+            input: Some(input),
+            options: options.clone(),
+            assumed,
+            csv: None,
+            seen: None,
+            separator: b',',
+            header_line: Vec::new(),
             header: None,
-            done: false,
+            encoding: None,
+            mode: Mode::Auto,
+            non_ascii: false,
+            record: StringRecord::new(),
+            last_line: 1,
+            findings: Findings::default(),
+            fatal: None,
+            read_again: None,
+            pending: None,
         }
     }
 
-    /// The error for an id already used on line `first`, for the account on `line`.
-    pub fn repeated_id(&self, line: u64, id: &str, first: u64) -> EngineError {
-        let i = self.header.as_ref().and_then(|h| h.column(ID)).unwrap_or(0);
-        let name = self
+    /// The encoding the bytes are read in (once reading has started).
+    pub fn encoding(&self) -> Option<TextEncoding> {
+        self.encoding
+    }
+
+    /// Some encoding when the reader stopped because a byte that is not UTF-8 came after
+    /// non-ASCII UTF-8 text: the rows given so far were read as UTF-8, but the file is
+    /// Windows-1252. Read it again with [`RosterCsvReader::with_encoding`] in that encoding.
+    pub fn read_again_as(&self) -> Option<TextEncoding> {
+        self.read_again
+    }
+
+    /// Whether a problem has been found so far (the rows given since need not be kept).
+    pub fn has_problems(&self) -> bool {
+        self.findings.any || self.fatal.is_some()
+    }
+
+    /// The header's columns, reading up to the header if need be; `None` when the header has a
+    /// problem (then [`RosterCsvReader::finish`] says what).
+    pub fn columns(&mut self) -> Option<CsvColumns> {
+        self.start();
+        if self.header.is_none() && self.pending.is_none() {
+            self.pending = self.next_row();
+        }
+        if self.has_problems() {
+            return None;
+        }
+        self.header.as_ref().map(columns_of)
+    }
+
+    /// The problem of an id already used on line `first`, for the account on `line`.
+    pub fn repeated_id(&self, line: u64, id: &str, first: u64) -> CsvProblem {
+        let i = self
             .header
             .as_ref()
-            .and_then(|h| h.names.get(i))
-            .map_or("id", String::as_str);
-        at(
+            .and_then(|h| h.column(RosterColumn::Id))
+            .unwrap_or(0);
+        let name = self.header.as_ref().map_or("id", |h| h.name(i));
+        CsvProblem::new(
             line,
             i + 1,
             name,
-            format!("`{id}` is already the id on line {first}"),
+            format!("`{id}` is already the id on line {first}: list each account once"),
         )
     }
 
-    /// The end of the input: a missing header or a quote never closed are errors.
-    fn end(&self) -> Option<EngineError> {
-        let Some(header) = &self.header else {
-            return Some(EngineError::new(
-                ErrorCode::InvalidCsv,
-                "line 1",
-                "the header row is missing: the file is empty",
-            ));
-        };
-        let (line, column) = self.seen.borrow().unclosed_quote()?;
-        let name = header
-            .names
-            .get(column.saturating_sub(1))
-            .map_or("extra", String::as_str);
-        Some(at(
-            line,
-            column,
-            name,
-            "this quoted cell is never closed: its closing \" is missing",
-        ))
+    /// Reads what is left, then gives the header's columns, or the `invalid_csv` error listing
+    /// every problem with those in `more` (repeated ids) among them.
+    pub fn finish(mut self, more: Vec<CsvProblem>) -> Result<CsvColumns, EngineError> {
+        while self.next().is_some() {}
+        if let Some(e) = self.fatal.take() {
+            return Err(e);
+        }
+        let mut problems = std::mem::take(&mut self.findings.problems);
+        problems.extend(more);
+        if let Some(header) = &self.header {
+            problems.extend(month_first_problems(header, &self.findings));
+        }
+        match EngineError::from_csv_problems(problems) {
+            Some(e) => Err(e),
+            None => Ok(self.header.as_ref().map(columns_of).unwrap_or_default()),
+        }
     }
 
-    fn row(&mut self) -> Option<Result<RosterRow, EngineError>> {
-        loop {
-            match self.reader.read_record(&mut self.record) {
-                Err(e) => {
-                    let line = self.seen.borrow_mut().line_of(e.position());
-                    let path = format!("line {line}");
-                    return Some(Err(EngineError::new(
-                        ErrorCode::InvalidCsv,
-                        path,
-                        e.to_string(),
-                    )));
+    fn unreadable(&mut self, message: impl Into<String>) {
+        self.findings.push(CsvProblem::new(1, 1, "", message));
+        self.csv = None;
+    }
+
+    /// Reads the byte-order mark and the header line (for the separator), and sets up the CSV
+    /// reader over all the bytes.
+    fn start(&mut self) {
+        let Some(mut input) = self.input.take() else {
+            return;
+        };
+        let mut head = Vec::with_capacity(4);
+        if let Err(e) = fill(&mut input, &mut head, 4) {
+            return self.unreadable(format!("the file cannot be read: {e}"));
+        }
+        let (bom, len) = Bom::of(&head);
+        let rest = Cursor::new(head.get(len..).unwrap_or_default().to_vec()).chain(input);
+        let (source, encoding, mode) =
+            match (bom, self.assumed) {
+                (Bom::Utf32, _) => return self.unreadable(
+                    "the file is UTF-32 text, which is not read: save it as CSV UTF-8 (or, from \
+                     Excel, as Unicode text)",
+                ),
+                (Bom::Utf16(e), _)
+                | (Bom::None, Some(e @ (TextEncoding::Utf16Le | TextEncoding::Utf16Be))) => {
+                    (Source::Utf16(Utf16Reader::new(rest, e)), e, Mode::Utf8)
                 }
-                Ok(false) => return self.end().map(Err),
-                Ok(true) => {}
+                (Bom::Utf8, _) | (Bom::None, Some(TextEncoding::Utf8)) => {
+                    (Source::Plain(rest), TextEncoding::Utf8, Mode::Utf8)
+                }
+                (Bom::None, Some(TextEncoding::Windows1252)) => (
+                    Source::Plain(rest),
+                    TextEncoding::Windows1252,
+                    Mode::Windows1252,
+                ),
+                (Bom::None, None) => (Source::Plain(rest), TextEncoding::Utf8, Mode::Auto),
+            };
+        self.encoding = Some(encoding);
+        self.mode = mode;
+        let mut source = source;
+        let mut prefix = Vec::new();
+        let line = match header_line(&mut source, &mut prefix) {
+            Ok(Some(line)) => line,
+            Ok(None) => return self.unreadable("the header row is missing: the file is empty"),
+            Err(e) => return self.unreadable(read_failure(&e)),
+        };
+        self.header_line = prefix.get(line).unwrap_or_default().to_vec();
+        if bom == Bom::None && self.header_line.contains(&0) {
+            return self.unreadable(
+                "the file looks like UTF-16 text without a byte-order mark (its header has NUL \
+                 bytes), which cannot be read: save it as CSV UTF-8, or from Excel as Unicode \
+                 text (which writes the mark)",
+            );
+        }
+        self.separator = separator(&self.header_line, &self.options);
+        let seen = Seen::new(self.separator);
+        let tap = Tap::new(Cursor::new(prefix).chain(source), &seen);
+        self.csv = Some(
+            ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(self.separator)
+                .buffer_capacity(1 << 16)
+                .from_reader(tap),
+        );
+        self.seen = Some(seen);
+    }
+
+    /// The end of the input: a quote never closed is a problem.
+    fn end(&mut self) {
+        self.csv = None;
+        let Some(seen) = self.seen.take() else {
+            return;
+        };
+        let Some((line, column)) = seen.borrow().unclosed_quote() else {
+            return;
+        };
+        let name = self.header.as_ref().map_or(String::new(), |h| {
+            h.name(column.saturating_sub(1)).to_owned()
+        });
+        self.findings.push(CsvProblem::new(
+            line,
+            column,
+            &name,
+            "this quoted cell is never closed: its closing \" is missing",
+        ));
+    }
+
+    /// Turns the record just read into text in `self.record`; false when the reading must stop.
+    fn decode(&mut self, bytes: ByteRecord, line: u64) -> bool {
+        if self.mode == Mode::Windows1252 {
+            self.record = windows_1252_record(&bytes);
+            return true;
+        }
+        match StringRecord::from_byte_record(bytes) {
+            Ok(record) => {
+                if self.mode == Mode::Auto && !self.non_ascii && !record.as_slice().is_ascii() {
+                    self.non_ascii = true;
+                }
+                self.record = record;
+                true
             }
-            let line = self.seen.borrow_mut().line_of(self.record.position());
-            if is_blank(&self.record) {
+            Err(e) if self.mode == Mode::Auto && !self.non_ascii => {
+                // Everything before was ASCII, which Windows-1252 reads the same.
+                self.mode = Mode::Windows1252;
+                self.encoding = Some(TextEncoding::Windows1252);
+                self.record = windows_1252_record(&e.into_byte_record());
+                true
+            }
+            Err(_) if self.mode == Mode::Auto => {
+                self.read_again = Some(TextEncoding::Windows1252);
+                self.unreadable(format!(
+                    "line {line} is not UTF-8 text, but an earlier line had UTF-8 characters: \
+                     the whole file must be read again as Windows-1252"
+                ));
+                false
+            }
+            Err(_) => {
+                self.unreadable(format!(
+                    "the file says it is UTF-8 (it starts with a byte-order mark), but line \
+                     {line} is not UTF-8 text: save the file again as CSV UTF-8"
+                ));
+                false
+            }
+        }
+    }
+
+    /// The next row without a problem, every problem before it noted.
+    fn next_row(&mut self) -> Option<RosterRow> {
+        self.start();
+        loop {
+            let csv = self.csv.as_mut()?;
+            let mut bytes = std::mem::take(&mut self.record).into_byte_record();
+            match csv.read_byte_record(&mut bytes) {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.end();
+                    return None;
+                }
+                Err(e) => {
+                    let message = match e.into_kind() {
+                        csv::ErrorKind::Io(e) => read_failure(&e),
+                        other => format!("the file cannot be read: {other:?}"),
+                    };
+                    let line = self.last_line;
+                    self.findings.push(CsvProblem::new(line, 1, "", message));
+                    self.end();
+                    return None;
+                }
+            }
+            let line = self
+                .seen
+                .as_ref()
+                .map_or(1, |s| s.borrow_mut().line_of(bytes.position()));
+            self.last_line = line;
+            if !self.decode(bytes, line) {
+                return None;
+            }
+            if self.record.iter().all(|v| v.trim().is_empty()) {
                 continue;
             }
-            let Some(h) = &self.header else {
-                match Header::read(&self.record, line) {
-                    Ok(h) => self.header = Some(h),
-                    Err(e) => return Some(Err(e)),
-                }
+            let Some(header) = &self.header else {
+                self.read_header(line);
                 continue;
             };
-            let width = h.names.len();
-            if self.record.len() != width {
-                let i = self.record.len().min(width);
-                let name = h.names.get(i).map_or("extra", String::as_str);
-                let detail = if self.record.len() < width {
-                    format!(
-                        "is missing: the row has {} cells, the header {width}",
-                        self.record.len()
-                    )
-                } else {
-                    format!("is an extra cell: the header has {width} columns")
-                };
-                return Some(Err(at(line, i + 1, name, detail)));
-            }
             let row = Row {
                 line,
                 record: &self.record,
-                header: h,
+                header,
+                separator: self.separator,
             };
-            return Some(row.account().map(|account| RosterRow { line, account }));
+            if let Some(account) = row.account(&self.options, &mut self.findings) {
+                return Some(RosterRow { line, account });
+            }
+        }
+    }
+
+    fn read_header(&mut self, line: u64) {
+        let cells = self.record.iter().map(|c| c.trim().to_owned()).collect();
+        let read = Header::read(
+            cells,
+            line,
+            self.separator,
+            &self.header_line,
+            &self.options,
+        );
+        match read {
+            Err(e) => {
+                self.fatal = Some(e);
+                self.csv = None;
+            }
+            Ok((header, problems)) => {
+                problems.into_iter().for_each(|p| self.findings.push(p));
+                if header.column(RosterColumn::Id).is_none() {
+                    // Nothing in the rows can be read without knowing whose they are.
+                    self.csv = None;
+                }
+                self.header = Some(header);
+            }
         }
     }
 }
 
 impl<R: Read> Iterator for RosterCsvReader<R> {
-    type Item = Result<RosterRow, EngineError>;
+    type Item = RosterRow;
 
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let item = self.row();
-        self.done = !matches!(item, Some(Ok(_)));
-        item
+    fn next(&mut self) -> Option<RosterRow> {
+        self.pending.take().or_else(|| self.next_row())
     }
 }
 
-/// A blank line (nothing, or only spaces) is skipped.
-fn is_blank(record: &StringRecord) -> bool {
-    record.iter().all(|v| v.trim_ascii().is_empty()) && record.len() <= 1
+fn columns_of(header: &Header) -> CsvColumns {
+    CsvColumns {
+        columns: header.columns(),
+        ignored_columns: header.ignored.clone(),
+        missing_columns: header.missing.clone(),
+    }
 }
 
-/// Reads a roster CSV (SPEC section 7). Any problem fails the whole file.
-pub fn parse_roster_csv(text: &str) -> Result<Roster, EngineError> {
-    let mut reader = RosterCsvReader::new(text.as_bytes());
-    let mut accounts = Vec::new();
-    let mut ids: HashMap<String, u64> = HashMap::new();
-    while let Some(row) = reader.next() {
-        let RosterRow { line, account } = row?;
-        if let Some(first) = ids.insert(account.id.clone(), line) {
-            return Err(reader.repeated_id(line, &account.id, first));
-        }
-        accounts.push(account);
+fn read_failure(e: &io::Error) -> String {
+    if e.kind() == io::ErrorKind::InvalidData && e.to_string() == NOT_UTF16 {
+        "the file starts with a UTF-16 byte-order mark (Excel's Unicode text) but is not UTF-16 \
+         text throughout: save it again as CSV UTF-8 or as Unicode text"
+            .to_owned()
+    } else {
+        format!("the file cannot be read from here on: {e}")
     }
-    Ok(Roster { accounts })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Reads a roster CSV's text (SPEC section 9). Any problem fails the whole file, and the error
+/// lists every problem.
+pub fn parse_roster_csv(text: &str, options: &CsvOptions) -> Result<RosterCsv, EngineError> {
+    parse_roster_csv_bytes(text.as_bytes(), options)
+}
 
-    fn error(text: &str) -> String {
-        let e = parse_roster_csv(text).unwrap_err();
-        assert_eq!(e.code, ErrorCode::InvalidCsv);
-        e.to_string()
-    }
-
-    #[test]
-    fn spaces_around_cells_and_names_are_ignored() {
-        // ASCII whitespace around a header name or a cell, quoted or not, is not part of it; a
-        // line of spaces is blank.
-        let spaced = " id ,\tkind , created,onboarded\n  a , user ,\t2025-01-01 ,\" true \"\n   \n";
-        let plain = "id,kind,created,onboarded\na,user,2025-01-01,true\n";
-        let read = parse_roster_csv(spaced).unwrap();
-        assert_eq!(read, parse_roster_csv(plain).unwrap());
-        assert_eq!(read.accounts[0].id, "a");
-        assert_eq!(read.accounts.len(), 1);
-        assert!(error("id,kind,created\na,user, 2025-13-01 \n").contains("2025-13-01"));
-    }
-
-    #[test]
-    fn an_unclosed_quote_is_an_error_not_swallowed_rows() {
-        let text = "id,kind,created,address\na,user,2025-01-01,\"oops\nb,user,2025-01-01,x\n";
-        assert!(
-            error(text).starts_with("line 2, column 4 (address)"),
-            "{}",
-            error(text)
-        );
-        // A closed quote with a newline inside is one cell, and the next row is still read.
-        let ok = "id,kind,created,address\na,user,2025-01-01,\"two\nlines\"\nb,user,2025-01-01,x\n";
-        assert_eq!(parse_roster_csv(ok).unwrap().accounts.len(), 2);
-    }
-
-    #[test]
-    fn lines_are_physical_with_lf_crlf_or_a_lone_cr() {
-        for newline in ["\n", "\r\n", "\r"] {
-            let text = [
-                "id,kind,created",
-                "",
-                "a,user,2025-01-01",
-                "b,robot,2025-01-01",
-            ]
-            .join(newline);
-            assert!(
-                error(&text).starts_with("line 4, column 2 (kind)"),
-                "{newline:?}: {}",
-                error(&text)
-            );
+/// Reads a roster CSV file's bytes (SPEC section 9): UTF-8 with or without a byte-order mark,
+/// UTF-16 with one, or Windows-1252.
+pub fn parse_roster_csv_bytes(
+    bytes: &[u8],
+    options: &CsvOptions,
+) -> Result<RosterCsv, EngineError> {
+    let mut assumed = None;
+    loop {
+        let mut reader = RosterCsvReader::with_encoding(bytes, assumed, options);
+        let mut accounts = Vec::new();
+        let mut ids: HashMap<String, u64> = HashMap::new();
+        let mut repeats = Vec::new();
+        while let Some(RosterRow { line, account }) = reader.next() {
+            if let Some(first) = ids.insert(account.id.clone(), line) {
+                ids.insert(account.id.clone(), first);
+                repeats.push(reader.repeated_id(line, &account.id, first));
+            }
+            accounts.push(account);
         }
-    }
-
-    #[test]
-    fn an_extra_cell_is_named() {
-        let text = "id,kind,created\na,user,2025-01-01,surprise\n";
-        assert!(
-            error(text).starts_with("line 2, column 4 (extra)"),
-            "{}",
-            error(text)
-        );
-    }
-
-    #[test]
-    fn a_large_roster_is_read_in_one_pass() {
-        let mut text = String::from("id,kind,created,lastActivity\n");
-        for i in 0..20_000 {
-            text.push_str(&format!("u{i},user,2025-01-01,2025-03-01\n\n"));
+        if let (None, Some(again)) = (assumed, reader.read_again_as()) {
+            assumed = Some(again);
+            continue;
         }
-        text.push_str("bad,user,2025-02-30,\n");
-        assert!(
-            error(&text).starts_with("line 40002, column 3 (created)"),
-            "{}",
-            error(&text)
-        );
+        let columns = reader.finish(repeats)?;
+        return Ok(RosterCsv::new(accounts, columns));
     }
 }

@@ -21,8 +21,8 @@ pub(crate) struct Seen {
 }
 
 impl Seen {
-    /// Nothing seen yet: line 1.
-    pub(crate) fn new() -> Rc<RefCell<Seen>> {
+    /// Nothing seen yet: line 1. Cells are separated by `separator`.
+    pub(crate) fn new(separator: u8) -> Rc<RefCell<Seen>> {
         Rc::new(RefCell::new(Seen {
             window: Vec::new(),
             base: 0,
@@ -34,6 +34,7 @@ impl Seen {
                 quoted: false,
                 opened: (1, 1),
                 last: 0,
+                separator,
             },
         }))
     }
@@ -96,6 +97,7 @@ struct QuoteScan {
     /// Where the open quote is: (line, column), both 1-based.
     opened: (u64, usize),
     last: u8,
+    separator: u8,
 }
 
 impl QuoteScan {
@@ -112,7 +114,7 @@ impl QuoteScan {
                         self.opened = (self.line, self.column);
                     }
                 }
-                b',' if !self.quoted => self.column += 1,
+                b if b == self.separator && !self.quoted => self.column += 1,
                 // `\r\n` ends one line: counted at the `\r`.
                 b'\n' if self.last == b'\r' => {}
                 b'\n' | b'\r' => {
@@ -128,7 +130,7 @@ impl QuoteScan {
     }
 
     /// The same as [`QuoteScan::scan`] for bytes holding no quote, outside quotes: count line
-    /// ends, and the commas after the last one.
+    /// ends, and the separators after the last one.
     fn scan_unquoted(&mut self, bytes: &[u8]) {
         let mut last_end = None;
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
@@ -141,11 +143,12 @@ impl QuoteScan {
             }
             last_end = Some(i);
         }
-        let commas =
-            |from: usize| memchr::memchr_iter(b',', bytes.get(from..).unwrap_or_default()).count();
+        let separators = |from: usize| {
+            memchr::memchr_iter(self.separator, bytes.get(from..).unwrap_or_default()).count()
+        };
         match last_end {
-            Some(i) => self.column = 1 + commas(i + 1),
-            None => self.column += commas(0),
+            Some(i) => self.column = 1 + separators(i + 1),
+            None => self.column += separators(0),
         }
         if let Some(&b) = bytes.last() {
             self.last = b;
@@ -157,12 +160,61 @@ impl QuoteScan {
     }
 }
 
-/// The input as the csv crate reads it: leading byte-order marks dropped, every byte shown to
-/// [`Seen`].
+/// Reads until `into` holds `n` bytes or the input ends.
+pub(crate) fn fill(input: &mut impl Read, into: &mut Vec<u8>, n: usize) -> io::Result<()> {
+    let mut buf = [0u8; 1 << 13];
+    while into.len() < n {
+        let want = (n - into.len()).min(buf.len());
+        match input.read(buf.get_mut(..want).unwrap_or_default())? {
+            0 => break,
+            got => into.extend_from_slice(buf.get(..got).unwrap_or_default()),
+        }
+    }
+    Ok(())
+}
+
+/// Reads into `prefix` up to the end of the first line that is not blank (only spaces,
+/// separators and quotes), with leading UTF-8 byte-order marks dropped (a tool may add one to a
+/// file that has one). Its range in `prefix`, or `None` when there is no such line.
+pub(crate) fn header_line(
+    source: &mut impl Read,
+    prefix: &mut Vec<u8>,
+) -> io::Result<Option<std::ops::Range<usize>>> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    loop {
+        fill(source, prefix, BOM.len())?;
+        if !prefix.starts_with(BOM) {
+            break;
+        }
+        prefix.drain(..BOM.len());
+    }
+    let (mut at, mut start, mut quoted, mut blank) = (0, 0, false, true);
+    loop {
+        while let Some(&b) = prefix.get(at) {
+            match b {
+                b'"' => quoted = !quoted,
+                b'\n' | b'\r' if !quoted => {
+                    if !blank {
+                        return Ok(Some(start..at));
+                    }
+                    (start, blank) = (at + 1, true);
+                }
+                b' ' | b'\t' | b',' | b';' => {}
+                _ => blank = false,
+            }
+            at += 1;
+        }
+        let before = prefix.len();
+        fill(source, prefix, before + (1 << 13))?;
+        if prefix.len() == before {
+            return Ok((!blank).then_some(start..at));
+        }
+    }
+}
+
+/// The input as the csv crate reads it, every byte shown to [`Seen`].
 pub(crate) struct Tap<R> {
     inner: R,
-    /// The first bytes, held back until it is known whether they are a byte-order mark.
-    head: Option<Vec<u8>>,
     seen: Rc<RefCell<Seen>>,
 }
 
@@ -171,7 +223,6 @@ impl<R> Tap<R> {
     pub(crate) fn new(inner: R, seen: &Rc<RefCell<Seen>>) -> Self {
         Tap {
             inner,
-            head: None,
             seen: Rc::clone(seen),
         }
     }
@@ -179,37 +230,7 @@ impl<R> Tap<R> {
 
 impl<R: Read> Read for Tap<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.head.is_none() {
-            // Every leading byte-order mark goes (a tool may add one to a file that has one). The
-            // csv crate would drop one more itself, but only when the whole mark arrives in one
-            // read: the reader's answer must not depend on how the bytes are split.
-            let head = loop {
-                let mut head = [0u8; 3];
-                let mut got = 0;
-                while let Some(rest) = head.get_mut(got..).filter(|r| !r.is_empty()) {
-                    match self.inner.read(rest)? {
-                        0 => break,
-                        n => got += n,
-                    }
-                }
-                let head = head.get(..got).unwrap_or_default();
-                if head != "\u{feff}".as_bytes() {
-                    break head.to_vec();
-                }
-            };
-            self.head = Some(head);
-        }
-        let n = match self.head.as_mut() {
-            Some(head) if !head.is_empty() => {
-                let n = head.len().min(buf.len());
-                buf.get_mut(..n)
-                    .unwrap_or_default()
-                    .copy_from_slice(head.get(..n).unwrap_or_default());
-                head.drain(..n);
-                n
-            }
-            _ => self.inner.read(buf)?,
-        };
+        let n = self.inner.read(buf)?;
         self.seen
             .borrow_mut()
             .take(buf.get(..n).unwrap_or_default());

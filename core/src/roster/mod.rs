@@ -1,9 +1,14 @@
-//! Rosters in: the `Roster` type, CSV read with line and column errors, and a JSON roster read one
-//! account at a time.
+//! Rosters in: the `Roster` type, CSV as people keep it (SPEC section 9) with every problem
+//! listed, and a JSON roster read one account at a time.
 
+pub(crate) mod columns;
 pub(crate) mod csv;
+pub(crate) mod dates;
 pub(crate) mod json;
 pub(crate) mod lines;
+pub(crate) mod row;
+pub(crate) mod text;
+pub(crate) mod values;
 
 use std::collections::HashMap;
 

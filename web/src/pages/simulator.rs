@@ -14,6 +14,7 @@ use crate::browser::copy_text;
 use crate::components::form::{focus_link_target, page_title, shown, typed, Checkbox};
 use crate::components::from_key;
 use crate::html::{html, options, Html};
+use crate::page::Page;
 use crate::pages::scenario_link::{scenario_from_query, scenario_query};
 use crate::pages::simulator_presets::presets;
 use crate::pages::simulator_view::outcome as outcome_html;
@@ -140,7 +141,7 @@ fn from_link() -> Option<Result<Scenario, String>> {
 /// The link that reproduces `s`.
 fn link(s: &Scenario) -> String {
     let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}/simulator?{}", scenario_query(s))
+    format!("{origin}{}?{}", Page::Simulator.href(), scenario_query(s))
 }
 
 /// What the chosen example shows (nothing when none is chosen).

@@ -1,0 +1,250 @@
+//! One roster CSV row read into an account (SPEC section 9), every problem in it noted.
+
+use csv::StringRecord;
+
+use crate::model::account::Account;
+use crate::model::date::IsoDate;
+use crate::model::error::{CsvProblem, MAX_CSV_PROBLEMS};
+use crate::roster::columns::{CsvOptions, Header, RosterColumn};
+use crate::roster::dates::{read_date, DateCell, DayFirstColumn};
+use crate::roster::values;
+
+/// The problems found so far, in line order, and how the file's date columns write their dates.
+#[derive(Debug, Default)]
+pub(crate) struct Findings {
+    /// Problems, in line order; once [`MAX_CSV_PROBLEMS`] are kept, only more on the same line.
+    pub(crate) problems: Vec<CsvProblem>,
+    /// Whether any problem was found (also one whose message waits for the end).
+    pub(crate) any: bool,
+    /// Whether the row being read has a problem.
+    row_bad: bool,
+    /// `created`, `lastActivity`, `recordedSince`.
+    pub(crate) dates: [DayFirstColumn; 3],
+}
+
+impl Findings {
+    pub(crate) fn push(&mut self, problem: CsvProblem) {
+        self.any = true;
+        self.row_bad = true;
+        let full = self.problems.len() >= MAX_CSV_PROBLEMS;
+        if !full || self.problems.last().is_some_and(|p| p.line == problem.line) {
+            self.problems.push(problem);
+        }
+    }
+}
+
+/// The date columns whose order of day and month is looked at, by their place in
+/// [`Findings::dates`].
+const DATE_COLUMNS: [RosterColumn; 3] = [
+    RosterColumn::Created,
+    RosterColumn::LastActivity,
+    RosterColumn::RecordedSince,
+];
+
+/// Each date column's month-first problems, once every row has been read.
+pub(crate) fn month_first_problems(header: &Header, findings: &Findings) -> Vec<CsvProblem> {
+    DATE_COLUMNS
+        .iter()
+        .zip(&findings.dates)
+        .filter_map(|(c, dates)| {
+            let i = header.column(*c)?;
+            Some(dates.problems(i, header.name(i)))
+        })
+        .flatten()
+        .collect()
+}
+
+/// The other separators, for a row that looks written with one of them.
+const OTHERS: [(u8, &str); 3] = [(b',', "comma"), (b';', "semicolon"), (b'\t', "tab")];
+
+/// One row and where it is.
+pub(crate) struct Row<'a> {
+    pub(crate) line: u64,
+    pub(crate) record: &'a StringRecord,
+    pub(crate) header: &'a Header,
+    pub(crate) separator: u8,
+}
+
+impl Row<'_> {
+    fn problem(&self, i: usize, message: impl Into<String>) -> CsvProblem {
+        CsvProblem::new(self.line, i + 1, self.header.name(i), message)
+    }
+
+    /// The trimmed, non-empty cell of `column`, with the file's column (0-based).
+    fn cell(&self, column: RosterColumn) -> Option<(usize, &str)> {
+        let i = self.header.column(column)?;
+        let v = self.record.get(i)?.trim();
+        (!v.is_empty()).then_some((i, v))
+    }
+
+    /// Whether the row has as many cells as the header needs, and no non-empty extra one.
+    fn fits(&self, findings: &mut Findings) -> bool {
+        let (cells, width) = (self.record.len(), self.header.width);
+        if cells < width {
+            let mut message = format!(
+                "is missing: the row has {cells} cell{}, the header {width}",
+                if cells == 1 { "" } else { "s" }
+            );
+            let row = self.record.as_slice().as_bytes();
+            if let Some((_, name)) = OTHERS.iter().find(|(s, _)| {
+                *s != self.separator && memchr::memchr_iter(*s, row).count() + 1 >= width
+            }) {
+                let read_as = OTHERS
+                    .iter()
+                    .find(|(s, _)| *s == self.separator)
+                    .map_or("comma", |(_, n)| n);
+                message.push_str(&format!(
+                    " (the row looks {name}-separated, but the file is read as \
+                     {read_as}-separated, as its header is)"
+                ));
+            }
+            findings.push(self.problem(cells, message));
+            return false;
+        }
+        let columns = self.header.names.len();
+        let extra = self
+            .record
+            .iter()
+            .enumerate()
+            .skip(columns)
+            .find(|(_, v)| !v.trim().is_empty());
+        if let Some((i, v)) = extra {
+            findings.push(self.problem(
+                i,
+                format!(
+                    "`{}` is an extra cell: the header has {columns} columns",
+                    v.trim()
+                ),
+            ));
+            return false;
+        }
+        true
+    }
+
+    /// A date cell, or `None` with its problem noted (now, or at the end for a date whose
+    /// reading waits for the column's verdict).
+    fn date(&self, i: usize, v: &str, at: usize, findings: &mut Findings) -> Option<IsoDate> {
+        let read = match read_date(v) {
+            Ok(DateCell::Date(d)) => return Some(d),
+            Ok(DateCell::Numeric {
+                date,
+                first,
+                second,
+            }) => {
+                let waits = findings
+                    .dates
+                    .get_mut(at)
+                    .is_some_and(|d| d.note(self.line, v, first, second));
+                if waits {
+                    findings.any = true;
+                    findings.row_bad = true;
+                    return None;
+                }
+                date.ok_or_else(|| {
+                    format!(
+                        "`{v}` is not a real date: dates are read day first (DD/MM/YYYY), as \
+                         1/12/2025 for 1 December 2025"
+                    )
+                })
+            }
+            Err(message) => Err(message),
+        };
+        read.map_err(|message| findings.push(self.problem(i, message)))
+            .ok()
+    }
+
+    /// A required cell, or `None` with its problem noted.
+    fn required(&self, column: RosterColumn, findings: &mut Findings) -> Option<(usize, &str)> {
+        let found = self.cell(column);
+        if found.is_none() {
+            let i = self.header.column(column)?;
+            findings.push(self.problem(
+                i,
+                format!("is empty: every row needs its {}", column.label()),
+            ));
+        }
+        found
+    }
+
+    /// A cell read by `read`, or `None` with its problem noted.
+    fn value<T>(
+        &self,
+        column: RosterColumn,
+        read: fn(&str) -> Result<T, String>,
+        findings: &mut Findings,
+    ) -> Option<T> {
+        let (i, v) = self.cell(column)?;
+        read(v)
+            .map_err(|message| findings.push(self.problem(i, message)))
+            .ok()
+    }
+
+    /// The account, or `None` when the row has a problem (each one noted in `findings`).
+    pub(crate) fn account(&self, options: &CsvOptions, findings: &mut Findings) -> Option<Account> {
+        findings.row_bad = false;
+        if !self.fits(findings) {
+            return None;
+        }
+        let id = self.required(RosterColumn::Id, findings);
+        let kind = match self.header.column(RosterColumn::Kind) {
+            None => options.default_kind,
+            Some(_) => self
+                .required(RosterColumn::Kind, findings)
+                .and_then(|_| self.value(RosterColumn::Kind, values::kind, findings)),
+        };
+        let created = self
+            .required(RosterColumn::Created, findings)
+            .and_then(|(i, v)| self.date(i, v, 0, findings));
+        let active_on = match self.cell(RosterColumn::LastActivity) {
+            Some((i, v)) if !values::is_never(v) => {
+                let day = self.date(i, v, 1, findings);
+                if let (Some(day), Some(created)) = (day, created) {
+                    if day < created {
+                        findings.push(self.problem(
+                            i,
+                            format!(
+                                "`{v}` is before the account was created ({created}): the last \
+                                 sign-in cannot come before the account existed"
+                            ),
+                        ));
+                    }
+                }
+                day
+            }
+            _ => None,
+        };
+        let onboarded = self.value(RosterColumn::Onboarded, values::onboarded, findings);
+        let recorded_state = self.value(RosterColumn::RecordedState, values::state, findings);
+        let recorded_since = self.cell(RosterColumn::RecordedSince).and_then(|(i, v)| {
+            if self.cell(RosterColumn::RecordedState).is_none() {
+                let state = match self.header.column(RosterColumn::RecordedState) {
+                    Some(s) => format!("this row's `{}` is empty", self.header.name(s)),
+                    None => "the file has no status column".to_owned(),
+                };
+                findings.push(self.problem(
+                    i,
+                    format!(
+                        "`{v}` is the date of a status, but {state}: give the status (for \
+                         example Disabled) or leave the date out"
+                    ),
+                ));
+            }
+            self.date(i, v, 2, findings)
+        });
+        let account = Account {
+            id: id?.1.to_owned(),
+            kind: kind?,
+            created: created?,
+            onboarded,
+            active_on,
+            address: self.cell(RosterColumn::Address).map(|(_, v)| v.to_owned()),
+            organisation: self
+                .cell(RosterColumn::Organisation)
+                .map(|(_, v)| v.to_owned()),
+            recorded_state,
+            recorded_since,
+            events: Vec::new(),
+        };
+        (!findings.row_bad).then_some(account)
+    }
+}
