@@ -18,10 +18,11 @@ use nhsmail_rules::{DecisionExport, EngineError, EvaluationOptions, IsoDate, Pol
 pub type Check = fn(&[u8]);
 
 /// Every target, by name, as the fuzzer and the regression test call it.
-pub const TARGETS: [(&str, Check); 9] = [
+pub const TARGETS: [(&str, Check); 10] = [
     ("account", account),
     ("policy", policy),
     ("roster_csv", roster_csv),
+    ("roster_bytes", roster_bytes),
     ("roster_json", roster_json),
     ("eligibility", eligibility),
     ("access", access),
@@ -178,45 +179,56 @@ impl Read for Pieces<'_> {
     }
 }
 
-/// Roster CSV (the first byte sets the read size): `parseRosterCsv` on the whole text agrees with
-/// `RosterCsvReader` reading it in small pieces; a parsed roster survives a JSON round trip and
-/// can be decided.
-pub fn roster_csv(data: &[u8]) {
-    let Some((&size, rest)) = data.split_first() else {
+/// A CSV error lists its problems well: at most 1,000, in line order, each with a message, the
+/// first being the error's own place and message.
+fn clear_csv(e: &EngineError) {
+    clear(e);
+    if e.code != n::ErrorCode::InvalidCsv {
         return;
-    };
-    let Some(csv) = text(rest) else {
-        return;
-    };
-    let whole = n::parse_roster_csv(csv);
-    let pieces = Pieces {
-        rest,
-        size: usize::from(size % 16) + 1,
-    };
-    let mut streamed = Vec::new();
-    let mut failure = None;
-    for row in n::RosterCsvReader::new(pieces) {
-        match row {
-            Ok(row) => streamed.push(row.account),
-            Err(e) => {
-                failure = Some(e);
-                break;
+    }
+    assert!(!e.problems.is_empty() && e.problems.len() <= n::MAX_CSV_PROBLEMS);
+    assert!(e.problems.windows(2).all(|w| w[0].line <= w[1].line), "{e:?}");
+    assert!(e.problems.iter().all(|p| !p.message.trim().is_empty() && p.column >= 1));
+    assert_eq!(e.path, e.problems[0].place());
+    assert_eq!(e.detail, e.problems[0].message);
+}
+
+/// `RosterCsvReader` over `bytes` handed out `size` at a time, read again when it says so, with
+/// repeated ids found as `parse_roster_csv` finds them.
+fn streamed(bytes: &[u8], size: usize, options: &n::CsvOptions) -> Result<n::RosterCsv, EngineError> {
+    let mut assumed = None;
+    loop {
+        let pieces = Pieces { rest: bytes, size };
+        let mut reader = n::RosterCsvReader::with_encoding(pieces, assumed, options);
+        let (mut accounts, mut lines, mut repeats) = (Vec::new(), std::collections::HashMap::new(), Vec::new());
+        while let Some(row) = reader.next() {
+            match lines.get(&row.account.id) {
+                Some(first) => repeats.push(reader.repeated_id(row.line, &row.account.id, *first)),
+                None => {
+                    lines.insert(row.account.id.clone(), row.line);
+                }
             }
+            accounts.push(row.account);
         }
+        if let (None, Some(again)) = (assumed, reader.read_again_as()) {
+            assumed = Some(again);
+            continue;
+        }
+        return reader.finish(repeats).map(|c| n::RosterCsv::new(accounts, c));
     }
-    // Only the repeated-id check is the whole parser's alone; the streamed read goes on past it.
-    let repeat = |e: &EngineError| e.detail.contains("is already the id on line");
-    match (&whole, failure) {
-        (Ok(roster), None) => assert_eq!(roster.accounts, streamed, "streamed differs"),
-        (Err(e), _) if repeat(e) => {}
-        (Err(e), Some(f)) => assert_eq!(e, &f, "streamed error differs"),
-        (Err(e), None) => panic!("only the whole read failed: {e:?}"),
-        (Ok(_), Some(f)) => panic!("only the streamed read failed: {f:?}"),
-    }
+}
+
+/// The whole read and the streamed one agree; a read roster survives a JSON round trip and can
+/// be decided.
+fn whole_and_streamed(bytes: &[u8], size: u8, options: &n::CsvOptions) {
+    let whole = n::parse_roster_csv_bytes(bytes, options);
+    let pieces = usize::from(size % 16) + 1;
+    assert_eq!(streamed(bytes, pieces, options), whole, "streamed differs");
     match whole {
-        Ok(roster) => {
-            let json = serde_json::to_string(&roster).expect("a roster serialises");
+        Ok(csv) => {
+            let json = serde_json::to_string(&csv).expect("a roster serialises");
             let back = Roster::from_json(&json).expect("a parsed roster reads back");
+            let roster: Roster = csv.into();
             assert_eq!(back, roster, "the JSON round trip changed the roster");
             decide(
                 &roster,
@@ -224,8 +236,40 @@ pub fn roster_csv(data: &[u8]) {
                 &PolicySet::built_in("national").unwrap(),
             );
         }
-        Err(e) => clear(&e),
+        Err(e) => clear_csv(&e),
     }
+}
+
+/// Roster CSV text (the first byte sets the read size): `parseRosterCsv` on the whole text agrees
+/// with `RosterCsvReader` reading it in small pieces.
+pub fn roster_csv(data: &[u8]) {
+    let Some((&size, rest)) = data.split_first() else {
+        return;
+    };
+    let Some(csv) = text(rest) else {
+        return;
+    };
+    let whole = n::parse_roster_csv(csv, &n::CsvOptions::default());
+    assert_eq!(whole, n::parse_roster_csv_bytes(rest, &n::CsvOptions::default()));
+    whole_and_streamed(rest, size, &n::CsvOptions::default());
+}
+
+/// A roster file's bytes in any encoding (the first byte sets the read size and the options:
+/// none, `defaultKind`, or `columns` naming the first header): read whole and streamed alike.
+pub fn roster_bytes(data: &[u8]) {
+    let Some((&size, rest)) = data.split_first() else {
+        return;
+    };
+    let mut options = n::CsvOptions::default();
+    if size & 0x10 != 0 {
+        options.default_kind = Some(n::AccountKind::User);
+    }
+    if size & 0x20 != 0 {
+        let first = rest.split(|b| *b == b',' || *b == b'\n').next().unwrap_or_default();
+        let header = String::from_utf8_lossy(first).trim().to_owned();
+        options.columns = Some([(n::RosterColumn::Id, header)].into_iter().collect());
+    }
+    whole_and_streamed(rest, size, &options);
 }
 
 /// Roster JSON: `Roster::from_json` on the whole text agrees with `read_roster_json` streaming

@@ -2,8 +2,8 @@
 //! and the incremental `Exporter` the roster page drives in chunks.
 
 use nhsmail_rules::{
-    export_decisions, parse_roster_csv, EvaluationOptions, Exporter, IsoDate, PolicySet, Roster,
-    Sites,
+    export_decisions, parse_roster_csv, CsvOptions, EvaluationOptions, Exporter, IsoDate,
+    PolicySet, Roster, Sites,
 };
 
 fn d(s: &str) -> IsoDate {
@@ -19,7 +19,7 @@ dan,user,2025-04-01,,false,active
 
 #[test]
 fn exporter_in_chunks_gives_the_same_bytes_as_export_decisions() {
-    let roster = parse_roster_csv(CSV).unwrap();
+    let roster: Roster = parse_roster_csv(CSV, &CsvOptions::default()).unwrap().into();
     let set = PolicySet::built_in("national").unwrap();
     let whole = export_decisions(&roster, d("2025-06-01"), &set, 7).unwrap();
     let mut exporter = Exporter::new(d("2025-06-01"), &set, 7);
@@ -38,7 +38,7 @@ fn exporter_in_chunks_gives_the_same_bytes_as_export_decisions() {
 
 #[test]
 fn exporter_errors_name_the_account() {
-    let roster = parse_roster_csv(CSV).unwrap();
+    let roster: Roster = parse_roster_csv(CSV, &CsvOptions::default()).unwrap().into();
     let set = PolicySet::built_in("national").unwrap();
     // asOf before an account's creation: the error names the account by index and id.
     let mut exporter = Exporter::new(d("2025-01-01"), &set, 7);

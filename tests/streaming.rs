@@ -3,7 +3,9 @@
 
 use std::io::Read;
 
-use nhsmail_rules::{parse_roster_csv, read_roster_json, Roster, RosterCsvReader};
+use nhsmail_rules::{
+    parse_roster_csv_bytes, read_roster_json, CsvOptions, Roster, RosterCsv, RosterCsvReader,
+};
 use proptest::prelude::*;
 
 /// A reader that hands out at most `step` bytes per read, as a slow pipe would.
@@ -22,57 +24,79 @@ impl Read for Trickle<'_> {
     }
 }
 
-/// The streamed CSV, collected with the same repeated-id rule as `parse_roster_csv`.
-fn streamed_csv(text: &str, step: usize) -> Result<Roster, String> {
-    let mut reader = RosterCsvReader::new(Trickle {
-        bytes: text.as_bytes(),
-        step,
-    });
-    let mut accounts = Vec::new();
-    let mut lines = std::collections::HashMap::new();
-    while let Some(row) = reader.next() {
-        let row = row.map_err(|e| e.to_string())?;
-        if let Some(first) = lines.insert(row.account.id.clone(), row.line) {
-            return Err(reader
-                .repeated_id(row.line, &row.account.id, first)
-                .to_string());
+/// The streamed CSV, collected with the same repeated-id rule as `parse_roster_csv`, read again
+/// when the reader says so, as the CLI does.
+fn streamed_csv(bytes: &[u8], step: usize) -> Result<RosterCsv, String> {
+    let options = CsvOptions::default();
+    let mut assumed = None;
+    loop {
+        let trickle = Trickle { bytes, step };
+        let mut reader = RosterCsvReader::with_encoding(trickle, assumed, &options);
+        let mut accounts = Vec::new();
+        let mut lines = std::collections::HashMap::new();
+        let mut repeats = Vec::new();
+        while let Some(row) = reader.next() {
+            match lines.get(&row.account.id) {
+                Some(first) => repeats.push(reader.repeated_id(row.line, &row.account.id, *first)),
+                None => {
+                    lines.insert(row.account.id.clone(), row.line);
+                }
+            }
+            accounts.push(row.account);
         }
-        accounts.push(row.account);
+        if let (None, Some(again)) = (assumed, reader.read_again_as()) {
+            assumed = Some(again);
+            continue;
+        }
+        let columns = reader.finish(repeats).map_err(|e| format!("{e}: {:?}", e.problems))?;
+        return Ok(RosterCsv::new(accounts, columns));
     }
-    Ok(Roster { accounts })
 }
 
-fn whole_csv(text: &str) -> Result<Roster, String> {
-    parse_roster_csv(text).map_err(|e| e.to_string())
+fn whole_csv(bytes: &[u8]) -> Result<RosterCsv, String> {
+    parse_roster_csv_bytes(bytes, &CsvOptions::default())
+        .map_err(|e| format!("{e}: {:?}", e.problems))
 }
 
-const CSV_CASES: [&str; 14] = [
-    "id,kind,created\na,user,2025-01-01\n",
-    "\u{feff}id,kind,created\r\na,user,2025-01-01\r\n\r\nb,shared,2024-02-29\r\n",
-    "id,kind,created\ra,user,2025-01-01\r\rb,robot,2025-01-01",
-    "id,kind,created,address\na,user,2025-01-01,\"two\nlines\"\nb,user,2025-01-01,x\n",
-    "id,kind,created,address\na,user,2025-01-01,\"oops\nb,user,2025-01-01,x\n",
-    "id,kind,created\na,user,2025-01-01\na,user,2025-01-02\n",
-    "id,kind,created\na,user,2025-01-01,extra\n",
-    "",
-    "\n\n\n",
-    "id,kind\na,user\n",
-    "ID , Kind, created,lastActivity,onboarded,recordedState\n x ,USER,2025-01-01,2025-03-01,yes,Inactive\n",
-    "id,kind,created\n\n\n\na,user,2025-02-30\n",
+const CSV_CASES: [&[u8]; 20] = [
+    b"id,kind,created\na,user,2025-01-01\n",
+    "\u{feff}id,kind,created\r\na,user,2025-01-01\r\n\r\nb,shared,2024-02-29\r\n".as_bytes(),
+    b"id,kind,created\ra,user,2025-01-01\r\rb,robot,2025-01-01",
+    b"id,kind,created,address\na,user,2025-01-01,\"two\nlines\"\nb,user,2025-01-01,x\n",
+    b"id,kind,created,address\na,user,2025-01-01,\"oops\nb,user,2025-01-01,x\n",
+    b"id,kind,created\na,user,2025-01-01\na,user,2025-01-02\n",
+    b"id,kind,created\na,user,2025-01-01,extra\n",
+    b"",
+    b"\n\n\n",
+    b"id,kind\na,user\n",
+    b"ID , Kind, created,lastActivity,onboarded,recordedState\n x ,USER,2025-01-01,2025-03-01,yes,Inactive\n",
+    b"id,kind,created\n\n\n\na,user,2025-02-30\n",
     // Found by the roster_csv fuzz target: a doubled byte-order mark read a byte at a time.
-    "\u{feff}\u{feff}\nfoo,kind\n",
-    "\u{feff}\u{feff}id,kind,created\na,user,2025-01-01\n",
+    "\u{feff}\u{feff}\nfoo,kind\n".as_bytes(),
+    "\u{feff}\u{feff}id,kind,created\na,user,2025-01-01\n".as_bytes(),
+    // Windows-1252 from the first byte that is not UTF-8, everything before being ASCII.
+    b"Email;Type;Created\nzoe@x;user;01/02/2025\nr\xe9a@x;user;1 Dec 2025\n",
+    // UTF-8 text, then a byte that is not UTF-8: the whole file is read again as Windows-1252.
+    b"id,kind,created,organisation\nzo\xc3\xab,user,2025-01-01,Caf\xc3\xa9\nb,user,2025-01-01,\xe9\n",
+    // UTF-16 LE with its mark, tab-separated (Excel's Unicode text).
+    b"\xff\xfei\0d\0\t\0k\0i\0n\0d\0\t\0c\0r\0e\0a\0t\0e\0d\0\n\0a\0\t\0u\0s\0e\0r\0\t\x001\x00/\x002\x00/\x002\x000\x002\x005\0\n\0",
+    // A month-first column, found only at its last row.
+    b"id,kind,created\na,user,03/04/2025\nb,user,12/25/2025\n",
+    b"id,kind,created\na,user,03/04/2025\nb,user,12/25/2025\nc,user,13/01/2025\n",
+    // A lone surrogate in UTF-16 BE.
+    b"\xfe\xff\0i\0d\xd8\x00\0,",
 ];
 
 #[test]
 fn csv_streamed_in_any_chunks_equals_the_whole_text() {
-    for text in CSV_CASES {
-        let whole = whole_csv(text);
+    for bytes in CSV_CASES {
+        let whole = whole_csv(bytes);
         for step in [1, 2, 3, 7, 64, 1 << 20] {
             assert_eq!(
-                streamed_csv(text, step),
+                streamed_csv(bytes, step),
                 whole,
-                "{text:?} in steps of {step}"
+                "{:?} in steps of {step}",
+                String::from_utf8_lossy(bytes)
             );
         }
     }
@@ -86,12 +110,12 @@ fn csv_line_numbers_survive_a_window_longer_than_the_buffer() {
         text.push_str(&format!("u{i},user,2025-01-01\r\n\r\n"));
     }
     text.push_str("bad,user,2025-13-01\r\n");
-    let whole = whole_csv(&text);
+    let whole = whole_csv(text.as_bytes());
     assert!(whole
         .as_ref()
         .unwrap_err()
         .starts_with("line 60002, column 3 (created)"));
-    assert_eq!(streamed_csv(&text, 4096), whole);
+    assert_eq!(streamed_csv(text.as_bytes(), 4096), whole);
 }
 
 fn streamed_json(text: &str, step: usize) -> Result<Roster, (String, String)> {
@@ -173,6 +197,6 @@ proptest! {
             text.push_str(cell);
             text.push_str(sep);
         }
-        prop_assert_eq!(streamed_csv(&text, step), whole_csv(&text));
+        prop_assert_eq!(streamed_csv(text.as_bytes(), step), whole_csv(text.as_bytes()));
     }
 }

@@ -10,9 +10,47 @@ use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use nhsmail_rules::{read_roster_json, Account, EngineError, ErrorCode, RosterCsvReader};
+use nhsmail_rules::{
+    read_roster_json, Account, CsvColumns, CsvOptions, CsvProblem, EngineError, ErrorCode,
+    RosterColumn, RosterCsvReader, TextEncoding,
+};
 
 use crate::Failure;
+
+/// How a CSV roster is read: the options of `parseRosterCsv`, the optional columns it may lack,
+/// and its encoding when an earlier reading found it is not what the bytes first suggested.
+#[derive(Default)]
+pub(crate) struct CsvSettings {
+    pub(crate) options: CsvOptions,
+    pub(crate) allow_missing: Vec<RosterColumn>,
+    pub(crate) assumed: Option<TextEncoding>,
+}
+
+impl CsvSettings {
+    /// A roster with no `lastActivity` column judges every account idle since it was created,
+    /// which can mean mass deletions: refused unless allowed (SPEC section 9).
+    fn check(&self, columns: &CsvColumns, header_line: u64) -> Result<(), Failure> {
+        let missing = RosterColumn::LastActivity;
+        if !columns.missing_columns.contains(&missing) || self.allow_missing.contains(&missing) {
+            return Ok(());
+        }
+        let width = columns.columns.len() + columns.ignored_columns.len();
+        let problem = CsvProblem::new(
+            header_line,
+            width + 1,
+            missing.as_str(),
+            "there is no `lastActivity` column (no header is a last sign-in date, such as \
+             `Last sign in` or `lastActivity`), so every account would be judged idle since it \
+             was created, which can mean mass deletions. Name the column with --columns \
+             lastActivity=\"<its header>\", or, if the roster has no sign-in dates, give \
+             --allow-missing lastActivity",
+        );
+        Err(EngineError::from_csv_problems(vec![problem]).map_or(
+            Failure::System("no problem to report".to_owned()),
+            Failure::Input,
+        ))
+    }
+}
 
 /// Files at least this big get a progress bar (when stderr is a terminal).
 const PROGRESS_FROM_BYTES: u64 = 4 << 20;
@@ -90,28 +128,45 @@ impl Roster {
         Some(bar)
     }
 
+    /// Whether the roster is CSV.
+    pub(crate) fn is_csv(&self) -> bool {
+        self.format == Format::Csv
+    }
+
     /// Calls `each(index, account)` for every account in file order, and returns how many there
-    /// were, or the roster's first problem exactly as the whole-text parsers would report it
-    /// (`parseRosterCsv` for CSV; `exportDecisions`' id check for JSON).
-    pub(crate) fn read(&self, mut each: impl FnMut(usize, Account)) -> Result<usize, Failure> {
+    /// were, or the roster's problems exactly as the whole-text parsers would report them
+    /// (`parseRosterCsv` for CSV, every problem; `exportDecisions`' id check for JSON). Once a CSV
+    /// problem is found, no more accounts are given. `Failure::ReadAgain` when the CSV turned out
+    /// to be Windows-1252 after rows were given as UTF-8: the whole command must start again.
+    pub(crate) fn read(
+        &self,
+        csv: &CsvSettings,
+        mut each: impl FnMut(usize, Account),
+    ) -> Result<usize, Failure> {
         let progress = self.progress();
         let mut fingerprints: Vec<u64> = Vec::new();
         let mut count = 0;
         let input = self.reader(progress.as_ref())?;
         let parsed = match self.format {
             Format::Csv => {
-                let mut problem = None;
-                for row in RosterCsvReader::new(input) {
-                    match row {
-                        Ok(row) => {
-                            fingerprints.push(fingerprint(&row.account.id));
-                            each(count, row.account);
-                            count += 1;
-                        }
-                        Err(e) => problem = Some(e),
-                    }
+                let mut reader = RosterCsvReader::with_encoding(input, csv.assumed, &csv.options);
+                if let Some(columns) = reader.columns() {
+                    csv.check(&columns, reader.header_line())?;
                 }
-                problem.map_or(Ok(count), Err)
+                while let Some(row) = reader.next() {
+                    fingerprints.push(fingerprint(&row.account.id));
+                    if !reader.has_problems() {
+                        each(count, row.account);
+                    }
+                    count += 1;
+                }
+                if let Some(encoding) = reader.read_again_as() {
+                    if let Some(bar) = &progress {
+                        bar.finish_and_clear();
+                    }
+                    return Err(Failure::ReadAgain(encoding));
+                }
+                reader.finish(Vec::new()).map(|_| count)
             }
             Format::Json => read_roster_json(input, |i, account| {
                 fingerprints.push(fingerprint(&account.id));
@@ -130,31 +185,31 @@ impl Roster {
         let maybe_repeated = fingerprints.windows(2).any(|w| w.first() == w.get(1));
         drop(fingerprints);
         if maybe_repeated {
-            if let Some(e) = self.first_repeat()? {
+            if let Some(e) = self.first_repeat(csv)? {
                 return Err(Failure::Input(e));
             }
         }
         parsed.map_err(Failure::Input)
     }
 
-    /// Reads the file again, keeping every id, for the first problem: a repeated id, or (CSV)
-    /// whatever came first. Only run when two fingerprints match.
-    fn first_repeat(&self) -> Result<Option<EngineError>, Failure> {
+    /// Reads the file again, keeping every id, for the problems: (CSV) every problem with the
+    /// repeated ids among them, or (JSON) the first repeated id. Only run when two fingerprints
+    /// match.
+    fn first_repeat(&self, csv: &CsvSettings) -> Result<Option<EngineError>, Failure> {
         let input = self.reader(None)?;
         match self.format {
             Format::Csv => {
-                let mut reader = RosterCsvReader::new(input);
+                let mut reader = RosterCsvReader::with_encoding(input, csv.assumed, &csv.options);
                 let mut lines: HashMap<String, u64> = HashMap::new();
+                let mut repeats = Vec::new();
                 while let Some(row) = reader.next() {
-                    let row = match row {
-                        Ok(row) => row,
-                        Err(e) => return Ok(Some(e)),
-                    };
-                    if let Some(first) = lines.insert(row.account.id.clone(), row.line) {
-                        return Ok(Some(reader.repeated_id(row.line, &row.account.id, first)));
+                    if let Some(first) = lines.get(&row.account.id) {
+                        repeats.push(reader.repeated_id(row.line, &row.account.id, *first));
+                    } else {
+                        lines.insert(row.account.id, row.line);
                     }
                 }
-                Ok(None)
+                Ok(reader.finish(repeats).err())
             }
             Format::Json => {
                 let mut seen: HashMap<String, usize> = HashMap::new();

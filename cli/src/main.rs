@@ -3,14 +3,18 @@
 //! ```text
 //! nhsmail-rules decide --as-of 2025-04-01 [--policy-set ID | --policies FILE] roster.csv > decisions.json
 //! nhsmail-rules compare --as-of 2025-04-01 --a national --b ncl-icb roster.csv > comparison.json
+//! nhsmail-rules decide --as-of 2025-04-01 --columns id="Email address",lastActivity="Last sign in" \
+//!     --default-kind user portal-export.csv > decisions.json
 //! ```
 //!
 //! Both stream: an account is read, evaluated and written out before the next is read, so memory
 //! stays flat however long the roster is (bar 8 bytes per account for the repeated-id check). The
 //! output is byte for byte what the npm module's `JSON.stringify(exportDecisions(...))` (or
 //! `comparePolicies`) gives for the same roster. Bad input exits with status 1 and the problem's
-//! place (`line 7, column 3 (created)` or `accounts[3].created`); nothing is written to stdout.
+//! place (`line 7, column 3 (created)` or `accounts[3].created`), every problem of a CSV roster
+//! listed; nothing is written to stdout.
 
+mod csv_args;
 mod input;
 mod output;
 
@@ -20,10 +24,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use nhsmail_rules::{
     Account, Comparer, EngineError, ErrorCode, EvaluationOptions, Exporter, IsoDate, PolicySet,
-    DEFAULT_REMIND_WITHIN_DAYS,
+    TextEncoding, DEFAULT_REMIND_WITHIN_DAYS, MAX_CSV_PROBLEMS,
 };
 
-use crate::input::Roster;
+use crate::csv_args::CsvArgs;
+use crate::input::{CsvSettings, Roster};
 use crate::output::Spool;
 
 #[derive(Parser)]
@@ -49,6 +54,8 @@ enum Command {
         /// Remind when the last day to act is at most this many days after the date.
         #[arg(long, default_value_t = DEFAULT_REMIND_WITHIN_DAYS)]
         remind_within_days: u32,
+        #[command(flatten)]
+        csv: CsvArgs,
         /// The roster: CSV (header row) or JSON (`{"accounts": [...]}`), by its extension or, failing
         /// that, its first character.
         roster: PathBuf,
@@ -62,6 +69,8 @@ enum Command {
         a: String,
         #[arg(long, help = built_in_help("The second policy set: a JSON file of policies, or built in"))]
         b: String,
+        #[command(flatten)]
+        csv: CsvArgs,
         /// The roster, CSV or JSON.
         roster: PathBuf,
     },
@@ -79,10 +88,12 @@ struct Policies {
 }
 
 /// A failure: the problem, and whether it is in the caller's input (status 1) or the machine's
-/// (status 3, e.g. a file that cannot be read or a full disk).
+/// (status 3, e.g. a file that cannot be read or a full disk); or a CSV roster found to be in
+/// another encoding after rows were read, so the command starts again in that encoding.
 pub(crate) enum Failure {
     Input(EngineError),
     System(String),
+    ReadAgain(TextEncoding),
 }
 
 impl From<EngineError> for Failure {
@@ -93,31 +104,76 @@ impl From<EngineError> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let outcome = match cli.command {
-        Command::Decide {
-            as_of,
-            policies,
-            remind_within_days,
-            roster,
-        } => resolve(policies).and_then(|set| decide(&roster, &as_of, &set, remind_within_days)),
-        Command::Compare {
-            as_of,
-            a,
-            b,
-            roster,
-        } => policy_set(&a, "--a")
-            .and_then(|a| policy_set(&b, "--b").and_then(|b| compare(&roster, &as_of, &a, &b))),
+    let mut assumed = None;
+    let outcome = loop {
+        match run(&cli.command, assumed) {
+            Err(Failure::ReadAgain(encoding)) if assumed.is_none() => assumed = Some(encoding),
+            outcome => break outcome,
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(e)) => {
-            eprintln!("nhsmail-rules: {}", e.render());
+            report(&e);
             ExitCode::from(1)
         }
         Err(Failure::System(message)) => {
             eprintln!("nhsmail-rules: {message}");
             ExitCode::from(3)
         }
+        Err(Failure::ReadAgain(_)) => {
+            eprintln!("nhsmail-rules: the roster's encoding could not be settled");
+            ExitCode::from(3)
+        }
+    }
+}
+
+/// Runs the command, reading a CSV roster's bytes as `assumed` when they have no byte-order mark.
+fn run(command: &Command, assumed: Option<TextEncoding>) -> Result<(), Failure> {
+    match command {
+        Command::Decide {
+            as_of,
+            policies,
+            remind_within_days,
+            csv,
+            roster,
+        } => {
+            let set = resolve(policies)?;
+            let csv = csv.settings(assumed)?;
+            decide(roster, as_of, &set, *remind_within_days, &csv)
+        }
+        Command::Compare {
+            as_of,
+            a,
+            b,
+            csv,
+            roster,
+        } => {
+            let (a, b) = (policy_set(a, "--a")?, policy_set(b, "--b")?);
+            compare(roster, as_of, &a, &b, &csv.settings(assumed)?)
+        }
+    }
+}
+
+/// Bad input on stderr: the problem, or for a CSV roster every problem with a count.
+fn report(e: &EngineError) {
+    if e.problems.is_empty() {
+        let mut e = e.clone();
+        if let Some(flag) = csv_args::flag_of(&e.path) {
+            e.path = flag;
+        }
+        eprintln!("nhsmail-rules: {}", e.render());
+        return;
+    }
+    let n = e.problems.len();
+    let count = match n {
+        1 => "1 problem".to_owned(),
+        MAX_CSV_PROBLEMS => format!("{n} problems (the first {n}; there may be more)"),
+        _ => format!("{n} problems"),
+    };
+    eprintln!("nhsmail-rules: the roster has {count}; nothing was written:");
+    for p in &e.problems {
+        eprintln!("  {}: {}", p.place(), p.message);
     }
 }
 
@@ -131,10 +187,10 @@ fn date(text: &str) -> Result<IsoDate, Failure> {
     })
 }
 
-fn resolve(p: Policies) -> Result<PolicySet, Failure> {
-    match (p.policy_set, p.policies) {
-        (_, Some(file)) => policies_file(&file),
-        (Some(id), None) => built_in(&id),
+fn resolve(p: &Policies) -> Result<PolicySet, Failure> {
+    match (&p.policy_set, &p.policies) {
+        (_, Some(file)) => policies_file(file),
+        (Some(id), None) => built_in(id),
         (None, None) => Ok(PolicySet::default_set()),
     }
 }
@@ -194,11 +250,16 @@ fn policies_file(path: &Path) -> Result<PolicySet, Failure> {
 /// the first account that cannot be evaluated; a problem in reading the roster comes first.
 fn stream(
     path: &Path,
+    csv: &CsvSettings,
     mut push: impl FnMut(&Account, usize, &mut Spool) -> Result<(), EngineError>,
 ) -> Result<Spool, Failure> {
     let mut spool = Spool::new()?;
     let mut failed: Option<EngineError> = None;
-    Roster::open(path)?.read(|index, account| {
+    let roster = Roster::open(path)?;
+    if !roster.is_csv() {
+        csv_args::json_roster(csv, path)?;
+    }
+    roster.read(csv, |index, account| {
         if failed.is_none() {
             failed = push(&account, index, &mut spool).err();
         }
@@ -209,9 +270,15 @@ fn stream(
     }
 }
 
-fn decide(path: &Path, as_of: &str, set: &PolicySet, remind: u32) -> Result<(), Failure> {
+fn decide(
+    path: &Path,
+    as_of: &str,
+    set: &PolicySet,
+    remind: u32,
+    csv: &CsvSettings,
+) -> Result<(), Failure> {
     let mut exporter = Exporter::new(date(as_of)?, set, remind);
-    let spool = stream(path, |account, index, spool| {
+    let spool = stream(path, csv, |account, index, spool| {
         exporter.add(account, index)?;
         spool.extend(exporter.drain());
         Ok(())
@@ -219,9 +286,15 @@ fn decide(path: &Path, as_of: &str, set: &PolicySet, remind: u32) -> Result<(), 
     spool.write_out(&exporter.finish(), "decisions")
 }
 
-fn compare(path: &Path, as_of: &str, a: &PolicySet, b: &PolicySet) -> Result<(), Failure> {
+fn compare(
+    path: &Path,
+    as_of: &str,
+    a: &PolicySet,
+    b: &PolicySet,
+    csv: &CsvSettings,
+) -> Result<(), Failure> {
     let mut comparer = Comparer::new(date(as_of)?, a, b);
-    let spool = stream(path, |account, index, spool| {
+    let spool = stream(path, csv, |account, index, spool| {
         comparer.push(account, index)?;
         spool.extend(comparer.drain());
         Ok(())

@@ -1,6 +1,6 @@
 //! Writing a document whose long list is made before its counts are known: the list goes to an
 //! unnamed temporary file as it is made, and stdout gets the head (with the counts), the list and
-//! the tail only once everything has succeeded, so a failure leaves stdout empty.
+//! the rest only once everything has succeeded, so a failure leaves stdout empty.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Seek, Write};
@@ -47,19 +47,21 @@ impl Spool {
         }
     }
 
-    /// Writes `document` (whose list field `list`, the last, is empty) with the spooled items as
-    /// that list, to stdout: the same bytes as serialising the whole document at once.
+    /// Writes `document` (whose top-level list field `list` is empty) with the spooled items as
+    /// that list, to stdout: the same bytes as serialising the whole document at once. (The list
+    /// is found by its key: a string value cannot hold `"list":[` unescaped, and the fields
+    /// before it hold no such key.)
     pub(crate) fn write_out<T: Serialize>(self, document: &T, list: &str) -> Result<(), Failure> {
         if let Some(e) = self.error {
             return Err(system("cannot write the temporary file", &e));
         }
         let whole = serde_json::to_string(document)
             .map_err(|e| Failure::System(format!("cannot write the output: {e}")))?;
-        let empty_end = format!("\"{list}\":[]}}");
-        let head = whole
-            .strip_suffix("[]}")
-            .filter(|_| whole.ends_with(&empty_end))
-            .ok_or_else(|| Failure::System(format!("the output does not end with `{list}`")))?;
+        let empty = format!("\"{list}\":[]");
+        let (head, tail) = whole
+            .find(&empty)
+            .and_then(|at| whole.split_at_checked(at + empty.len() - 1))
+            .ok_or_else(|| Failure::System(format!("the output has no `{list}` list")))?;
         let mut file = self
             .file
             .into_inner()
@@ -70,9 +72,8 @@ impl Spool {
         let mut out = BufWriter::with_capacity(1 << 16, stdout);
         let written = out
             .write_all(head.as_bytes())
-            .and_then(|()| out.write_all(b"["))
             .and_then(|()| io::copy(&mut file, &mut out).map(drop))
-            .and_then(|()| out.write_all(b"]}"))
+            .and_then(|()| out.write_all(tail.as_bytes()))
             .and_then(|()| out.flush());
         written.map_err(|e| system("cannot write to stdout", &e))
     }

@@ -13,10 +13,11 @@ use crate::{root, step, Result};
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 /// The targets, as `fuzz/Cargo.toml` names them (and `fuzz/checks.rs` runs them).
-pub(crate) const TARGETS: [&str; 9] = [
+pub(crate) const TARGETS: [&str; 10] = [
     "account",
     "policy",
     "roster_csv",
+    "roster_bytes",
     "roster_json",
     "eligibility",
     "access",
@@ -128,6 +129,16 @@ fn write_seeds() -> Result<PathBuf> {
             seeds_of(case, &mut seeds);
         }
     }
+    // The roster files shaped as Excel and the NHSmail portal write them, as bytes.
+    for entry in std::fs::read_dir(root.join("tests/fixtures"))
+        .map_err(|e| format!("tests/fixtures: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "csv" || x == "txt"))
+    {
+        let mut bytes = vec![7];
+        bytes.extend(std::fs::read(&entry).map_err(|e| format!("{}: {e}", entry.display()))?);
+        seeds.push(("roster_bytes", bytes));
+    }
     let mut written = 0;
     for (i, (target, bytes)) in seeds.iter().enumerate() {
         let at = dir.join(target);
@@ -170,7 +181,8 @@ fn seeds_of(case: &Value, seeds: &mut Vec<(&'static str, Vec<u8>)>) {
             if let Some(csv) = args["text"].as_str() {
                 let mut bytes = vec![7];
                 bytes.extend_from_slice(csv.as_bytes());
-                seeds.push(("roster_csv", bytes));
+                seeds.push(("roster_csv", bytes.clone()));
+                seeds.push(("roster_bytes", bytes));
             }
         }
         _ => {}

@@ -114,6 +114,7 @@ pub struct RosterCsvReader<R: Read> {
     separator: u8,
     header_line: Vec<u8>,
     header: Option<Header>,
+    header_at: u64,
     encoding: Option<TextEncoding>,
     mode: Mode,
     non_ascii: bool,
@@ -146,6 +147,7 @@ impl<R: Read> RosterCsvReader<R> {
             separator: b',',
             header_line: Vec::new(),
             header: None,
+            header_at: 1,
             encoding: None,
             mode: Mode::Auto,
             non_ascii: false,
@@ -186,6 +188,11 @@ impl<R: Read> RosterCsvReader<R> {
             return None;
         }
         self.header.as_ref().map(columns_of)
+    }
+
+    /// The line the header is on (1 unless blank lines come first).
+    pub fn header_line(&self) -> u64 {
+        self.header_at
     }
 
     /// The problem of an id already used on line `first`, for the account on `line`.
@@ -400,6 +407,7 @@ impl<R: Read> RosterCsvReader<R> {
     }
 
     fn read_header(&mut self, line: u64) {
+        self.header_at = line;
         let cells = self.record.iter().map(|c| c.trim().to_owned()).collect();
         let read = Header::read(
             cells,

@@ -27,7 +27,7 @@ const ACCEPTED: &str =
 pub(crate) fn read_date(cell: &str) -> Result<DateCell, String> {
     let mut s = Scan(cell.as_bytes());
     let not_a_date = || format!("`{cell}` is not a date: {ACCEPTED}");
-    let impossible = || format!("`{cell}` is not a real date: {ACCEPTED}");
+    let impossible = || format!("`{cell}` is not a real date: that month has no such day");
     let Some((first, first_len)) = s.number(4).filter(|(_, n)| *n != 3) else {
         return Err(not_a_date());
     };
