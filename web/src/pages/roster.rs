@@ -96,7 +96,9 @@ fn read(text: &str) -> Result<Roster, EngineError> {
     if text.trim_start().starts_with('{') {
         Roster::from_json(text)
     } else {
-        parse_roster_csv(text)
+        parse_roster_csv(text, &Default::default()).map(|r| Roster {
+            accounts: r.accounts,
+        })
     }
 }
 
