@@ -19,7 +19,7 @@ use crate::model::account::Account;
 use crate::model::error::{CsvProblem, EngineError};
 use crate::roster::columns::{separator, CsvOptions, Header, RosterColumn};
 use crate::roster::lines::{fill, header_line, Seen, Tap};
-use crate::roster::row::{month_first_problems, Findings, Row};
+use crate::roster::row::{month_first_problems, trim, Findings, Row};
 use crate::roster::text::{windows_1252_record, Bom, Source, TextEncoding, Utf16Reader, NOT_UTF16};
 use crate::roster::Roster;
 
@@ -117,8 +117,8 @@ pub struct RosterCsvReader<R: Read> {
     header_at: u64,
     encoding: Option<TextEncoding>,
     mode: Mode,
-    non_ascii: bool,
-    record: StringRecord,
+    /// The record being read (`None` only while it is being read).
+    record: Option<StringRecord>,
     last_line: u64,
     findings: Findings,
     /// A problem with the options, not the file.
@@ -150,8 +150,7 @@ impl<R: Read> RosterCsvReader<R> {
             header_at: 1,
             encoding: None,
             mode: Mode::Auto,
-            non_ascii: false,
-            record: StringRecord::new(),
+            record: None,
             last_line: 1,
             findings: Findings::default(),
             fatal: None,
@@ -320,40 +319,41 @@ impl<R: Read> RosterCsvReader<R> {
     /// Turns the record just read into text in `self.record`; false when the reading must stop.
     fn decode(&mut self, bytes: ByteRecord, line: u64) -> bool {
         if self.mode == Mode::Windows1252 {
-            self.record = windows_1252_record(&bytes);
+            self.record = Some(windows_1252_record(&bytes));
             return true;
         }
-        match StringRecord::from_byte_record(bytes) {
+        let start = bytes.position().map_or(0, csv::Position::byte);
+        let e = match StringRecord::from_byte_record(bytes) {
             Ok(record) => {
-                if self.mode == Mode::Auto && !self.non_ascii && !record.as_slice().is_ascii() {
-                    self.non_ascii = true;
-                }
-                self.record = record;
-                true
+                self.record = Some(record);
+                return true;
             }
-            Err(e) if self.mode == Mode::Auto && !self.non_ascii => {
-                // Everything before was ASCII, which Windows-1252 reads the same.
-                self.mode = Mode::Windows1252;
-                self.encoding = Some(TextEncoding::Windows1252);
-                self.record = windows_1252_record(&e.into_byte_record());
-                true
-            }
-            Err(_) if self.mode == Mode::Auto => {
-                self.read_again = Some(TextEncoding::Windows1252);
-                self.unreadable(format!(
-                    "line {line} is not UTF-8 text, but an earlier line had UTF-8 characters: \
-                     the whole file must be read again as Windows-1252"
-                ));
-                false
-            }
-            Err(_) => {
-                self.unreadable(format!(
-                    "the file says it is UTF-8 (it starts with a byte-order mark), but line \
-                     {line} is not UTF-8 text: save the file again as CSV UTF-8"
-                ));
-                false
-            }
+            Err(e) => e,
+        };
+        let ascii_before = self
+            .seen
+            .as_ref()
+            .is_some_and(|s| s.borrow().ascii_before(start));
+        if self.mode == Mode::Auto && ascii_before {
+            // Everything before was ASCII, which Windows-1252 reads the same.
+            self.mode = Mode::Windows1252;
+            self.encoding = Some(TextEncoding::Windows1252);
+            self.record = Some(windows_1252_record(&e.into_byte_record()));
+            return true;
         }
+        if self.mode == Mode::Auto {
+            self.read_again = Some(TextEncoding::Windows1252);
+            self.unreadable(format!(
+                "line {line} is not UTF-8 text, but an earlier line had UTF-8 characters: the \
+                 whole file must be read again as Windows-1252"
+            ));
+        } else {
+            self.unreadable(format!(
+                "the file says it is UTF-8 (it starts with a byte-order mark), but line {line} \
+                 is not UTF-8 text: save the file again as CSV UTF-8"
+            ));
+        }
+        false
     }
 
     /// The next row without a problem, every problem before it noted.
@@ -361,7 +361,11 @@ impl<R: Read> RosterCsvReader<R> {
         self.start();
         loop {
             let csv = self.csv.as_mut()?;
-            let mut bytes = std::mem::take(&mut self.record).into_byte_record();
+            // The last record's buffers, reused (a new `ByteRecord` is an allocation).
+            let mut bytes = self
+                .record
+                .take()
+                .map_or_else(ByteRecord::new, StringRecord::into_byte_record);
             match csv.read_byte_record(&mut bytes) {
                 Ok(true) => {}
                 Ok(false) => {
@@ -387,19 +391,17 @@ impl<R: Read> RosterCsvReader<R> {
             if !self.decode(bytes, line) {
                 return None;
             }
-            if self.record.iter().all(|v| v.trim().is_empty()) {
+            let Some(record) = &self.record else {
+                return None;
+            };
+            if record.iter().all(|v| trim(v).is_empty()) {
                 continue;
             }
             let Some(header) = &self.header else {
                 self.read_header(line);
                 continue;
             };
-            let row = Row {
-                line,
-                record: &self.record,
-                header,
-                separator: self.separator,
-            };
+            let row = Row::new(line, record, header, self.separator);
             if let Some(account) = row.account(&self.options, &mut self.findings) {
                 return Some(RosterRow { line, account });
             }
@@ -408,7 +410,12 @@ impl<R: Read> RosterCsvReader<R> {
 
     fn read_header(&mut self, line: u64) {
         self.header_at = line;
-        let cells = self.record.iter().map(|c| c.trim().to_owned()).collect();
+        let cells = self
+            .record
+            .iter()
+            .flatten()
+            .map(|c| trim(c).to_owned())
+            .collect();
         let read = Header::read(
             cells,
             line,

@@ -25,6 +25,26 @@ const ACCEPTED: &str =
 
 /// Reads a trimmed, non-empty date cell; the error says what was found and what is accepted.
 pub(crate) fn read_date(cell: &str) -> Result<DateCell, String> {
+    // The engine's own form first, as nearly every cell of a roster in its format is.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *cell.as_bytes() {
+        let number = |digits: &[u8]| {
+            digits.iter().try_fold(0u32, |n, d| {
+                d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+            })
+        };
+        if let (Some(y), Some(m), Some(d)) = (
+            number(&[y0, y1, y2, y3]),
+            number(&[m0, m1]),
+            number(&[d0, d1]),
+        ) {
+            return day(y, m, d)
+                .map(DateCell::Date)
+                .ok_or_else(|| format!("`{cell}` is not a real date: that month has no such day"));
+        }
+    }
+    if let Some(read) = spreadsheet_day_first(cell.as_bytes()) {
+        return Ok(read);
+    }
     let mut s = Scan(cell.as_bytes());
     let not_a_date = || format!("`{cell}` is not a date: {ACCEPTED}");
     let impossible = || format!("`{cell}` is not a real date: that month has no such day");
@@ -81,6 +101,42 @@ pub(crate) fn read_date(cell: &str) -> Result<DateCell, String> {
     }
 }
 
+/// The day-first dates spreadsheets write, read straight from their bytes: `1/12/2025`,
+/// `01/12/2025`, and either with ` 09:14` or ` 09:14:00` after it (every other form goes the
+/// longer way of [`Scan`]).
+fn spreadsheet_day_first(b: &[u8]) -> Option<DateCell> {
+    let digit = |c: &u8| c.is_ascii_digit().then(|| u32::from(c - b'0'));
+    let two = |t: &u8, u: &u8| Some(digit(t)? * 10 + digit(u)?);
+    let (first, rest) = match b {
+        [d, b'/', rest @ ..] => (digit(d)?, rest),
+        [t, u, b'/', rest @ ..] => (two(t, u)?, rest),
+        _ => return None,
+    };
+    let (second, rest) = match rest {
+        [d, b'/', rest @ ..] => (digit(d)?, rest),
+        [t, u, b'/', rest @ ..] => (two(t, u)?, rest),
+        _ => return None,
+    };
+    let (year, time) = match rest {
+        [a, b, c, d, time @ ..] => (two(a, b)? * 100 + two(c, d)?, time),
+        _ => return None,
+    };
+    let clock = |h: &[u8; 2], m: &[u8; 2]| two(&h[0], &h[1]).and(two(&m[0], &m[1])).is_some();
+    let time_ok = match time {
+        [] => true,
+        [b' ', h0, h1, b':', m0, m1] => clock(&[*h0, *h1], &[*m0, *m1]),
+        [b' ', h0, h1, b':', m0, m1, b':', s0, s1] => {
+            clock(&[*h0, *h1], &[*m0, *m1]) && two(s0, s1).is_some()
+        }
+        _ => false,
+    };
+    time_ok.then(|| DateCell::Numeric {
+        date: day(year, second, first),
+        first,
+        second,
+    })
+}
+
 fn two_digit_year(cell: &str) -> String {
     format!(
         "`{cell}` has a two-digit year, which could be in any century: write the year in full \
@@ -98,20 +154,18 @@ struct Scan<'a>(&'a [u8]);
 impl Scan<'_> {
     /// 1 to `most` digits: their value and count.
     fn number(&mut self, most: usize) -> Option<(u32, usize)> {
-        let n = self
-            .0
-            .iter()
-            .take(most + 1)
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if n == 0 || n > most {
+        let (mut value, mut n) = (0u32, 0);
+        while let Some(d) = self.0.get(n).filter(|d| d.is_ascii_digit()) {
+            if n == most {
+                return None;
+            }
+            value = value * 10 + u32::from(d - b'0');
+            n += 1;
+        }
+        if n == 0 {
             return None;
         }
-        let (digits, rest) = self.0.split_at(n);
-        self.0 = rest;
-        let value = digits
-            .iter()
-            .fold(0u32, |v, d| v * 10 + u32::from(d - b'0'));
+        self.0 = self.0.get(n..).unwrap_or_default();
         Some((value, n))
     }
 
@@ -171,6 +225,9 @@ impl Scan<'_> {
         }
         if self.byte(b':').is_some() && !matches!(self.number(2), Some((_, 2))) {
             return false;
+        }
+        if self.0.is_empty() {
+            return true;
         }
         if self.one_of(b".,").is_some() && self.number(9).is_none() {
             return false;

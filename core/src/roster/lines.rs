@@ -5,10 +5,10 @@ use std::cell::RefCell;
 use std::io::{self, Read};
 use std::rc::Rc;
 
-/// What the CSV reader has consumed, kept from the oldest byte not yet numbered, with the
-/// unclosed-quote scan, both updated as the bytes stream past. The csv crate's own line count
-/// leaves out the blank lines it skips, and its byte offset can point at them, so physical lines
-/// (1-based) are counted here from the offsets: `\n`, `\r\n` and a lone `\r` each end a line.
+/// What the CSV reader has consumed, kept from the oldest byte not yet numbered (so from the start
+/// of the last record read). The csv crate's own line count leaves out the blank lines it skips,
+/// and its byte offset can point at them, so physical lines (1-based) are counted here from the
+/// offsets: `\n`, `\r\n` and a lone `\r` each end a line.
 #[derive(Debug)]
 pub(crate) struct Seen {
     /// Bytes from offset `base` onwards.
@@ -17,7 +17,9 @@ pub(crate) struct Seen {
     /// Bytes before this offset are counted into `line`.
     at: usize,
     line: u64,
-    quotes: QuoteScan,
+    separator: u8,
+    /// The offset of the first byte that is not ASCII, once there is one.
+    non_ascii: Option<usize>,
 }
 
 impl Seen {
@@ -28,25 +30,67 @@ impl Seen {
             base: 0,
             at: 0,
             line: 1,
-            quotes: QuoteScan {
-                line: 1,
-                column: 1,
-                quoted: false,
-                opened: (1, 1),
-                last: 0,
-                separator,
-            },
+            non_ascii: None,
+            separator,
         }))
     }
 
-    /// Where a quoted cell opened and never closed, so far: (line, column), both 1-based.
+    /// At the end of the input: where a quoted cell opened and never closed, (line, column) both
+    /// 1-based. The csv crate reads such a cell to the end as one, so it is in the last record,
+    /// which is all that is scanned, as the csv crate reads it: a quote opens a quoted cell only
+    /// at the start of a cell, and `""` inside one is a quote.
     pub(crate) fn unclosed_quote(&self) -> Option<(u64, usize)> {
-        self.quotes.unclosed()
+        #[derive(PartialEq)]
+        enum In {
+            CellStart,
+            Cell,
+            Quoted,
+            QuoteInQuoted,
+        }
+        let last = self.window.get(self.at.saturating_sub(self.base)..)?;
+        let (mut line, mut column, mut state) = (self.line, 1, In::CellStart);
+        let mut opened = (line, column);
+        let mut previous = 0;
+        for &b in last {
+            let line_end = b == b'\n' || b == b'\r';
+            if line_end && !(b == b'\n' && previous == b'\r') {
+                line += 1;
+            }
+            previous = b;
+            state = match state {
+                In::CellStart if b == b'"' => {
+                    opened = (line, column);
+                    In::Quoted
+                }
+                In::Quoted if b == b'"' => In::QuoteInQuoted,
+                In::Quoted => In::Quoted,
+                In::QuoteInQuoted if b == b'"' => In::Quoted,
+                _ if b == self.separator => {
+                    column += 1;
+                    In::CellStart
+                }
+                _ if line_end => {
+                    column = 1;
+                    In::CellStart
+                }
+                _ => In::Cell,
+            };
+        }
+        (state == In::Quoted).then_some(opened)
     }
 
     fn take(&mut self, bytes: &[u8]) {
+        if self.non_ascii.is_none() && !bytes.is_ascii() {
+            let at = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+            self.non_ascii = Some(self.base + self.window.len() + at);
+        }
         self.window.extend_from_slice(bytes);
-        self.quotes.scan(bytes);
+    }
+
+    /// Whether every byte before offset `end` is ASCII.
+    pub(crate) fn ascii_before(&self, end: u64) -> bool {
+        self.non_ascii
+            .is_none_or(|at| u64::try_from(at).is_ok_and(|at| at >= end))
     }
 
     /// The line a record at byte `position` starts on (positions only move forward).
@@ -85,79 +129,6 @@ impl Seen {
 /// `\n` (so `\r\n` counts once).
 fn ends_line(b: Option<u8>, next: Option<u8>) -> bool {
     b == Some(b'\n') || (b == Some(b'\r') && next != Some(b'\n'))
-}
-
-/// Finds a quoted cell that opens and never closes, a byte at a time: the csv crate reads an
-/// unclosed quote to the end of the file as one cell, swallowing the rows after it.
-#[derive(Debug)]
-struct QuoteScan {
-    line: u64,
-    column: usize,
-    quoted: bool,
-    /// Where the open quote is: (line, column), both 1-based.
-    opened: (u64, usize),
-    last: u8,
-    separator: u8,
-}
-
-impl QuoteScan {
-    fn scan(&mut self, bytes: &[u8]) {
-        if !self.quoted && memchr::memchr(b'"', bytes).is_none() {
-            self.scan_unquoted(bytes);
-            return;
-        }
-        for &b in bytes {
-            match b {
-                b'"' => {
-                    self.quoted = !self.quoted;
-                    if self.quoted {
-                        self.opened = (self.line, self.column);
-                    }
-                }
-                b if b == self.separator && !self.quoted => self.column += 1,
-                // `\r\n` ends one line: counted at the `\r`.
-                b'\n' if self.last == b'\r' => {}
-                b'\n' | b'\r' => {
-                    self.line += 1;
-                    if !self.quoted {
-                        self.column = 1;
-                    }
-                }
-                _ => {}
-            }
-            self.last = b;
-        }
-    }
-
-    /// The same as [`QuoteScan::scan`] for bytes holding no quote, outside quotes: count line
-    /// ends, and the separators after the last one.
-    fn scan_unquoted(&mut self, bytes: &[u8]) {
-        let mut last_end = None;
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            let previous = match i.checked_sub(1) {
-                Some(p) => bytes.get(p).copied().unwrap_or_default(),
-                None => self.last,
-            };
-            if !(bytes.get(i) == Some(&b'\n') && previous == b'\r') {
-                self.line += 1;
-            }
-            last_end = Some(i);
-        }
-        let separators = |from: usize| {
-            memchr::memchr_iter(self.separator, bytes.get(from..).unwrap_or_default()).count()
-        };
-        match last_end {
-            Some(i) => self.column = 1 + separators(i + 1),
-            None => self.column += separators(0),
-        }
-        if let Some(&b) = bytes.last() {
-            self.last = b;
-        }
-    }
-
-    fn unclosed(&self) -> Option<(u64, usize)> {
-        self.quoted.then_some(self.opened)
-    }
 }
 
 /// Reads until `into` holds `n` bytes or the input ends.

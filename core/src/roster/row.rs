@@ -54,27 +54,63 @@ pub(crate) fn month_first_problems(header: &Header, findings: &Findings) -> Vec<
         .collect()
 }
 
+/// A cell without the spaces around it: ASCII first, as nearly every cell is, then any other
+/// Unicode space (a no-break space pasted from a web page).
+pub(crate) fn trim(cell: &str) -> &str {
+    let cell = cell.trim_ascii();
+    match (cell.as_bytes().first(), cell.as_bytes().last()) {
+        (Some(a), Some(b)) if !a.is_ascii() || !b.is_ascii() => cell.trim(),
+        _ => cell,
+    }
+}
+
 /// The other separators, for a row that looks written with one of them.
 const OTHERS: [(u8, &str); 3] = [(b',', "comma"), (b';', "semicolon"), (b'\t', "tab")];
 
 /// One row and where it is.
 pub(crate) struct Row<'a> {
-    pub(crate) line: u64,
-    pub(crate) record: &'a StringRecord,
-    pub(crate) header: &'a Header,
-    pub(crate) separator: u8,
+    line: u64,
+    record: &'a StringRecord,
+    header: &'a Header,
+    separator: u8,
+    /// Each roster column's cell, trimmed (empty when the file has no such column), by its place
+    /// in [`RosterColumn::ALL`].
+    cells: [&'a str; RosterColumn::ALL.len()],
 }
 
-impl Row<'_> {
+impl<'a> Row<'a> {
+    pub(crate) fn new(
+        line: u64,
+        record: &'a StringRecord,
+        header: &'a Header,
+        separator: u8,
+    ) -> Self {
+        let cells = RosterColumn::ALL.map(|c| {
+            header
+                .column(c)
+                .and_then(|i| record.get(i))
+                .map_or("", trim)
+        });
+        Row {
+            line,
+            record,
+            header,
+            separator,
+            cells,
+        }
+    }
+
     fn problem(&self, i: usize, message: impl Into<String>) -> CsvProblem {
         CsvProblem::new(self.line, i + 1, self.header.name(i), message)
     }
 
     /// The trimmed, non-empty cell of `column`, with the file's column (0-based).
-    fn cell(&self, column: RosterColumn) -> Option<(usize, &str)> {
-        let i = self.header.column(column)?;
-        let v = self.record.get(i)?.trim();
-        (!v.is_empty()).then_some((i, v))
+    fn cell(&self, column: RosterColumn) -> Option<(usize, &'a str)> {
+        let v = self.cells.get(column as usize).copied().unwrap_or_default();
+        if v.is_empty() {
+            return None;
+        }
+        Some((self.header.column(column)?, v))
     }
 
     /// Whether the row has as many cells as the header needs, and no non-empty extra one.
@@ -102,12 +138,13 @@ impl Row<'_> {
             return false;
         }
         let columns = self.header.names.len();
-        let extra = self
-            .record
-            .iter()
-            .enumerate()
-            .skip(columns)
-            .find(|(_, v)| !v.trim().is_empty());
+        let extra = (cells > columns)
+            .then(|| {
+                (columns..cells)
+                    .filter_map(|i| Some((i, self.record.get(i)?)))
+                    .find(|(_, v)| !trim(v).is_empty())
+            })
+            .flatten();
         if let Some((i, v)) = extra {
             findings.push(self.problem(
                 i,

@@ -6,87 +6,67 @@
 use crate::model::account::AccountKind;
 use crate::model::state::State;
 
-/// A cell's words as they are matched, on the stack: the longest word here is 17 letters, so a
-/// cell whose key is longer matches nothing.
-struct Key {
-    bytes: [u8; 24],
-    len: usize,
+/// The bytes of a word as it is matched: lowercased, without spaces, `_` and brackets.
+fn key(word: &str) -> impl Iterator<Item = u8> + '_ {
+    word.bytes()
+        .filter(|b| {
+            !matches!(
+                b,
+                b' ' | b'_' | b'\t' | b'(' | b')' | b'[' | b']' | b'{' | b'}'
+            )
+        })
+        .map(|b| b.to_ascii_lowercase())
 }
 
-impl Key {
-    /// The cell lowercased without spaces, `_` and brackets; `None` when it cannot be a word here.
-    fn of(cell: &str) -> Option<Key> {
-        let mut key = Key {
-            bytes: [0; 24],
-            len: 0,
-        };
-        for b in cell.bytes() {
-            match b {
-                b' ' | b'_' | b'\t' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => {}
-                _ => {
-                    let slot = key.bytes.get_mut(key.len)?;
-                    *slot = b.to_ascii_lowercase();
-                    key.len += 1;
-                }
-            }
-        }
-        Some(key)
-    }
-
-    fn get(&self) -> &[u8] {
-        self.bytes.get(..self.len).unwrap_or_default()
-    }
-}
-
-/// Looks a cell up in a table of (matched form, value).
+/// Looks a cell up in a table of (word as the SPEC writes it, value): as written first, case
+/// ignored (nearly every cell), then as matched.
 fn find<T: Copy>(table: &[(&str, T)], cell: &str) -> Option<T> {
-    let key = Key::of(cell)?;
-    let key = key.get();
     table
         .iter()
-        .find(|(word, _)| word.as_bytes() == key)
+        .find(|(w, _)| w.eq_ignore_ascii_case(cell))
+        .or_else(|| table.iter().find(|(w, _)| key(w).eq(key(cell))))
         .map(|(_, v)| *v)
 }
 
-/// The kinds and their synonyms, as matched (the SPEC's `user mailbox` is `usermailbox`).
+/// The kinds and their synonyms.
 const KINDS: [(&str, AccountKind); 11] = [
     ("user", AccountKind::User),
     ("shared", AccountKind::Shared),
     ("application", AccountKind::Application),
     ("resource", AccountKind::Resource),
-    ("usermailbox", AccountKind::User),
+    ("user mailbox", AccountKind::User),
     ("person", AccountKind::User),
-    ("sharedmailbox", AccountKind::Shared),
+    ("shared mailbox", AccountKind::Shared),
     ("room", AccountKind::Resource),
-    ("roommailbox", AccountKind::Resource),
+    ("room mailbox", AccountKind::Resource),
     ("equipment", AccountKind::Resource),
-    ("equipmentmailbox", AccountKind::Resource),
+    ("equipment mailbox", AccountKind::Resource),
 ];
 
 /// The six states and the portal's account statuses (support.nhs.net, "Types of account
-/// status"), as matched.
-const STATES: [(&str, State); 17] = [
+/// status").
+const STATES: [(&str, State); 19] = [
     ("active", State::Active),
     ("inactive", State::Inactive),
     ("disabled", State::Disabled),
     ("leaver", State::Leaver),
     ("deleted", State::Deleted),
     ("purged", State::Purged),
-    // Active (Leaver), Disabled_Leaver, Disabled (Leaver)
-    ("activeleaver", State::Leaver),
-    ("disabledleaver", State::Leaver),
+    ("Active (Leaver)", State::Leaver),
+    ("Disabled_Leaver", State::Leaver),
+    ("Disabled (Leaver)", State::Leaver),
     // A password lock, not a lifecycle state; the others are the portal at work.
-    ("locked", State::Active),
-    ("pending", State::Active),
-    ("enabling", State::Active),
-    ("restoring", State::Active),
-    ("migrationpending", State::Active),
-    ("disabling", State::Disabled),
-    ("deleting", State::Deleted),
-    // Deleted Permanent, Deleted_Permanent, Permanently deleted
-    ("deletedpermanent", State::Purged),
-    // ... and the engine's own label for purged.
-    ("permanentlydeleted", State::Purged),
+    ("Locked", State::Active),
+    ("Pending", State::Active),
+    ("Enabling", State::Active),
+    ("Restoring", State::Active),
+    ("Migration Pending", State::Active),
+    ("Disabling", State::Disabled),
+    ("Deleting", State::Deleted),
+    ("Deleted Permanent", State::Purged),
+    ("Deleted_Permanent", State::Purged),
+    // ... which is also the engine's own label for purged.
+    ("Permanently deleted", State::Purged),
 ];
 
 const ONBOARDED: [(&str, bool); 8] = [
@@ -131,9 +111,10 @@ pub(crate) fn onboarded(cell: &str) -> Result<bool, String> {
 
 /// A `lastActivity` cell that means no sign-in is known: `never`, `n/a`, `-` (any case).
 pub(crate) fn is_never(cell: &str) -> bool {
-    ["never", "n/a", "-"]
-        .iter()
-        .any(|w| cell.eq_ignore_ascii_case(w))
+    !cell.starts_with(|c: char| c.is_ascii_digit())
+        && ["never", "n/a", "-"]
+            .iter()
+            .any(|w| cell.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]
