@@ -25,8 +25,8 @@ use crate::model::error::{parse_at, EngineError, Input};
 use crate::model::numbers::WholeNumber;
 use crate::model::policy::{EvaluationOptions, PolicySet};
 use crate::roster::columns::CsvOptions;
-use crate::roster::csv::{parse_roster_csv, parse_roster_csv_bytes, RosterCsv};
-use crate::roster::Roster;
+use crate::roster::csv::{parse_roster_csv, parse_roster_csv_bytes};
+use crate::roster::{Roster, RosterCsv};
 
 /// `evaluateAccount(account, asOf, options?)`.
 pub(crate) fn evaluate_account_in<'de, D>(

@@ -19,7 +19,7 @@ use crate::model::account::Account;
 use crate::model::error::{split_position, EngineError, ErrorCode, Text};
 use crate::model::policy::{EvaluationOptions, PolicySet};
 use crate::model::rules::rules as catalogue;
-use crate::roster::{columns::CsvOptions, csv::RosterCsv, Roster};
+use crate::roster::{columns::CsvOptions, Roster, RosterCsv};
 
 fn js_error(e: &EngineError) -> JsValue {
     js_error_as_is(&for_js(e))

@@ -8,12 +8,11 @@
 //! [`row`]: crate::roster::row
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::{self, Chain, Cursor, Read};
 use std::rc::Rc;
 
 use csv::{ByteRecord, ReaderBuilder, StringRecord};
-use serde::Serialize;
 
 use crate::model::account::Account;
 use crate::model::error::{CsvProblem, EngineError};
@@ -21,59 +20,7 @@ use crate::roster::columns::{separator, CsvOptions, Header, RosterColumn};
 use crate::roster::lines::{fill, header_line, Seen, Tap};
 use crate::roster::row::{month_first_problems, trim, Findings, Row};
 use crate::roster::text::{windows_1252_record, Bom, Source, TextEncoding, Utf16Reader, NOT_UTF16};
-use crate::roster::Roster;
-
-/// What a roster CSV's header says: which header each column was read from, the headers read
-/// for nothing, and the optional columns no header gave (SPEC section 9).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct CsvColumns {
-    /// `{column: header}` for every column read, in the SPEC's order.
-    pub columns: BTreeMap<RosterColumn, String>,
-    /// Headers that name no column (or lost to a better one), in file order.
-    pub ignored_columns: Vec<String>,
-    /// Optional columns no header gave, in the SPEC's order.
-    pub missing_columns: Vec<RosterColumn>,
-}
-
-/// A roster read from CSV: its accounts, and what its header said (SPEC section 9).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub struct RosterCsv {
-    /// The accounts, in file order.
-    pub accounts: Vec<Account>,
-    /// Which header each column was read from.
-    #[cfg_attr(
-        feature = "wasm",
-        tsify(type = "Partial<Record<RosterColumn, string>>")
-    )]
-    pub columns: BTreeMap<RosterColumn, String>,
-    /// Headers read for no column.
-    pub ignored_columns: Vec<String>,
-    /// Optional columns no header gave (with `lastActivity` here, every account is judged idle
-    /// since it was created).
-    pub missing_columns: Vec<RosterColumn>,
-}
-
-impl RosterCsv {
-    /// The accounts with what the header said.
-    pub fn new(accounts: Vec<Account>, columns: CsvColumns) -> Self {
-        RosterCsv {
-            accounts,
-            columns: columns.columns,
-            ignored_columns: columns.ignored_columns,
-            missing_columns: columns.missing_columns,
-        }
-    }
-}
-
-impl From<RosterCsv> for Roster {
-    fn from(csv: RosterCsv) -> Roster {
-        Roster {
-            accounts: csv.accounts,
-        }
-    }
-}
+use crate::roster::{CsvColumns, RosterCsv};
 
 /// One account read from a roster CSV, with the physical line it starts on.
 #[derive(Clone, Debug, PartialEq, Eq)]
