@@ -12,7 +12,9 @@ use nhsmail_rules::{
 
 /// A CSV roster read as the library reads it.
 fn parsed(text: &str) -> Roster {
-    parse_roster_csv(text, &CsvOptions::default()).unwrap().into()
+    parse_roster_csv(text, &CsvOptions::default())
+        .unwrap()
+        .into()
 }
 
 fn bin() -> Command {
@@ -242,4 +244,145 @@ fn help_lists_every_built_in_set_from_the_table() {
             );
         }
     }
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name)
+}
+
+/// The library's export of a CSV roster file's bytes.
+fn library_export(bytes: &[u8], options: &CsvOptions) -> String {
+    let roster: Roster = nhsmail_rules::parse_roster_csv_bytes(bytes, options)
+        .unwrap()
+        .into();
+    let set = set("national");
+    serde_json::to_string(
+        &export_decisions(&roster, "2025-12-10".parse().unwrap(), &set, 7).unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn decide_reads_roster_files_as_excel_and_the_portal_write_them() {
+    let decide = ["decide", "--as-of", "2025-12-10"];
+    for name in [
+        "portal-export-excel-csv-utf8.csv",
+        "unicode-text-utf16le.txt",
+        "csv-comma-delimited-windows-1252.csv",
+        "semicolon-excel.csv",
+    ] {
+        let path = fixture(name);
+        let out = bin().args(decide).arg(&path).output().unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(
+            stdout(&out),
+            library_export(&bytes, &CsvOptions::default()),
+            "{name}"
+        );
+    }
+    // UTF-8 text, then a byte that is not: the whole file is Windows-1252, read again from the
+    // start, and the output is the library's.
+    let text = b"id,kind,created,lastActivity,organisation\nzo\xc3\xab,user,2025-01-01,2025-11-01,Caf\xc3\xa9\nb,user,2025-01-01,2025-11-02,\xe9\n";
+    let path = file("mixed.csv", "");
+    std::fs::write(&path, text).unwrap();
+    let out = bin().args(decide).arg(&path).output().unwrap();
+    let expected = library_export(text, &CsvOptions::default());
+    assert!(expected.contains("zoÃ«"), "{expected}");
+    assert_eq!(stdout(&out), expected);
+}
+
+#[test]
+fn the_csv_flags_name_columns_give_a_kind_and_allow_a_missing_last_activity() {
+    let text = "Staff email,Created,Last used,Last sign in\ns@x,2025-01-01,2025-11-01,2025-10-01\n";
+    let path = file("flags.csv", text);
+    let out = bin()
+        .args(["decide", "--as-of", "2025-12-10", "--default-kind", "user"])
+        .args(["--columns", "id=\"Staff email\",lastActivity=Last used"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let mut columns = std::collections::BTreeMap::new();
+    columns.insert(nhsmail_rules::RosterColumn::Id, "Staff email".to_owned());
+    columns.insert(
+        nhsmail_rules::RosterColumn::LastActivity,
+        "Last used".to_owned(),
+    );
+    let options = CsvOptions {
+        columns: Some(columns),
+        default_kind: Some(nhsmail_rules::AccountKind::User),
+    };
+    assert_eq!(stdout(&out), library_export(text.as_bytes(), &options));
+
+    // No lastActivity column: refused, then read when allowed.
+    let bare = file("bare.csv", "id,kind,created\na,user,2025-01-01\n");
+    let decide = ["decide", "--as-of", "2025-12-10"];
+    let out = bin().args(decide).arg(&bare).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        err.contains("line 1, column 4 (lastActivity)")
+            && err.contains("--allow-missing lastActivity"),
+        "{err}"
+    );
+    let out = bin()
+        .args(decide)
+        .args(["--allow-missing", "lastActivity"])
+        .arg(&bare)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+
+    // A header the file does not have is named as the flag that gave it.
+    let out = bin()
+        .args(decide)
+        .args(["--columns", "lastActivity=Last used"])
+        .arg(&bare)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("--columns lastActivity: `Last used` is not a header of the file"),
+        "{err}"
+    );
+    for (flag, value) in [
+        ("--columns", "colour=Red"),
+        ("--columns", "id"),
+        ("--default-kind", "robot"),
+        ("--allow-missing", "nope"),
+    ] {
+        let out = bin()
+            .args(decide)
+            .args([flag, value])
+            .arg(&bare)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{flag} {value}: {err}");
+        assert!(err.contains(flag), "{flag} {value}: {err}");
+    }
+}
+
+#[test]
+fn bad_input_lists_every_problem_with_a_count_and_writes_nothing() {
+    let out = bin()
+        .args(["decide", "--as-of", "2025-12-10"])
+        .arg(fixture("many-bad-rows.csv"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(err.contains("the roster has 90 problems"), "{err}");
+    let listed: Vec<&str> = err.lines().filter(|l| l.starts_with("  line ")).collect();
+    assert_eq!(listed.len(), 90);
+    assert!(listed[0].starts_with("  line 2, column 3 (created): `1/2/25` has a two-digit year"));
+    assert!(
+        listed[89].starts_with("  line 119, column 4 (lastActivity)"),
+        "{}",
+        listed[89]
+    );
 }
