@@ -429,19 +429,27 @@ pub fn parse_roster_csv_bytes(
     loop {
         let mut reader = RosterCsvReader::with_encoding(bytes, assumed, options);
         let mut accounts = Vec::new();
-        let mut ids: HashMap<String, u64> = HashMap::new();
-        let mut repeats = Vec::new();
-        while let Some(RosterRow { line, account }) = reader.next() {
-            if let Some(first) = ids.insert(account.id.clone(), line) {
-                ids.insert(account.id.clone(), first);
-                repeats.push(reader.repeated_id(line, &account.id, first));
-            }
+        let mut lines = Vec::new();
+        for RosterRow { line, account } in reader.by_ref() {
             accounts.push(account);
+            lines.push(line);
         }
         if let (None, Some(again)) = (assumed, reader.read_again_as()) {
             assumed = Some(again);
             continue;
         }
+        // Repeated ids, found once every account is read (the ids borrowed, not copied).
+        let mut first: HashMap<&str, u64> = HashMap::with_capacity(accounts.len());
+        let mut repeats = Vec::new();
+        for (account, line) in accounts.iter().zip(&lines) {
+            match first.get(account.id.as_str()) {
+                Some(at) => repeats.push(reader.repeated_id(*line, &account.id, *at)),
+                None => {
+                    first.insert(&account.id, *line);
+                }
+            }
+        }
+        drop(first);
         let columns = reader.finish(repeats)?;
         return Ok(RosterCsv::new(accounts, columns));
     }
