@@ -10,8 +10,11 @@ use nhsmail_rules::{parse_roster_csv_bytes, CsvOptions};
 
 const ACCOUNTS: usize = 100_000;
 
+/// A day: (year, month, day).
+type Day = (u32, u32, u32);
+
 /// One account's fields, the same in both files: (kind, created, last sign-in, onboarded, state).
-fn fields(i: usize) -> (usize, (u32, u32, u32), Option<(u32, u32, u32)>, bool, usize) {
+fn fields(i: usize) -> (usize, Day, Option<Day>, bool, usize) {
     let created = (
         2020 + (i % 5) as u32,
         1 + (i % 12) as u32,
