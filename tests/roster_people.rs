@@ -488,3 +488,14 @@ mod written_as_people_write {
         }
     }
 }
+
+#[test]
+fn snapshots_of_the_json_twin_for_a_portal_export_and_for_a_file_with_problems() {
+    let portal = String::from_utf8(fixture("portal-export-excel-csv-utf8.csv")).unwrap();
+    let read = parse_roster_csv_json(&json!({ "text": portal }).to_string()).unwrap();
+    let read: Value = serde_json::from_str(&read).unwrap();
+    insta::assert_json_snapshot!("parse_roster_csv_portal_export", read);
+    let bad = "Email,Type,Created,Last sign in,Status,Site\r\nann@x,robot,31/02/2025,Yesterday,Suspended,Leeds\r\nann@x,user,1/2/25,,,\r\n";
+    let e = parse_roster_csv_json(&json!({ "text": bad }).to_string()).unwrap_err();
+    insta::assert_json_snapshot!("parse_roster_csv_problems", e);
+}

@@ -113,11 +113,34 @@ test('exportDecisionsJson: a roster file in, the same export document out, as te
   assertCoded(() => ev.exportDecisionsJson(file, '2025-06-01', -1), 'invalid_field', 'remindWithinDays');
 });
 
-test('parseRosterCsv errors name the line and column, with no partial result', () => {
+test('parseRosterCsv errors name the line and column and list every problem, with no partial result', () => {
   const e = assertCoded(() => m.parseRosterCsv('id,kind,created\na,user,2025-01-01\n\nb,robot,2025-01-01\n'), 'invalid_csv');
   assert.match(e.message, /line 4, column 2 \(kind\)/);
-  assertCoded(() => m.parseRosterCsv('id,kind,created,colour\n'), 'invalid_csv', 'line 1, column 4 (colour)');
+  assert.deepEqual(e.problems.map((p) => [p.line, p.column, p.header]), [[4, 2, 'kind']]);
+  // A near miss in the header, and every problem of the rows after it.
+  const all = assertCoded(() => m.parseRosterCsv('id,kind,created,lastActivty,colour\na,robot,1/2/25,x,red\n'), 'invalid_csv', 'line 1, column 4 (lastActivty)');
+  assert.deepEqual(all.problems.map((p) => [p.line, p.column, p.header]), [[1, 4, 'lastActivty'], [2, 2, 'kind'], [2, 3, 'created']]);
+  assert.match(all.problems[0].message, /did you mean `lastActivity`\?/);
+  assert.match(all.problems[2].message, /two-digit year/);
   assertCoded(() => m.parseRosterCsv(42), 'invalid_field', 'text');
+  assertCoded(() => m.parseRosterCsv('Email,Created\na,2025-01-01\n', { columns: { lastActivity: 'Last used' } }), 'invalid_field', 'options.columns.lastActivity');
+});
+
+test('parseRosterCsv reads a file\'s bytes in any of its encodings, and says which header gave each column', () => {
+  const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+  const portal = fixture('portal-export-excel-csv-utf8.csv');
+  const r = m.parseRosterCsv(portal);
+  assert.equal(r.accounts.length, 7);
+  assert.equal(r.columns.id, 'Email address');
+  assert.equal(r.columns.lastActivity, 'Last sign in');
+  assert.deepEqual(r.ignoredColumns, ['Display name']);
+  assert.deepEqual(r.missingColumns, ['address']);
+  assert.deepEqual(m.parseRosterCsv(portal.toString('utf8')), r, 'the text reads as its bytes do');
+  assert.equal(m.parseRosterCsv(fixture('unicode-text-utf16le.txt')).accounts[0].id, 'zoë.brontë@nhs.net');
+  assert.equal(m.parseRosterCsv(fixture('csv-comma-delimited-windows-1252.csv')).accounts[1].organisation, 'Crèche €1 Ltd');
+  assert.equal(m.parseRosterCsv('Email,Created\na@x,2025-01-01\n', { defaultKind: 'user' }).accounts[0].kind, 'user');
+  // The result is a roster: exportDecisions reads it as it is.
+  assert.equal(m.exportDecisions(r, '2025-12-10').summary.accounts, 7);
 });
 
 test('comparePolicies: national against ncl-icb before December 2022', () => {

@@ -138,7 +138,7 @@ pub fn normalise(header: &str) -> String {
             _ if depth > 0 => {}
             '_' | '-' | '.' => {}
             c if c.is_whitespace() => {}
-            c => key.extend(c.to_lowercase()),
+            c => key.push(c.to_ascii_lowercase()),
         }
     }
     key

@@ -61,6 +61,8 @@ pub struct RosterCsvReader<R: Read> {
     separator: u8,
     header_line: Vec<u8>,
     header: Option<Header>,
+    /// Whether the header has no problem.
+    header_clean: bool,
     header_at: u64,
     encoding: Option<TextEncoding>,
     mode: Mode,
@@ -94,6 +96,7 @@ impl<R: Read> RosterCsvReader<R> {
             separator: b',',
             header_line: Vec::new(),
             header: None,
+            header_clean: false,
             header_at: 1,
             encoding: None,
             mode: Mode::Auto,
@@ -123,17 +126,15 @@ impl<R: Read> RosterCsvReader<R> {
         self.findings.any || self.fatal.is_some()
     }
 
-    /// The header's columns, reading up to the header if need be; `None` when the header has a
-    /// problem (then [`RosterCsvReader::finish`] says what).
+    /// The header's columns, reading up to the header if need be; `None` when there is no
+    /// header or it has a problem (then [`RosterCsvReader::finish`] says what).
     pub fn columns(&mut self) -> Option<CsvColumns> {
         self.start();
         if self.header.is_none() && self.pending.is_none() {
             self.pending = self.next_row();
         }
-        if self.has_problems() {
-            return None;
-        }
-        self.header.as_ref().map(columns_of)
+        let clean = self.header_clean && self.fatal.is_none();
+        self.header.as_ref().filter(|_| clean).map(columns_of)
     }
 
     /// The line the header is on (1 unless blank lines come first).
@@ -320,9 +321,10 @@ impl<R: Read> RosterCsvReader<R> {
                     return None;
                 }
                 Err(e) => {
+                    // With flexible rows read as bytes, the csv crate's only error is the input's.
                     let message = match e.into_kind() {
                         csv::ErrorKind::Io(e) => read_failure(&e),
-                        other => format!("the file cannot be read: {other:?}"),
+                        _ => "the file cannot be read from here on".to_owned(),
                     };
                     let line = self.last_line;
                     self.findings.push(CsvProblem::new(line, 1, "", message));
@@ -376,6 +378,7 @@ impl<R: Read> RosterCsvReader<R> {
                 self.csv = None;
             }
             Ok((header, problems)) => {
+                self.header_clean = problems.is_empty();
                 problems.into_iter().for_each(|p| self.findings.push(p));
                 if header.column(RosterColumn::Id).is_none() {
                     // Nothing in the rows can be read without knowing whose they are.
