@@ -1,5 +1,6 @@
-//! Line and quote bookkeeping for the streaming roster CSV reader: which physical line each
-//! record starts on, and whether a quoted cell is left open at the end.
+//! Line bookkeeping for the streaming roster CSV reader: the header line (read ahead for the
+//! separator), which physical line each record starts on, whether the bytes so far are ASCII, and
+//! whether a quoted cell is left open at the end.
 
 use std::cell::RefCell;
 use std::io::{self, Read};
