@@ -297,8 +297,8 @@ impl<R: Read> RosterCsvReader<R> {
             ));
         } else {
             self.unreadable(format!(
-                "the file says it is UTF-8 (it starts with a byte-order mark), but line {line} \
-                 is not UTF-8 text: save the file again as CSV UTF-8"
+                "the file is read as UTF-8 (it starts with a UTF-8 byte-order mark, or was said \
+                 to be UTF-8), but line {line} is not UTF-8 text: save it again as CSV UTF-8"
             ));
         }
         false
