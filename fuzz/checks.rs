@@ -187,20 +187,31 @@ fn clear_csv(e: &EngineError) {
         return;
     }
     assert!(!e.problems.is_empty() && e.problems.len() <= n::MAX_CSV_PROBLEMS);
-    assert!(e.problems.windows(2).all(|w| w[0].line <= w[1].line), "{e:?}");
-    assert!(e.problems.iter().all(|p| !p.message.trim().is_empty() && p.column >= 1));
+    assert!(
+        e.problems.windows(2).all(|w| w[0].line <= w[1].line),
+        "{e:?}"
+    );
+    assert!(e
+        .problems
+        .iter()
+        .all(|p| !p.message.trim().is_empty() && p.column >= 1));
     assert_eq!(e.path, e.problems[0].place());
     assert_eq!(e.detail, e.problems[0].message);
 }
 
 /// `RosterCsvReader` over `bytes` handed out `size` at a time, read again when it says so, with
 /// repeated ids found as `parse_roster_csv` finds them.
-fn streamed(bytes: &[u8], size: usize, options: &n::CsvOptions) -> Result<n::RosterCsv, EngineError> {
+fn streamed(
+    bytes: &[u8],
+    size: usize,
+    options: &n::CsvOptions,
+) -> Result<n::RosterCsv, EngineError> {
     let mut assumed = None;
     loop {
         let pieces = Pieces { rest: bytes, size };
         let mut reader = n::RosterCsvReader::with_encoding(pieces, assumed, options);
-        let (mut accounts, mut lines, mut repeats) = (Vec::new(), std::collections::HashMap::new(), Vec::new());
+        let (mut accounts, mut lines, mut repeats) =
+            (Vec::new(), std::collections::HashMap::new(), Vec::new());
         while let Some(row) = reader.next() {
             match lines.get(&row.account.id) {
                 Some(first) => repeats.push(reader.repeated_id(row.line, &row.account.id, *first)),
@@ -214,7 +225,9 @@ fn streamed(bytes: &[u8], size: usize, options: &n::CsvOptions) -> Result<n::Ros
             assumed = Some(again);
             continue;
         }
-        return reader.finish(repeats).map(|c| n::RosterCsv::new(accounts, c));
+        return reader
+            .finish(repeats)
+            .map(|c| n::RosterCsv::new(accounts, c));
     }
 }
 
@@ -250,7 +263,10 @@ pub fn roster_csv(data: &[u8]) {
         return;
     };
     let whole = n::parse_roster_csv(csv, &n::CsvOptions::default());
-    assert_eq!(whole, n::parse_roster_csv_bytes(rest, &n::CsvOptions::default()));
+    assert_eq!(
+        whole,
+        n::parse_roster_csv_bytes(rest, &n::CsvOptions::default())
+    );
     whole_and_streamed(rest, size, &n::CsvOptions::default());
 }
 
@@ -265,7 +281,10 @@ pub fn roster_bytes(data: &[u8]) {
         options.default_kind = Some(n::AccountKind::User);
     }
     if size & 0x20 != 0 {
-        let first = rest.split(|b| *b == b',' || *b == b'\n').next().unwrap_or_default();
+        let first = rest
+            .split(|b| *b == b',' || *b == b'\n')
+            .next()
+            .unwrap_or_default();
         let header = String::from_utf8_lossy(first).trim().to_owned();
         options.columns = Some([(n::RosterColumn::Id, header)].into_iter().collect());
     }

@@ -19,7 +19,9 @@ dan,user,2025-04-01,,false,active
 
 #[test]
 fn exporter_in_chunks_gives_the_same_bytes_as_export_decisions() {
-    let roster: Roster = parse_roster_csv(CSV, &CsvOptions::default()).unwrap().into();
+    let roster: Roster = parse_roster_csv(CSV, &CsvOptions::default())
+        .unwrap()
+        .into();
     let set = PolicySet::built_in("national").unwrap();
     let whole = export_decisions(&roster, d("2025-06-01"), &set, 7).unwrap();
     let mut exporter = Exporter::new(d("2025-06-01"), &set, 7);
@@ -38,7 +40,9 @@ fn exporter_in_chunks_gives_the_same_bytes_as_export_decisions() {
 
 #[test]
 fn exporter_errors_name_the_account() {
-    let roster: Roster = parse_roster_csv(CSV, &CsvOptions::default()).unwrap().into();
+    let roster: Roster = parse_roster_csv(CSV, &CsvOptions::default())
+        .unwrap()
+        .into();
     let set = PolicySet::built_in("national").unwrap();
     // asOf before an account's creation: the error names the account by index and id.
     let mut exporter = Exporter::new(d("2025-01-01"), &set, 7);

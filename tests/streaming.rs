@@ -48,7 +48,9 @@ fn streamed_csv(bytes: &[u8], step: usize) -> Result<RosterCsv, String> {
             assumed = Some(again);
             continue;
         }
-        let columns = reader.finish(repeats).map_err(|e| format!("{e}: {:?}", e.problems))?;
+        let columns = reader
+            .finish(repeats)
+            .map_err(|e| format!("{e}: {:?}", e.problems))?;
         return Ok(RosterCsv::new(accounts, columns));
     }
 }
