@@ -278,7 +278,7 @@ fn an_edited_or_foreign_decisions_file_is_refused_with_its_field() {
         (e.code.as_str(), e.path.as_str()),
         ("invalid_field", "decisions[0].id")
     );
-    let foreign = saved.replace("nhsmail-decisions/1", "nhsmail-decisions/2");
+    let foreign = saved.replace("nhsmail-decisions/2", "nhsmail-decisions/3");
     assert_eq!(
         DecisionExport::from_json(&foreign).unwrap_err().path,
         "schema"
