@@ -283,7 +283,22 @@ fn decide(
         spool.extend(exporter.drain());
         Ok(())
     })?;
-    spool.write_out(&exporter.finish(), "decisions")
+    let export = exporter.finish();
+    spool.write_out(&export, "decisions")?;
+    eprintln!(
+        "nhsmail-rules: {}",
+        held_note(export.summary.held.unwrap_or(0))
+    );
+    Ok(())
+}
+
+/// The line on stderr after a good export: how many rows are held (SPEC 7.0) and what to do.
+fn held_note(held: usize) -> String {
+    match held {
+        0 => "0 accounts held: every row could be decided".to_owned(),
+        1 => "1 account held (recorded disabled or leaver with no date); it is listed in `held`: add its recordedSince to decide it".to_owned(),
+        n => format!("{n} accounts held (recorded disabled or leaver with no date); they are listed in `held`: add their recordedSince to decide them"),
+    }
 }
 
 fn compare(

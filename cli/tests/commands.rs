@@ -386,3 +386,45 @@ fn bad_input_lists_every_problem_with_a_count_and_writes_nothing() {
         listed[89]
     );
 }
+
+#[test]
+fn decide_holds_undated_disabled_and_leaver_rows_and_counts_them_on_stderr() {
+    // A portal-style export: a person on long leave (Disabled, no date), a leaver, a user who
+    // signed in yesterday, and a dated disabled row.
+    let text = "Email address,Account type,Created,Last sign in,Status,Status since\r\n\
+                long.leave@nhs.net,User,01/03/2019,02/01/2021,Disabled,\r\n\
+                gone@nhs.net,User,01/03/2019,02/01/2021,Active (Leaver),\r\n\
+                old.hand@nhs.net,User,01/03/2019,30/11/2025,Active,\r\n\
+                dated@nhs.net,User,01/03/2019,02/01/2021,Disabled,01/06/2024\r\n";
+    let path = file("held.csv", text);
+    let out = bin()
+        .args(["decide", "--as-of", "2025-12-01"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let export: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let held: Vec<&str> = export["held"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["accountId"].as_str().unwrap())
+        .collect();
+    assert_eq!(held, ["long.leave@nhs.net", "gone@nhs.net"]);
+    assert_eq!(export["summary"]["held"], 2);
+    // No state decision for the held rows, none for the user who signs in; the dated disabled
+    // row is deleted 18 months after its date (2025-12-01), not purged.
+    let decisions: Vec<(&str, &str)> = export["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["accountId"].as_str().unwrap(),
+                d["action"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(decisions, [("dated@nhs.net", "delete")], "{export}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2 accounts held"), "{err}");
+}
