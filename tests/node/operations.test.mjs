@@ -74,8 +74,11 @@ test('parseRosterCsv then exportDecisions: schema shape, ids and identical bytes
   const doc = m.exportDecisions(roster, '2025-06-01');
   const text = JSON.stringify(doc);
   assert.equal(text, JSON.stringify(m.exportDecisions(roster, '2025-06-01')), 'byte-identical');
-  assert.deepEqual(Object.keys(doc), ['schema', 'engineVersion', 'asOf', 'policySet', 'summary', 'decisions']);
-  assert.equal(doc.schema, 'nhsmail-decisions/1');
+  assert.deepEqual(Object.keys(doc), ['schema', 'engineVersion', 'asOf', 'policySet', 'summary', 'decisions', 'held']);
+  assert.equal(doc.schema, 'nhsmail-decisions/2');
+  assert.equal(doc.engineVersion, '0.2.0');
+  assert.deepEqual(Object.keys(doc.summary), ['accounts', 'held', 'byState', 'byAction']);
+  assert.deepEqual(doc.held, []);
   assert.deepEqual(Object.keys(doc.summary.byAction), ['reactivate', 'markInactive', 'disable', 'markLeaver', 'delete', 'purge', 'remind']);
   assert.equal(doc.summary.byState.purged, 1);
   for (const d of doc.decisions) {
@@ -89,6 +92,27 @@ test('parseRosterCsv then exportDecisions: schema shape, ids and identical bytes
   assert.equal(schema.additionalProperties, false);
   assert.deepEqual(schema.required, Object.keys(doc));
   assert.equal(require('../../pkg/schemas/decisions-2.schema.json').$schema, schema.$schema);
+});
+
+test('a portal export: undated Disabled and Active (Leaver) rows are held, never deleted or purged', () => {
+  const portal = [
+    'Email address,Display name,Account type,Created,Last sign in,Status',
+    'long.leave@nhs.net,Sam Ray,User,01/03/2019,02/01/2021 09:14,Disabled',
+    'gone@nhs.net,Ann Lee,User,01/03/2019,02/01/2021,Active (Leaver)',
+    'old.hand@nhs.net,Old Hand,User,01/03/2019,30/11/2025,Active',
+  ].join('\r\n');
+  const roster = m.parseRosterCsv(portal);
+  assert.deepEqual(roster.ignoredColumns, ['Display name']);
+  const doc = m.exportDecisions(roster, '2025-12-01', { remindWithinDays: 30 });
+  assert.equal(doc.summary.held, 2);
+  assert.deepEqual(doc.held.map((h) => [h.accountId, h.recordedState, h.missing]),
+    [['long.leave@nhs.net', 'disabled', 'recordedSince'], ['gone@nhs.net', 'leaver', 'recordedSince']]);
+  // The one who signed in yesterday is active (onboarded by default) and reminded before 30 December.
+  assert.deepEqual(doc.decisions.map((d) => [d.accountId, d.action, d.effectiveOn, d.rule]),
+    [['old.hand@nhs.net', 'remind', '2025-12-29', 'LC-INACTIVE']]);
+  const held = m.evaluateAccount(roster.accounts[0], '2025-12-01');
+  assert.deepEqual([held.state, held.next, held.transitions.length], ['disabled', null, 0]);
+  assert.equal(held.warnings.at(-1).code, 'recorded_state_undated');
 });
 
 test('exportDecisionsJson: a roster file in, the same export document out, as text', () => {
