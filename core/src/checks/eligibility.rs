@@ -88,6 +88,27 @@ impl Checklist {
     }
 }
 
+/// The DSPT's first assessment year: 2018-19.
+const FIRST_DSPT_YEAR: i32 = 2018;
+
+/// A year no publication can have (engine 0.2): before the DSPT began, or after `asOf`'s year.
+fn check_dspt_year(year: DsptYear, as_of: IsoDate) -> Result<(), EngineError> {
+    use chrono::Datelike;
+    let latest = as_of.naive().year();
+    let problem = if year.first() < FIRST_DSPT_YEAR {
+        format!("must be 2018-19 or later (the DSPT began in 2018-19), found `{year}`")
+    } else if year.first() > latest {
+        format!("cannot be after {latest}, the year of asOf: no one has published for `{year}` yet")
+    } else {
+        return Ok(());
+    };
+    Err(EngineError::new(
+        ErrorCode::InvalidField,
+        "dsptYear",
+        problem,
+    ))
+}
+
 /// Checks an organisation against every `EL-*` rule, with the policy in force on `asOf`.
 pub fn check_eligibility(
     input: &EligibilityInput,
@@ -106,6 +127,9 @@ pub fn check_eligibility(
                     .unwrap_or_default()
             ),
         ));
+    }
+    if let Some(year) = input.dspt_year {
+        check_dspt_year(year, input.as_of)?;
     }
     let valid_until = input.dspt_year.and_then(DsptYear::valid_until);
     let shown = match input.dspt_year {
