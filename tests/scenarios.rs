@@ -161,6 +161,27 @@ const ROWS: &[&str] = &[
     "same-day-reactivation",
     "ncl-switchover",
     "active-on",
+    // SPEC 7.0 (a roster row is a snapshot), section 3's onboarded default and section 7's
+    // reminders for every state: tests/scenarios/snapshots.json.
+    "snapshot/dated-start",
+    "snapshot/events-before-date",
+    "snapshot/active-on-after-date",
+    "snapshot/active-on-before-date",
+    "snapshot/active-on-after-as-of",
+    "snapshot/since-before-created",
+    "snapshot/held-disabled",
+    "snapshot/held-leaver",
+    "snapshot/undated-clock-state",
+    "snapshot/purged-terminal",
+    "snapshot/exempt-recorded",
+    "snapshot/recorded-since-invalid",
+    "onboarded-default",
+    "remind/active",
+    "remind/inactive-onboarded",
+    "remind/inactive-not-onboarded",
+    "remind/deleted",
+    "remind/disabled",
+    "remind/leaver",
 ];
 
 fn normalise_space(s: &str) -> String {
