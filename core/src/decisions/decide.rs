@@ -127,9 +127,13 @@ fn reminder_reason(
         State::Purged => "the account is permanently deleted",
         State::Active | State::Disabled | State::Leaver => "the account changes state",
     };
-    format!(
-        "{what} by {}, or {otherwise} on {}",
-        last_day.long_form(),
-        next.on.long_form()
-    )
+    let mut reason = String::with_capacity(what.len() + otherwise.len() + 44);
+    reason.push_str(what);
+    reason.push_str(" by ");
+    last_day.push_long_form(&mut reason);
+    reason.push_str(", or ");
+    reason.push_str(otherwise);
+    reason.push_str(" on ");
+    next.on.push_long_form(&mut reason);
+    reason
 }

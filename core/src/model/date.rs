@@ -120,10 +120,30 @@ impl IsoDate {
 
     /// The date as people read it: `1 December 2022`.
     pub fn long_form(self) -> String {
-        // Written by hand rather than with chrono's `format`: its format-string machinery is a
-        // large share of the WebAssembly and only this one shape is needed.
-        let month = MONTHS.get(self.0.month0() as usize).copied().unwrap_or("");
-        format!("{} {month} {}", self.0.day(), self.0.year())
+        let mut out = String::with_capacity(17);
+        self.push_long_form(&mut out);
+        out
+    }
+
+    /// Appends [`IsoDate::long_form`] to `out`. Written by hand rather than with chrono's
+    /// `format` (its format-string machinery is a large share of the WebAssembly) or `format!`
+    /// (a reminder's reason writes two dates, for hundreds of thousands of rows).
+    pub fn push_long_form(self, out: &mut String) {
+        let day = self.0.day();
+        if day >= 10 {
+            out.push(char::from(b'0' + (day / 10) as u8));
+        }
+        out.push(char::from(b'0' + (day % 10) as u8));
+        out.push(' ');
+        out.push_str(MONTHS.get(self.0.month0() as usize).copied().unwrap_or(""));
+        out.push(' ');
+        // Dates in the calendar have years 0 to 9999 (see `in_calendar`): four digits at most.
+        let year = self.0.year().unsigned_abs();
+        let digits = [year / 1000 % 10, year / 100 % 10, year / 10 % 10, year % 10];
+        let first = digits.iter().position(|&d| d != 0).unwrap_or(3);
+        for d in &digits[first..] {
+            out.push(char::from(b'0' + *d as u8));
+        }
     }
 
     /// Whole days from `earlier` to `self` (negative when `earlier` is later).
@@ -287,6 +307,20 @@ mod tests {
             "2022-12-01".parse::<IsoDate>().unwrap().long_form(),
             "1 December 2022"
         );
+        for (iso, long) in [
+            ("2025-06-30", "30 June 2025"),
+            ("0999-01-09", "9 January 999"),
+            ("0000-03-10", "10 March 0"),
+            ("9999-12-31", "31 December 9999"),
+        ] {
+            let date = iso.parse::<IsoDate>().unwrap();
+            assert_eq!(date.long_form(), long);
+            let d = date.naive();
+            assert_eq!(
+                long,
+                format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+            );
+        }
     }
 
     #[test]
