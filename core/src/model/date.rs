@@ -141,7 +141,7 @@ impl IsoDate {
         let year = self.0.year().unsigned_abs();
         let digits = [year / 1000 % 10, year / 100 % 10, year / 10 % 10, year % 10];
         let first = digits.iter().position(|&d| d != 0).unwrap_or(3);
-        for d in &digits[first..] {
+        for d in digits.iter().skip(first) {
             out.push(char::from(b'0' + *d as u8));
         }
     }
