@@ -26,6 +26,31 @@ pub(crate) struct CsvSettings {
     pub(crate) assumed: Option<TextEncoding>,
 }
 
+/// What a person should know about how a CSV roster was read: the headers it ignored and the
+/// optional columns it found none for (a missing `recordedState` judges every row active).
+pub(crate) fn columns_note(columns: &CsvColumns) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !columns.ignored_columns.is_empty() {
+        let quoted: Vec<String> = columns
+            .ignored_columns
+            .iter()
+            .map(|h| format!("\"{h}\""))
+            .collect();
+        notes.push(format!(
+            "ignored these headers (not roster columns; name one with --columns if it is): {}",
+            quoted.join(", ")
+        ));
+    }
+    if !columns.missing_columns.is_empty() {
+        let names: Vec<&str> = columns.missing_columns.iter().map(|c| c.as_str()).collect();
+        notes.push(format!(
+            "no header gave these optional columns: {}",
+            names.join(", ")
+        ));
+    }
+    notes
+}
+
 impl CsvSettings {
     /// A roster with no `lastActivity` column judges every account idle since it was created,
     /// which can mean mass deletions: refused unless allowed (SPEC section 9).
@@ -134,7 +159,7 @@ impl Roster {
     }
 
     /// Calls `each(index, account)` for every account in file order, and returns how many there
-    /// were, or the roster's problems exactly as the whole-text parsers would report them
+    /// were with (CSV) the header each column came from, or the roster's problems exactly as the whole-text parsers would report them
     /// (`parseRosterCsv` for CSV, every problem; `exportDecisions`' id check for JSON). Once a CSV
     /// problem is found, no more accounts are given. `Failure::ReadAgain` when the CSV turned out
     /// to be Windows-1252 after rows were given as UTF-8: the whole command must start again.
@@ -142,7 +167,7 @@ impl Roster {
         &self,
         csv: &CsvSettings,
         mut each: impl FnMut(usize, Account),
-    ) -> Result<usize, Failure> {
+    ) -> Result<(usize, Option<CsvColumns>), Failure> {
         let progress = self.progress();
         let mut fingerprints: Vec<u64> = Vec::new();
         let mut count = 0;
@@ -166,12 +191,15 @@ impl Roster {
                     }
                     return Err(Failure::ReadAgain(encoding));
                 }
-                reader.finish(Vec::new()).map(|_| count)
+                reader
+                    .finish(Vec::new())
+                    .map(|columns| (count, Some(columns)))
             }
             Format::Json => read_roster_json(input, |i, account| {
                 fingerprints.push(fingerprint(&account.id));
                 each(i, account);
-            }),
+            })
+            .map(|n| (n, None)),
         };
         if let Some(bar) = &progress {
             bar.finish_and_clear();

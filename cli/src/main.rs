@@ -259,15 +259,18 @@ fn stream(
     if !roster.is_csv() {
         csv_args::json_roster(csv, path)?;
     }
-    roster.read(csv, |index, account| {
+    let (_, columns) = roster.read(csv, |index, account| {
         if failed.is_none() {
             failed = push(&account, index, &mut spool).err();
         }
     })?;
-    match failed {
-        Some(e) => Err(e.into()),
-        None => Ok(spool),
+    if let Some(e) = failed {
+        return Err(e.into());
     }
+    for note in columns.iter().flat_map(input::columns_note) {
+        eprintln!("nhsmail-rules: {note}");
+    }
+    Ok(spool)
 }
 
 fn decide(

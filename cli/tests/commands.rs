@@ -428,3 +428,26 @@ fn decide_holds_undated_disabled_and_leaver_rows_and_counts_them_on_stderr() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("2 accounts held"), "{err}");
 }
+
+#[test]
+fn decide_says_which_headers_it_ignored_and_which_columns_it_found_none_for() {
+    // A misspelt `Status` header is not a near miss of a column's own name: it is ignored, so
+    // every row is judged active. The person is told, on stderr.
+    let text = "Email address,Display name,Account type,Created,Last sign in,Stauts\n\
+                ann@nhs.net,Ann Lee,User,01/03/2019,30/11/2025,Disabled\n";
+    let out = bin()
+        .args(["decide", "--as-of", "2025-12-01"])
+        .arg(file("stauts.csv", text))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(r#"ignored these headers (not roster columns; name one with --columns if it is): "Display name", "Stauts""#),
+        "{err}"
+    );
+    assert!(
+        err.contains("no header gave these optional columns: onboarded, recordedState, recordedSince, organisation, address"),
+        "{err}"
+    );
+}
