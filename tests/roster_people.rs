@@ -7,8 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use nhsmail_rules::{
-    parse_roster_csv_bytes, parse_roster_csv_json, CsvOptions, EngineError, RosterCsv,
-    RosterCsvReader, TextEncoding,
+    parse_roster_csv, parse_roster_csv_bytes, parse_roster_csv_json, roster_file_text, CsvOptions,
+    EngineError, RosterCsv, RosterCsvReader, TextEncoding,
 };
 use serde_json::{json, Value};
 
@@ -299,4 +299,38 @@ fn snapshots_of_the_json_twin_for_a_portal_export_and_for_a_file_with_problems()
     let bad = "Email,Type,Created,Last sign in,Status,Site\r\nann@x,robot,31/02/2025,Yesterday,Suspended,Leeds\r\nann@x,user,1/2/25,,,\r\n";
     let e = parse_roster_csv_json(&json!({ "text": bad }).to_string()).unwrap_err();
     insta::assert_json_snapshot!("parse_roster_csv_problems", e);
+}
+
+/// The app keeps a chosen file as text: decoded as the reader decodes bytes, it reads the same.
+#[test]
+fn a_file_as_text_reads_as_its_bytes_do() {
+    for name in [
+        "portal-export-excel-csv-utf8.csv",
+        "semicolon-excel.csv",
+        "unicode-text-utf16le.txt",
+        "csv-comma-delimited-windows-1252.csv",
+    ] {
+        let bytes = fixture(name);
+        let text = roster_file_text(&bytes).unwrap();
+        assert!(!text.starts_with('\u{feff}'), "{name}: the mark is dropped");
+        let options = CsvOptions::default();
+        assert_eq!(
+            parse_roster_csv(&text, &options),
+            parse_roster_csv_bytes(&bytes, &options),
+            "{name}"
+        );
+    }
+    assert!(roster_file_text(b"id,kind\nzo\xeb,user\n")
+        .unwrap()
+        .contains("zo\u{eb}"));
+    // Unreadable bytes give the reader's own error, on line 1.
+    for bad in [
+        &b"\xff\xfe\0\0i\0\0\0"[..],
+        b"\xff\xfei\0\0\xd8",
+        b"\xef\xbb\xbfid\xff",
+    ] {
+        let e = roster_file_text(bad).unwrap_err();
+        assert_eq!(e.code.as_str(), "invalid_csv", "{e}");
+        assert!(e.path.starts_with("line 1"), "{e}");
+    }
 }

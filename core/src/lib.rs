@@ -61,7 +61,9 @@ pub use model::policy::{
 pub use model::rules::{rules, Rule, RuleId, RULE_COUNT};
 pub use model::state::State;
 pub use roster::columns::{CsvOptions, RosterColumn};
-pub use roster::csv::{parse_roster_csv, parse_roster_csv_bytes, RosterCsvReader, RosterRow};
+pub use roster::csv::{
+    parse_roster_csv, parse_roster_csv_bytes, roster_file_text, RosterCsvReader, RosterRow,
+};
 pub use roster::json::read_roster_json;
 pub use roster::text::TextEncoding;
 pub use roster::{CsvColumns, Roster, RosterCsv};

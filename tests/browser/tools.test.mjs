@@ -157,6 +157,23 @@ test('a CSV upload, the summary, the table, a comparison and the decisions downl
   await finish(s);
 });
 
+test('Excel\'s Unicode text (UTF-16) and Windows-1252 CSV files decide as the npm module decides from their bytes', async () => {
+  for (const name of ['unicode-text-utf16le.txt', 'csv-comma-delimited-windows-1252.csv']) {
+    const bytes = readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+    const s = await open('/roster');
+    const { page } = s;
+    await page.getByTestId('roster-file').setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
+    await page.getByTestId('file-name').waitFor();
+    await page.getByTestId('as-of').fill('2025-12-01');
+    await page.getByTestId('evaluate').click();
+    await page.getByTestId('done').waitFor();
+    const expected = engine.exportDecisions(engine.parseRosterCsv(new Uint8Array(bytes)), '2025-12-01', { policySet: 'national', remindWithinDays: 7 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    assert.equal(readFileSync(await download.path(), 'utf8'), JSON.stringify(expected), name);
+    await finish(s);
+  }
+});
+
 test('a roster with a bad cell names its line and column', async () => {
   const s = await open('/roster');
   const { page } = s;

@@ -33,11 +33,13 @@ pub fn download(name: &str, mime: &str, text: &str) {
     Timeout::new(60_000, move || drop(url)).forget();
 }
 
-/// Reads the file chosen in a file input's `change` event as text, then calls `done` with its
-/// name and the text (`Err` when the browser cannot read it). Nothing happens when no file is chosen.
+/// Reads the file chosen in a file input's `change` event, then calls `done` with its name and
+/// its text, decoded as the engine reads a roster file's bytes (UTF-8, UTF-16 with a byte-order
+/// mark, or Windows-1252: Excel's three ways of saving CSV); `Err` says why it cannot be read.
+/// Nothing happens when no file is chosen.
 pub fn read_chosen_file(
     ev: &leptos::ev::Event,
-    done: impl FnOnce(String, Result<String, ()>) + 'static,
+    done: impl FnOnce(String, Result<String, String>) + 'static,
 ) {
     let input: web_sys::HtmlInputElement = event_target(ev);
     let Some(file) = input.files().and_then(|l| l.get(0)) else {
@@ -45,9 +47,10 @@ pub fn read_chosen_file(
     };
     let file = gloo_file::File::from(file);
     spawn_local(async move {
-        let text = gloo_file::futures::read_as_text(&file)
-            .await
-            .map_err(|_| ());
+        let text = match gloo_file::futures::read_as_bytes(&file).await {
+            Ok(bytes) => nhsmail_rules::roster_file_text(&bytes).map_err(|e| e.detail),
+            Err(_) => Err("the browser could not read it".to_owned()),
+        };
         done(file.name(), text);
     });
 }

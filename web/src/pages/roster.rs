@@ -182,11 +182,11 @@ pub fn RosterPage() -> impl IntoView {
                 file_name.set(name);
                 file_chosen.set(true);
             }
-            Err(()) => {
+            Err(why) => {
                 file_chosen.set(false);
                 errors.set(vec![FieldError::new(
                     "roster-file",
-                    "The file could not be read. Choose a CSV or JSON file",
+                    format!("The file could not be read: {why}"),
                 )]);
             }
         });

@@ -94,9 +94,9 @@ pub fn RulesPage() -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         read_chosen_file(&ev, move |_, text| match text {
             Ok(t) => apply("policy-file", t),
-            Err(()) => errors.set(vec![FieldError::new(
+            Err(why) => errors.set(vec![FieldError::new(
                 "policy-file",
-                "The file could not be read. Choose a JSON file",
+                format!("The file could not be read ({why}). Choose a JSON file"),
             )]),
         });
     };
