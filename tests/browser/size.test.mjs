@@ -15,10 +15,10 @@ export function siteSize() {
   return { files, total: files.reduce((sum, f) => sum + f.gzip, 0) };
 }
 
-// 250 KB in its stricter reading, 250,000 bytes (not 250 KiB): README, "Size".
-const BUDGET = 250_000;
+// 300 KB in its stricter reading, 300,000 bytes (not 300 KiB): README, "Size".
+const BUDGET = 300_000;
 
-test('the built site is at most 250 KB gzip', () => {
+test('the built site is at most 300 KB gzip', () => {
   const { files, total } = siteSize();
   for (const f of files) console.log(`# ${f.name}: ${f.raw} B, ${f.gzip} B gzip`);
   console.log(`# total: ${total} B gzip (budget ${BUDGET} B)`);

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// Messages about saved work that could not be read or kept, shown at the top of every page: as
-/// HTML, one paragraph each ("" when there are none).
+/// Messages about saved work that could not be read or kept, shown at the top of every page: one
+/// paragraph each (empty when there are none).
 #[derive(Clone, Copy)]
-pub struct Notices(pub RwSignal<String>);
+pub struct Notices(pub RwSignal<crate::html::Html>);
 
 impl Notices {
     /// Adds a message once.
@@ -19,7 +19,7 @@ impl Notices {
         let paragraph = crate::html::p(&message);
         self.0.update(|list| {
             if !list.contains(&paragraph) {
-                list.push_str(&paragraph);
+                list.push(paragraph);
             }
         });
     }

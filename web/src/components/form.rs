@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::html::esc;
+use crate::html::{html, Html};
 
 /// A problem with one field: the field's id (the summary links to it) and the message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,7 +128,7 @@ pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
             <h2 class="nhsuk-error-summary__title" id="error-summary-title">"There is a problem"</h2>
             <div class="nhsuk-error-summary__body">
                 <ul class="nhsuk-list nhsuk-error-summary__list" on:click=focus_link_target inner_html=move || errors.with(|e| {
-                    e.iter().map(|e| format!(r##"<li><a href="#{}">{}</a></li>"##, esc(&e.field), esc(&e.message))).collect::<String>()
+                    e.iter().map(|e| html!(r##"<li><a href="#{}">{}</a></li>"##, Html::text(&e.field), Html::text(&e.message))).collect::<Html>()
                 })></ul>
             </div>
         </div>
@@ -149,7 +149,8 @@ pub fn error_message(id: &'static str, message: Signal<Option<String>>) -> impl 
 }
 
 /// A radios question in a fieldset. `options` are `(value, label, hint)`; the first radio has the
-/// id `id` so error links land on it.
+/// id `id` so error links land on it. Each radio is ticked while `value` holds its value, and
+/// choosing it sets `value`.
 #[component]
 pub fn Radios(
     id: &'static str,
@@ -160,79 +161,49 @@ pub fn Radios(
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let legend_html = if page_heading {
-        format!(
-            r#"<h1 class="nhsuk-fieldset__heading">{}</h1>"#,
-            esc(&legend)
+    let (legend_class, legend_html) = if page_heading {
+        (
+            "nhsuk-fieldset__legend nhsuk-fieldset__legend--l",
+            html!(
+                r#"<h1 class="nhsuk-fieldset__heading">{}</h1>"#,
+                Html::text(&legend)
+            ),
         )
     } else {
-        format!("<span>{}</span>", esc(&legend))
-    };
-    let legend_class = if page_heading {
-        "nhsuk-fieldset__legend nhsuk-fieldset__legend--l"
-    } else {
-        "nhsuk-fieldset__legend nhsuk-fieldset__legend--s"
+        (
+            "nhsuk-fieldset__legend nhsuk-fieldset__legend--s",
+            html!("<span>{}</span>", Html::text(&legend)),
+        )
     };
     let hint = hint.filter(|h| !h.is_empty());
     let described = described_by(id, hint.is_some(), error);
-    // The radios are drawn once; a value set from elsewhere is shown by ticking its radio.
-    let node = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let v = value.get();
-        if let Some(Ok(list)) = node.get().map(|n| n.query_selector_all("input")) {
-            for i in 0..list.length() {
-                if let Some(input) = list
-                    .get(i)
-                    .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    input.set_checked(input.value() == v);
-                }
+    let radios = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (v, label, item_hint))| {
+            let input_id = if i == 0 { id.to_owned() } else { format!("{id}-{v}") };
+            let hint_id = item_hint.map(|_| format!("{input_id}-item-hint"));
+            view! {
+                <div class="nhsuk-radios__item">
+                    <input class="nhsuk-radios__input" id=input_id.clone() name=id type="radio" value=v
+                        aria-describedby=hint_id.clone()
+                        prop:checked=move || value.with(|x| x == v) on:change=move |_| value.set(v.to_owned())/>
+                    <label class="nhsuk-label nhsuk-radios__label" for=input_id>{label}</label>
+                    {item_hint.map(|h| view! { <div class="nhsuk-hint nhsuk-radios__hint" id=hint_id>{h}</div> })}
+                </div>
             }
-        }
-    });
+        })
+        .collect_view();
     view! {
         <div class=group_class_of(error)>
             <fieldset class="nhsuk-fieldset" aria-describedby=described>
                 <legend class=legend_class inner_html=legend_html></legend>
                 {hint.map(|h| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{h}</div> })}
                 {error_message(id, error)}
-                <div class="nhsuk-radios" node_ref=node inner_html=radios_html(id, &options, &value.get_untracked())
-                    on:change=typed(value)></div>
+                <div class="nhsuk-radios">{radios}</div>
             </fieldset>
         </div>
     }
-}
-
-/// The radio inputs and their labels, as HTML, with `value` checked.
-fn radios_html(id: &str, options: &[(&str, &str, Option<&str>)], value: &str) -> String {
-    let mut out = String::new();
-    for (i, (v, label, hint)) in options.iter().enumerate() {
-        let input_id = if i == 0 {
-            id.to_owned()
-        } else {
-            format!("{id}-{v}")
-        };
-        let hint_id = format!("{input_id}-item-hint");
-        let described = if hint.is_some() {
-            format!(r#" aria-describedby="{hint_id}""#)
-        } else {
-            String::new()
-        };
-        let checked = if *v == value { " checked" } else { "" };
-        out.push_str(&format!(
-            r#"<div class="nhsuk-radios__item"><input class="nhsuk-radios__input" id="{input_id}" name="{id}" type="radio" value="{}"{described}{checked}><label class="nhsuk-label nhsuk-radios__label" for="{input_id}">{}</label>"#,
-            esc(v),
-            esc(label)
-        ));
-        if let Some(h) = hint {
-            out.push_str(&format!(
-                r#"<div class="nhsuk-hint nhsuk-radios__hint" id="{hint_id}">{}</div>"#,
-                esc(h)
-            ));
-        }
-        out.push_str("</div>");
-    }
-    out
 }
 
 /// A labelled text input bound to `value`.

@@ -6,11 +6,11 @@ use nhsmail_rules::{
 };
 
 use crate::components::form::{
-    field_error, page_title, shown, Checkbox, ErrorSummary, FieldError, Radios, TextInput,
+    field_error, page_title, Checkbox, ErrorSummary, FieldError, Radios, TextInput,
 };
 use crate::components::state_tag::state_label;
 use crate::components::today;
-use crate::html::{list, p, p_id, reason};
+use crate::html::{html, list, p, p_id, reason, Html};
 use crate::store::{kept_fields, Field, Fields};
 
 const KEY: &str = "nhsmail-rules.sign-in.v1";
@@ -108,8 +108,8 @@ pub fn SignIn() -> impl IntoView {
     let mfa = crate::store::field(form, |f| f.mfa, |f, v| f.mfa = v);
     let secret = crate::store::field(form, |f| f.secret, |f, v| f.secret = v);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    // The answer as HTML: what the page shows of it ("" before there is one).
-    let answer = RwSignal::new(String::new());
+    // What the page shows of the answer (nothing before there is one).
+    let answer = RwSignal::new(Html::default());
     page_title(
         || "Sign-in check".to_owned(),
         move || !errors.with(Vec::is_empty),
@@ -120,7 +120,7 @@ pub fn SignIn() -> impl IntoView {
         match form.with_untracked(parse) {
             Err(e) => {
                 errors.set(e);
-                answer.set(String::new());
+                answer.set(Html::default());
             }
             Ok((input, set)) => {
                 errors.set(Vec::new());
@@ -164,42 +164,42 @@ pub fn SignIn() -> impl IntoView {
                     </div>
                     <button class="nhsuk-button" type="submit" data-testid="check">"Check"</button>
                 </form>
-                <div aria-live="polite" inner_html=shown(answer)></div>
+                <div aria-live="polite" inner_html=move || answer.get()></div>
             </div>
         </div>
     }
 }
 
-/// The answer and its reasons, as HTML.
-fn answer_html(input: &AccessInput, r: &AccessResult) -> String {
-    let heading = if r.allowed {
+/// The answer and its reasons.
+fn answer_html(input: &AccessInput, r: &AccessResult) -> Html {
+    let heading = Html::text(if r.allowed {
         "They can sign in"
     } else {
         "They cannot sign in"
-    };
-    let mut out = format!(
-        r#"<div class="nhsuk-card nhsuk-card--feature" data-testid="answer"><div class="nhsuk-card__content nhsuk-card__content--feature"><h2 class="nhsuk-card__heading nhsuk-card__heading--feature" data-testid="answer-heading">{heading}</h2>{}"#,
-        p(&format!(
-            "{} account, {}",
-            state_label(input.state),
-            input.on.long_form()
-        ))
-    );
+    });
+    let mut body = p(&format!(
+        "{} account, {}",
+        state_label(input.state),
+        input.on.long_form()
+    ));
     if r.reactivates {
-        out.push_str(&p_id(
+        body.push(p_id(
             "reactivates",
             "Signing in makes the account active again.",
         ));
     }
     if r.reasons.is_empty() {
-        out.push_str(&p("No rule stops this sign-in."));
+        body.push(p("No rule stops this sign-in."));
     }
-    out.push_str(&list(
+    body.push(list(
         "nhsuk-list",
         "reasons",
         r.reasons.iter().map(|x| reason(None, &x.message, x.rule)),
         false,
     ));
-    out.push_str("</div></div>");
-    out
+    html!(
+        r#"<div class="nhsuk-card nhsuk-card--feature" data-testid="answer"><div class="nhsuk-card__content nhsuk-card__content--feature"><h2 class="nhsuk-card__heading nhsuk-card__heading--feature" data-testid="answer-heading">{}</h2>{}</div></div>"#,
+        heading,
+        body
+    )
 }

@@ -9,9 +9,10 @@ use crate::components::form::{
     field_error, page_title, ErrorSummary, FieldError, Radios, TextInput,
 };
 use crate::components::{commas, today};
-use crate::html::{esc, h, list, p, p_id, reason, word_tag};
+use crate::html::{h2, html, list, p_id, reason, word_tag, Html};
+use crate::page::{Page, Question, Step};
 use crate::pages::eligibility_answers::{
-    answer, applies, input, next_step, previous_step, set_answer, validate, Answers, STEPS,
+    answer, applies, input, next_step, previous_step, set_answer, validate, Answers,
 };
 use crate::store::kept_fields;
 
@@ -31,7 +32,7 @@ pub fn Start() -> impl IntoView {
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
             <p>"Nothing you enter leaves your browser. Your answers are kept on this device so you can come back to them."</p>
         </div>
-        <a href="/eligibility/organisation-type" role="button" draggable="false" class="nhsuk-button" data-testid="start">"Start now"</a>
+        <a href=Question::OrganisationType.href() role="button" draggable="false" class="nhsuk-button" data-testid="start">"Start now"</a>
     }
 }
 
@@ -39,27 +40,15 @@ pub fn Start() -> impl IntoView {
 /// (`/eligibility/<step>`). The answers are read once and kept in memory while the person moves
 /// from step to step, as one page.
 #[component]
-pub fn Step() -> impl IntoView {
-    let location = use_location();
+pub fn Steps(page: Memo<Page>) -> impl IntoView {
     let answers = kept_fields::<Answers>(KEY, WHAT);
-    // The step's name; "" once the address is another page's (this one is about to be replaced).
-    let step = Memo::new(move |_| {
-        location.pathname.with(|path| {
-            if crate::page_of(path) != "/eligibility/:step" {
-                return String::new();
-            }
-            let step = path.strip_prefix("/eligibility/").unwrap_or_default();
-            step.strip_suffix('/').unwrap_or(step).to_owned()
-        })
-    });
-    move || match step.get().as_str() {
-        "" => ().into_any(),
-        "check" => view! { <Check answers/> }.into_any(),
-        "outcome" => view! { <Outcome answers/> }.into_any(),
-        step => match STEPS.iter().find(|s| **s == step) {
-            Some(s) => view! { <Question step=s answers/> }.into_any(),
-            None => view! { <crate::pages::home::NotFound/> }.into_any(),
-        },
+    // No step once the address is another page's (this one is about to be replaced).
+    let step = Memo::new(move |_| page.get().step());
+    move || match step.get() {
+        Some(Step::Question(q)) => view! { <QuestionPage q answers/> }.into_any(),
+        Some(Step::Check) => view! { <Check answers/> }.into_any(),
+        Some(Step::Outcome) => view! { <Outcome answers/> }.into_any(),
+        Some(Step::Start) | None => ().into_any(),
     }
 }
 
@@ -70,15 +59,15 @@ fn yes_no() -> Options {
 }
 
 /// (question, hint, radio options; empty for a text answer)
-fn question(step: &str) -> (&'static str, Option<&'static str>, Options) {
-    match step {
-        "organisation-type" => ("What kind of organisation are you?", None, vec![
+fn question(q: Question) -> (&'static str, Option<&'static str>, Options) {
+    match q {
+        Question::OrganisationType => ("What kind of organisation are you?", None, vec![
             ("careProvider", "A care provider", Some("For example a care home, home care agency or hospice.")),
             ("locallyCommissioned", "An organisation commissioned locally to provide NHS services", Some("Your commissioner requires you to use NHSmail.")),
             ("nationalSupport", "An organisation that supports the NHS nationally", None),
         ]),
-        "cqc-registered" => ("Are you registered with the Care Quality Commission (CQC)?", Some("The NHSmail registration for care providers asks for your CQC details."), yes_no()),
-        "dspt-status" => ("What is your Data Security and Protection Toolkit (DSPT) status?", Some("This is the status of your latest published DSPT assessment."), vec![
+        Question::CqcRegistered => ("Are you registered with the Care Quality Commission (CQC)?", Some("The NHSmail registration for care providers asks for your CQC details."), yes_no()),
+        Question::DsptStatus => ("What is your Data Security and Protection Toolkit (DSPT) status?", Some("This is the status of your latest published DSPT assessment."), vec![
             ("standardsExceeded", "Standards Exceeded", None),
             ("standardsMet", "Standards Met", None),
             ("approachingStandards", "Approaching Standards", None),
@@ -86,23 +75,24 @@ fn question(step: &str) -> (&'static str, Option<&'static str>, Options) {
             ("notPublished", "Not published", Some("You have not published a DSPT assessment.")),
             ("unknown", "I'm not sure", None),
         ]),
-        "approaching-before" => ("Have you published a DSPT at Approaching Standards before?", Some("A provider can publish at Approaching Standards only once."), yes_no()),
-        "dspt-year" => ("Which year was your DSPT published for?", Some("The DSPT shows it before the status, like 24/25 Standards Met. Enter it as 2024-25."), Vec::new()),
-        "sites" => ("How many sites do you have?", Some("A site is a separate location where you provide care, like a care home."), Vec::new()),
-        "local-administrators" => ("Do you have staff who can be local administrators?", Some("Local administrators manage your NHSmail accounts for you. You need them to manage your own accounts (self-management)."), yes_no()),
-        _ => ("Does your organisation already have NHSmail?", None, yes_no()),
+        Question::ApproachingBefore => ("Have you published a DSPT at Approaching Standards before?", Some("A provider can publish at Approaching Standards only once."), yes_no()),
+        Question::DsptYear => ("Which year was your DSPT published for?", Some("The DSPT shows it before the status, like 24/25 Standards Met. Enter it as 2024-25."), Vec::new()),
+        Question::Sites => ("How many sites do you have?", Some("A site is a separate location where you provide care, like a care home."), Vec::new()),
+        Question::LocalAdministrators => ("Do you have staff who can be local administrators?", Some("Local administrators manage your NHSmail accounts for you. You need them to manage your own accounts (self-management)."), yes_no()),
+        Question::ExistingNhsmail => ("Does your organisation already have NHSmail?", None, yes_no()),
     }
 }
 
 #[component]
-fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
+fn QuestionPage(q: Question, answers: RwSignal<Answers>) -> impl IntoView {
+    let step = q.slug();
     let navigate = use_navigate();
     // The query from the location itself (`?change=1`), read as the address changes.
     let location = use_location();
     let changing = move || location.query.with(|q| q.get("change").is_some());
-    let value = RwSignal::new(answers.with_untracked(|a| answer(step, a).to_owned()));
+    let value = RwSignal::new(answers.with_untracked(|a| answer(q, a).to_owned()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let (title, hint, options) = question(step);
+    let (title, hint, options) = question(q);
     page_title(
         move || title.to_owned(),
         move || !errors.with(Vec::is_empty),
@@ -110,25 +100,25 @@ fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
     let error = field_error(errors, step);
     let back = move || {
         if changing() {
-            "/eligibility/check".to_owned()
+            Step::Check.href()
         } else {
-            answers.with(|a| previous_step(step, a))
+            answers.with(|a| previous_step(Step::Question(q), a)).href()
         }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match validate(step, &value.get_untracked()) {
+        match validate(q, &value.get_untracked()) {
             Err(message) => errors.set(vec![FieldError::new(step, message)]),
             Ok(clean) => {
                 errors.set(Vec::new());
-                answers.update(|a| set_answer(step, a, clean));
-                let to = answers.with_untracked(|a| next_step(step, a, changing()));
-                navigate(&to, Default::default());
+                answers.update(|a| set_answer(q, a, clean));
+                let to = answers.with_untracked(|a| next_step(q, a, changing()));
+                navigate(to.href(), Default::default());
             }
         }
     };
     let field = if options.is_empty() {
-        let (width, mode) = if step == "sites" {
+        let (width, mode) = if q == Question::Sites {
             ("5", "numeric")
         } else {
             ("5", "text")
@@ -145,7 +135,7 @@ fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
                 <ErrorSummary errors/>
                 <form on:submit=submit novalidate>
                     {field}
-                    {(step == "dspt-status").then(|| view! {
+                    {(q == Question::DsptStatus).then(|| view! {
                         <details class="nhsuk-details">
                             <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"How to find out your DSPT status"</span></summary>
                             <div class="nhsuk-details__text">
@@ -161,11 +151,11 @@ fn Question(step: &'static str, answers: RwSignal<Answers>) -> impl IntoView {
     }
 }
 
-fn words(step: &str, value: &str) -> String {
-    let (_, _, options) = question(step);
+fn words(q: Question, value: &str) -> String {
+    let (_, _, options) = question(q);
     match options.iter().find(|(v, _, _)| *v == value) {
         Some((_, w, _)) => (*w).to_owned(),
-        None if step == "sites" => value.parse::<u32>().map_or(value.to_owned(), commas),
+        None if q == Question::Sites => value.parse::<u32>().map_or(value.to_owned(), commas),
         None => value.to_owned(),
     }
 }
@@ -173,13 +163,12 @@ fn words(step: &str, value: &str) -> String {
 #[component]
 fn Check(answers: RwSignal<Answers>) -> impl IntoView {
     page_title(|| "Check your answers".to_owned(), || false);
-    let back = move || answers.with(|a| previous_step("check", a));
+    let back = move || answers.with(|a| previous_step(Step::Check, a)).href();
     let missing = move || {
         answers.with(|a| {
-            STEPS
-                .iter()
-                .find(|s| applies(s, a) && answer(s, a).is_empty())
-                .copied()
+            Question::ALL
+                .into_iter()
+                .find(|q| applies(*q, a) && answer(*q, a).is_empty())
         })
     };
     view! {
@@ -187,31 +176,41 @@ fn Check(answers: RwSignal<Answers>) -> impl IntoView {
         <h1>"Check your answers"</h1>
         <dl class="nhsuk-summary-list" data-testid="answers" inner_html=move || rows(&answers.get())></dl>
         <div inner_html=move || match missing() {
-            Some(step) => format!(
-                r#"<p>You have not answered every question yet.</p><a class="nhsuk-button" href="/eligibility/{step}" role="button" draggable="false">Answer the next question</a>"#
+            Some(q) => html!(
+                r#"<p>You have not answered every question yet.</p><a class="nhsuk-button" href="{}" role="button" draggable="false">Answer the next question</a>"#,
+                Html::text(q.href())
             ),
-            None => r#"<a class="nhsuk-button" href="/eligibility/outcome" role="button" draggable="false" data-testid="see-outcome">See if you can get NHSmail</a>"#.to_owned(),
+            None => html!(
+                r#"<a class="nhsuk-button" href="{}" role="button" draggable="false" data-testid="see-outcome">See if you can get NHSmail</a>"#,
+                Html::text(Step::Outcome.href())
+            ),
         }></div>
     }
 }
 
-/// The summary list rows, one per question asked, as HTML.
-fn rows(a: &Answers) -> String {
-    let mut out = String::new();
-    for step in STEPS.iter().filter(|s| applies(s, a)) {
-        let (title, _, _) = question(step);
-        let value = answer(step, a);
-        let shown = if value.is_empty() {
-            "Not answered".to_owned()
-        } else {
-            words(step, value)
-        };
-        out.push_str(&format!(
-            r#"<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">{}</dt><dd class="nhsuk-summary-list__value">{}</dd><dd class="nhsuk-summary-list__actions"><a href="/eligibility/{step}?change=1" data-testid="change-{step}">Change<span class="nhsuk-u-visually-hidden"> {}</span></a></dd></div>"#,
-            esc(title), esc(&shown), esc(&title.to_lowercase())
-        ));
-    }
-    out
+/// The summary list rows, one per question asked.
+fn rows(a: &Answers) -> Html {
+    Question::ALL
+        .into_iter()
+        .filter(|q| applies(*q, a))
+        .map(|q| {
+            let (title, _, _) = question(q);
+            let value = answer(q, a);
+            let shown = if value.is_empty() {
+                "Not answered".to_owned()
+            } else {
+                words(q, value)
+            };
+            html!(
+                r#"<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">{}</dt><dd class="nhsuk-summary-list__value">{}</dd><dd class="nhsuk-summary-list__actions"><a href="{}?change=1" data-testid="change-{}">Change<span class="nhsuk-u-visually-hidden"> {}</span></a></dd></div>"#,
+                Html::text(title),
+                Html::text(&shown),
+                Html::text(q.href()),
+                Html::text(q.slug()),
+                Html::text(&title.to_lowercase())
+            )
+        })
+        .collect()
 }
 
 fn route_words(route: Route) -> &'static str {
@@ -243,48 +242,44 @@ fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
     );
     let start_again = move |_| answers.set(Answers::default());
     view! {
-        <a class="nhsuk-back-link" href="/eligibility/check" data-testid="back">"Back to your answers"</a>
+        <a class="nhsuk-back-link" href=Step::Check.href() data-testid="back">"Back to your answers"</a>
         <div inner_html=move || match &result() {
-            Err(_) => r#"<h1>Some answers are missing</h1><p><a href="/eligibility/check">Check your answers</a></p>"#.to_owned(),
+            Err(_) => html!(
+                r#"<h1>Some answers are missing</h1><p><a href="{}">Check your answers</a></p>"#,
+                Html::text(Step::Check.href())
+            ),
             Ok(r) => outcome_html(r, as_of),
         }></div>
-        <p><a href="/eligibility" on:click=start_again data-testid="start-again">"Start again"</a></p>
+        <p><a href=Step::Start.href() on:click=start_again data-testid="start-again">"Start again"</a></p>
     }
 }
 
-/// The outcome, as HTML.
-fn outcome_html(r: &EligibilityResult, as_of: nhsmail_rules::IsoDate) -> String {
-    let heading = if r.eligible {
-        "You can get NHSmail"
-    } else {
-        "You cannot get NHSmail yet"
-    };
+/// The outcome.
+fn outcome_html(r: &EligibilityResult, as_of: nhsmail_rules::IsoDate) -> Html {
+    let checked = Html::text(&as_of.long_form());
     let mut out = if r.eligible {
-        format!(
-            r#"<div class="nhsuk-panel" data-testid="outcome"><h1 class="nhsuk-panel__title">{heading}</h1><div class="nhsuk-panel__body">Checked against the published policy on {}</div></div>"#,
-            as_of.long_form()
+        html!(
+            r#"<div class="nhsuk-panel" data-testid="outcome"><h1 class="nhsuk-panel__title">You can get NHSmail</h1><div class="nhsuk-panel__body">Checked against the published policy on {}</div></div>"#,
+            checked
         )
     } else {
-        format!(
-            r#"<h1 data-testid="outcome">{heading}</h1>{}"#,
-            p(&format!(
-                "Checked against the published policy on {}. Do the steps below, then check again.",
-                as_of.long_form()
-            ))
+        html!(
+            r#"<h1 data-testid="outcome">You cannot get NHSmail yet</h1><p>Checked against the published policy on {}. Do the steps below, then check again.</p>"#,
+            checked
         )
     };
     if !r.routes.is_empty() {
-        out.push_str(&h(2, "How to apply"));
-        out.push_str(&list(
+        out.push(h2("How to apply"));
+        out.push(list(
             "nhsuk-list nhsuk-list--bullet",
             "routes",
-            r.routes.iter().map(|route| esc(route_words(*route))),
+            r.routes.iter().map(|route| Html::text(route_words(*route))),
             false,
         ));
     }
     if let Some(a) = r.allowance {
-        out.push_str(&h(2, "How many accounts you can have"));
-        out.push_str(&p_id(
+        out.push(h2("How many accounts you can have"));
+        out.push(p_id(
             "allowance",
             &format!(
                 "Up to {} named user accounts and {} shared mailboxes.",
@@ -294,7 +289,7 @@ fn outcome_html(r: &EligibilityResult, as_of: nhsmail_rules::IsoDate) -> String 
         ));
     }
     if let Some(d) = r.dspt_valid_until {
-        out.push_str(&p_id(
+        out.push(p_id(
             "dspt-valid-until",
             &format!(
                 "Your DSPT publication counts until {}. Publish your next one by then.",
@@ -302,15 +297,15 @@ fn outcome_html(r: &EligibilityResult, as_of: nhsmail_rules::IsoDate) -> String 
             ),
         ));
     }
-    out.push_str(&h(2, "What to do next"));
-    out.push_str(&list(
+    out.push(h2("What to do next"));
+    out.push(list(
         "nhsuk-list nhsuk-list--number",
         "next-steps",
-        r.next_steps.iter().map(|s| esc(s)),
+        r.next_steps.iter().map(|s| Html::text(s)),
         true,
     ));
-    out.push_str(&h(2, "Why"));
-    out.push_str(&list(
+    out.push(h2("Why"));
+    out.push(list(
         "nhsuk-list",
         "reasons",
         r.reasons.iter().map(|x| {

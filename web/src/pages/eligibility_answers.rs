@@ -1,9 +1,10 @@
 //! The eligibility checker's answers: what a person answered, which questions apply, where each
 //! page leads, how each answer is checked, and the engine's input built from them.
 
-use nhsmail_rules::{EligibilityInput, Sites};
+use nhsmail_rules::{DsptStatus, EligibilityInput, OrganisationType, Sites};
 
 use crate::components::from_key;
+use crate::page::{Question, Step};
 use crate::store::{Field, Fields};
 
 /// Everything the person answered, as they answered it.
@@ -40,93 +41,87 @@ impl Fields for Answers {
         each("existing_nhsmail", Field::Text(&mut self.existing_nhsmail));
     }
 }
-/// The questions, in order.
-pub(super) const STEPS: [&str; 8] = [
-    "organisation-type",
-    "cqc-registered",
-    "dspt-status",
-    "approaching-before",
-    "dspt-year",
-    "sites",
-    "local-administrators",
-    "existing-nhsmail",
-];
+impl Answers {
+    /// The kind of organisation answered, if it is one.
+    pub(super) fn organisation(&self) -> Option<OrganisationType> {
+        from_key(&self.organisation_type)
+    }
 
-pub(super) fn passing(status: &str) -> bool {
-    matches!(
-        status,
-        "approachingStandards" | "standardsMet" | "standardsExceeded"
-    )
+    /// Whether the organisation answered is a care provider.
+    pub(super) fn care_provider(&self) -> bool {
+        self.organisation() == Some(OrganisationType::CareProvider)
+    }
+
+    /// The DSPT status answered, if it is one.
+    pub(super) fn dspt(&self) -> Option<DsptStatus> {
+        from_key(&self.dspt_status)
+    }
 }
 
 /// Whether a question is asked, given the answers so far.
-pub(super) fn applies(step: &str, a: &Answers) -> bool {
-    let care = a.organisation_type == "careProvider";
-    match step {
-        "cqc-registered" | "dspt-status" | "sites" | "local-administrators" => care,
-        "approaching-before" => care && a.dspt_status == "approachingStandards",
-        "dspt-year" => care && passing(&a.dspt_status),
-        _ => true,
+pub(super) fn applies(q: Question, a: &Answers) -> bool {
+    let care = a.care_provider();
+    match q {
+        Question::CqcRegistered
+        | Question::DsptStatus
+        | Question::Sites
+        | Question::LocalAdministrators => care,
+        Question::ApproachingBefore => care && a.dspt() == Some(DsptStatus::ApproachingStandards),
+        Question::DsptYear => care && a.dspt().is_some_and(DsptStatus::passes),
+        Question::OrganisationType | Question::ExistingNhsmail => true,
     }
 }
 
-pub(super) fn answer<'a>(step: &str, a: &'a Answers) -> &'a str {
-    match step {
-        "organisation-type" => &a.organisation_type,
-        "cqc-registered" => &a.cqc_registered,
-        "dspt-status" => &a.dspt_status,
-        "approaching-before" => &a.approaching_before,
-        "dspt-year" => &a.dspt_year,
-        "sites" => &a.sites,
-        "local-administrators" => &a.local_administrators,
-        _ => &a.existing_nhsmail,
+/// The answer given to `q`, as it was given ("" when there is none).
+pub(super) fn answer(q: Question, a: &Answers) -> &str {
+    match q {
+        Question::OrganisationType => &a.organisation_type,
+        Question::CqcRegistered => &a.cqc_registered,
+        Question::DsptStatus => &a.dspt_status,
+        Question::ApproachingBefore => &a.approaching_before,
+        Question::DsptYear => &a.dspt_year,
+        Question::Sites => &a.sites,
+        Question::LocalAdministrators => &a.local_administrators,
+        Question::ExistingNhsmail => &a.existing_nhsmail,
     }
 }
 
-pub(super) fn set_answer(step: &str, a: &mut Answers, value: String) {
-    let slot = match step {
-        "organisation-type" => &mut a.organisation_type,
-        "cqc-registered" => &mut a.cqc_registered,
-        "dspt-status" => &mut a.dspt_status,
-        "approaching-before" => &mut a.approaching_before,
-        "dspt-year" => &mut a.dspt_year,
-        "sites" => &mut a.sites,
-        "local-administrators" => &mut a.local_administrators,
-        _ => &mut a.existing_nhsmail,
+pub(super) fn set_answer(q: Question, a: &mut Answers, value: String) {
+    let slot = match q {
+        Question::OrganisationType => &mut a.organisation_type,
+        Question::CqcRegistered => &mut a.cqc_registered,
+        Question::DsptStatus => &mut a.dspt_status,
+        Question::ApproachingBefore => &mut a.approaching_before,
+        Question::DsptYear => &mut a.dspt_year,
+        Question::Sites => &mut a.sites,
+        Question::LocalAdministrators => &mut a.local_administrators,
+        Question::ExistingNhsmail => &mut a.existing_nhsmail,
     };
     *slot = value;
 }
 
-pub(super) fn position(step: &str) -> Option<usize> {
-    STEPS.iter().position(|s| *s == step)
-}
-
 /// Where "Continue" goes: the next question asked (when changing an answer, the next one not yet
 /// answered), else check your answers.
-pub(super) fn next_step(step: &str, a: &Answers, changing: bool) -> String {
-    let from = position(step).map_or(0, |i| i + 1);
-    STEPS
-        .iter()
-        .skip(from)
-        .find(|s| applies(s, a) && (!changing || answer(s, a).is_empty()))
-        .map_or_else(
-            || "/eligibility/check".to_owned(),
-            |s| format!("/eligibility/{s}"),
-        )
+pub(super) fn next_step(q: Question, a: &Answers, changing: bool) -> Step {
+    Question::ALL
+        .into_iter()
+        .skip(q.index() + 1)
+        .find(|s| applies(*s, a) && (!changing || answer(*s, a).is_empty()))
+        .map_or(Step::Check, Step::Question)
 }
 
-/// Where the back link goes: the previous question asked, else the start page.
-pub(super) fn previous_step(step: &str, a: &Answers) -> String {
-    let upto = position(step).unwrap_or(STEPS.len());
-    STEPS
-        .iter()
+/// Where the back link goes from `step`: the previous question asked, else the start page.
+pub(super) fn previous_step(step: Step, a: &Answers) -> Step {
+    let upto = match step {
+        Step::Question(q) => q.index(),
+        Step::Start | Step::Check | Step::Outcome => Question::ALL.len(),
+    };
+    Question::ALL
+        .into_iter()
         .take(upto)
         .rev()
-        .find(|s| applies(s, a))
-        .map_or_else(
-            || "/eligibility".to_owned(),
-            |s| format!("/eligibility/{s}"),
-        )
+        .find(|s| applies(*s, a))
+        .map_or(Step::Start, Step::Question)
 }
 
 /// Accepts "2024-25" and the DSPT's own "24/25".
@@ -143,23 +138,29 @@ pub(super) fn normalise_year(text: &str) -> String {
 }
 
 /// Checks one answer; the error says how to fix it.
-pub(super) fn validate(step: &str, value: &str) -> Result<String, String> {
+pub(super) fn validate(q: Question, value: &str) -> Result<String, String> {
     let v = value.trim();
-    let missing = match step {
-        "organisation-type" => "Select the kind of organisation you are",
-        "cqc-registered" => "Select yes if you are registered with the Care Quality Commission",
-        "dspt-status" => "Select your DSPT status, or select I'm not sure",
-        "approaching-before" => "Select yes if you have published at Approaching Standards before",
-        "dspt-year" => "Enter the year your DSPT was published for, like 2024-25",
-        "sites" => "Enter how many sites you have, like 3",
-        "local-administrators" => "Select yes if you have staff who can be local administrators",
-        _ => "Select yes if your organisation already has NHSmail",
+    let missing = match q {
+        Question::OrganisationType => "Select the kind of organisation you are",
+        Question::CqcRegistered => {
+            "Select yes if you are registered with the Care Quality Commission"
+        }
+        Question::DsptStatus => "Select your DSPT status, or select I'm not sure",
+        Question::ApproachingBefore => {
+            "Select yes if you have published at Approaching Standards before"
+        }
+        Question::DsptYear => "Enter the year your DSPT was published for, like 2024-25",
+        Question::Sites => "Enter how many sites you have, like 3",
+        Question::LocalAdministrators => {
+            "Select yes if you have staff who can be local administrators"
+        }
+        Question::ExistingNhsmail => "Select yes if your organisation already has NHSmail",
     };
     if v.is_empty() {
         return Err(missing.to_owned());
     }
-    match step {
-        "dspt-year" => {
+    match q {
+        Question::DsptYear => {
             let year = normalise_year(v);
             year.parse::<nhsmail_rules::DsptYear>()
                 .map(|_| year)
@@ -168,12 +169,17 @@ pub(super) fn validate(step: &str, value: &str) -> Result<String, String> {
                         .to_owned()
                 })
         }
-        "sites" => match v.replace(',', "").parse::<u32>() {
+        Question::Sites => match v.replace(',', "").parse::<u32>() {
             Ok(n) if (1..=1_000_000).contains(&n) => Ok(n.to_string()),
             Ok(_) => Err("Enter a number of sites from 1 to 1,000,000".to_owned()),
             Err(_) => Err("Enter the number of sites as a whole number, like 3".to_owned()),
         },
-        _ => Ok(v.to_owned()),
+        Question::OrganisationType
+        | Question::CqcRegistered
+        | Question::DsptStatus
+        | Question::ApproachingBefore
+        | Question::LocalAdministrators
+        | Question::ExistingNhsmail => Ok(v.to_owned()),
     }
 }
 
@@ -183,8 +189,7 @@ pub(super) fn input(
     as_of: nhsmail_rules::IsoDate,
 ) -> Result<EligibilityInput, String> {
     let yes = |s: &str| s == "yes";
-    let organisation_type =
-        from_key(&a.organisation_type).ok_or("Select the type of organisation")?;
+    let organisation_type = a.organisation().ok_or("Select the type of organisation")?;
     let mut input = EligibilityInput {
         organisation_type,
         cqc_registered: false,
@@ -196,14 +201,14 @@ pub(super) fn input(
         has_nhsmail_already: yes(&a.existing_nhsmail),
         as_of,
     };
-    if a.organisation_type == "careProvider" {
+    if organisation_type == OrganisationType::CareProvider {
+        let dspt = a.dspt().ok_or("Select your organisation's DSPT status")?;
         input.cqc_registered = yes(&a.cqc_registered);
-        input.dspt_status =
-            Some(from_key(&a.dspt_status).ok_or("Select your organisation's DSPT status")?);
+        input.dspt_status = Some(dspt);
         input.approaching_standards_before =
-            a.dspt_status == "approachingStandards" && yes(&a.approaching_before);
+            dspt == DsptStatus::ApproachingStandards && yes(&a.approaching_before);
         input.has_local_administrators = yes(&a.local_administrators);
-        if passing(&a.dspt_status) {
+        if dspt.passes() {
             let year = a.dspt_year.parse().map_err(|()| {
                 "Enter the year in the format 2024-25, with the second year following the first"
             })?;
@@ -221,7 +226,8 @@ pub(super) fn input(
 
 #[cfg(test)]
 mod tests {
-    use super::{input, Answers};
+    use super::{input, next_step, previous_step, Answers};
+    use crate::page::{Question, Step};
     use nhsmail_rules::{EligibilityInput, IsoDate};
 
     fn on() -> IsoDate {
@@ -230,8 +236,12 @@ mod tests {
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
         let mut a = Answers::default();
-        for (step, value) in pairs {
-            super::set_answer(step, &mut a, (*value).to_owned());
+        for (slug, value) in pairs {
+            let q = Question::ALL
+                .into_iter()
+                .find(|q| q.slug() == *slug)
+                .unwrap();
+            super::set_answer(q, &mut a, (*value).to_owned());
         }
         a
     }
@@ -289,5 +299,38 @@ mod tests {
             let a = answers(&[("organisation-type", "careProvider"), ("sites", sites)]);
             assert!(input(&a, on()).is_err(), "{sites}");
         }
+    }
+
+    #[test]
+    fn steps_skip_the_questions_that_do_not_apply() {
+        let national = answers(&[("organisation-type", "nationalSupport")]);
+        assert_eq!(
+            next_step(Question::OrganisationType, &national, false),
+            Step::Question(Question::ExistingNhsmail)
+        );
+        assert_eq!(
+            previous_step(Step::Question(Question::ExistingNhsmail), &national),
+            Step::Question(Question::OrganisationType)
+        );
+        assert_eq!(
+            next_step(Question::ExistingNhsmail, &national, false),
+            Step::Check
+        );
+        assert_eq!(
+            previous_step(Step::Question(Question::OrganisationType), &national),
+            Step::Start
+        );
+        let met = answers(&[
+            ("organisation-type", "careProvider"),
+            ("dspt-status", "standardsMet"),
+        ]);
+        assert_eq!(
+            next_step(Question::DsptStatus, &met, false),
+            Step::Question(Question::DsptYear)
+        );
+        assert_eq!(
+            previous_step(Step::Check, &met),
+            Step::Question(Question::ExistingNhsmail)
+        );
     }
 }

@@ -3,23 +3,33 @@
 use leptos::prelude::*;
 
 use crate::components::form::page_title;
+use crate::html::{html, Html};
+use crate::page::Page;
 
-/// The tools, by who they are for: (address, name, what it does).
-const TOOLS: [(&str, &str, &str); 6] = [
-    ("/eligibility", "Check if you can get NHSmail", "For care providers: your DSPT status, how to apply and how many accounts you get."),
-    ("/simulator", "Account lifecycle simulator", "For trainers: how an account moves from active to inactive to deleted, and what stops it."),
-    ("/sign-in", "Sign-in check", "Whether an account can sign in today, and if not, why not."),
-    ("/shared-mailboxes", "Shared mailbox planner", "For local administrators: mailboxes and users against your allowance, and a request for more accounts."),
-    ("/roster", "Roster and decisions", "For local administrators: check a roster and download the decisions for your back office."),
-    ("/rules", "Policies and rules", "Every rule with the published sentence it comes from, and your own policy set."),
-];
+/// What a tool in the menu is for, and for whom.
+fn what_for(page: Page) -> &'static str {
+    match page {
+        Page::Eligibility(_) => "For care providers: your DSPT status, how to apply and how many accounts you get.",
+        Page::Simulator => "For trainers: how an account moves from active to inactive to deleted, and what stops it.",
+        Page::SignIn => "Whether an account can sign in today, and if not, why not.",
+        Page::Mailboxes => "For local administrators: mailboxes and users against your allowance, and a request for more accounts.",
+        Page::Roster => "For local administrators: check a roster and download the decisions for your back office.",
+        Page::Rules => "Every rule with the published sentence it comes from, and your own policy set.",
+        Page::Home | Page::NotFound => "",
+    }
+}
 
-/// The list of tools, as HTML.
-fn tools_html() -> String {
-    TOOLS
-        .iter()
-        .map(|(href, title, text)| {
-            format!(r#"<li><h2 class="nhsuk-heading-m nhsuk-u-margin-bottom-1"><a href="{href}">{title}</a></h2><p>{text}</p></li>"#)
+/// The list of tools: the menu's pages, by who they are for.
+fn tools_html() -> Html {
+    Page::MENU
+        .into_iter()
+        .map(|page| {
+            html!(
+                r#"<li><h2 class="nhsuk-heading-m nhsuk-u-margin-bottom-1"><a href="{}">{}</a></h2><p>{}</p></li>"#,
+                Html::text(page.href()),
+                Html::text(page.title()),
+                Html::text(what_for(page))
+            )
         })
         .collect()
 }
@@ -42,6 +52,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
         <p>"If you typed the web address, check it is correct."</p>
-        <p><a href="/">"Go to the start"</a></p>
+        <p><a href=Page::Home.href()>"Go to the start"</a></p>
     }
 }

@@ -6,27 +6,27 @@ use nhsmail_rules::{MailboxPlan, Severity};
 
 use crate::browser::copy_text;
 use crate::components::commas;
-use crate::html::{esc, h, list, p_id, reason, table, word_tag};
+use crate::html::{h2, html, list, p_id, reason, table, word_tag, Html};
 
-/// Counts, problems and the request's status, as HTML.
-fn plan_html(p: &MailboxPlan) -> String {
-    let mut out = h(2, "Sites against the allowance");
-    let rows: Vec<Vec<String>> = p
+/// Counts, problems and the request's status.
+fn plan_html(p: &MailboxPlan) -> Html {
+    let mut out = h2("Sites against the allowance");
+    let rows: Vec<Vec<Html>> = p
         .sites
         .iter()
         .map(|s| {
             vec![
-                esc(&s.site_id),
-                format!(
+                Html::text(&s.site_id),
+                Html::text(&format!(
                     "{} of {}",
                     commas(s.named_users as u64),
                     commas(s.named_users_allowed)
-                ),
-                format!(
+                )),
+                Html::text(&format!(
                     "{} of {}",
                     commas(s.shared_mailboxes as u64),
                     commas(s.shared_mailboxes_allowed)
-                ),
+                )),
                 if s.over_allowance {
                     word_tag("nhsuk-tag--red", "Over")
                 } else {
@@ -35,7 +35,7 @@ fn plan_html(p: &MailboxPlan) -> String {
             ]
         })
         .collect();
-    out.push_str(&table(
+    out.push(table(
         "site-counts",
         "Accounts and shared mailboxes per site",
         true,
@@ -43,11 +43,11 @@ fn plan_html(p: &MailboxPlan) -> String {
         &[],
         &rows,
     ));
-    out.push_str(&h(2, "Problems"));
+    out.push(h2("Problems"));
     if p.problems.is_empty() {
-        out.push_str(&p_id("no-problems", "No problems found."));
+        out.push(p_id("no-problems", "No problems found."));
     } else {
-        out.push_str(&list(
+        out.push(list(
             "nhsuk-list",
             "problems",
             p.problems.iter().map(|pr| {
@@ -69,33 +69,35 @@ fn plan_html(p: &MailboxPlan) -> String {
         ));
     }
     if let Some(r) = &p.request {
-        out.push_str(&h(2, "Request for extra accounts"));
+        out.push(h2("Request for extra accounts"));
         let status = if r.can_progress {
             word_tag("nhsuk-tag--green", "Ready to send")
         } else {
             word_tag("nhsuk-tag--red", "Not ready yet")
         };
-        out.push_str(&format!(r#"<p data-testid="can-progress">{status}</p>"#));
-        out.push_str(&p_id(
+        out.push(html!(r#"<p data-testid="can-progress">{}</p>"#, status));
+        out.push(p_id(
             "active-linked",
             &format!("Active linked accounts: {}", commas(r.active_linked as u64)),
         ));
         if !r.blockers.is_empty() {
-            out.push_str("<p>Sign in to these accounts (or remove them from the shared mailboxes) first:</p>");
-            out.push_str(&list(
+            out.push(html!(
+                "<p>Sign in to these accounts (or remove them from the shared mailboxes) first:</p>"
+            ));
+            out.push(list(
                 "nhsuk-list nhsuk-list--bullet",
                 "blockers",
-                r.blockers.iter().map(|b| esc(b)),
+                r.blockers.iter().map(|b| Html::text(b)),
                 false,
             ));
         }
-        out.push_str(&list(
+        out.push(list(
             "nhsuk-list",
             "request-reasons",
             r.reasons.iter().map(|x| reason(None, &x.message, x.rule)),
             false,
         ));
-        out.push_str(&p_id("completes-on", &match r.completes_on {
+        out.push(p_id("completes-on", &match r.completes_on {
             Some(d) => format!("Once the minimum data set is in, the accounts should be ready by {}.", d.long_form()),
             None => "Enter the date the minimum data set was complete to see when the accounts should be ready.".to_owned(),
         }));
@@ -103,11 +105,11 @@ fn plan_html(p: &MailboxPlan) -> String {
     out
 }
 
-/// What the page shows of a plan: its HTML, and the request's email and whom it goes to ("" for
-/// no plan, or no request).
+/// What the page shows of a plan: its answer, and the request's email and whom it goes to (empty
+/// for no plan, or no request).
 #[derive(Clone, Copy)]
 pub struct Shown {
-    html: RwSignal<String>,
+    html: RwSignal<Html>,
     email: RwSignal<String>,
     to: RwSignal<String>,
     copied: RwSignal<String>,
@@ -116,7 +118,7 @@ pub struct Shown {
 impl Shown {
     pub fn new() -> Self {
         Shown {
-            html: RwSignal::new(String::new()),
+            html: RwSignal::new(Html::default()),
             email: RwSignal::new(String::new()),
             to: RwSignal::new(String::new()),
             copied: RwSignal::new(String::new()),
@@ -153,7 +155,7 @@ pub fn PlanView(shown: Shown) -> impl IntoView {
         );
     };
     view! {
-        <div inner_html=crate::components::form::shown(html)></div>
+        <div inner_html=move || html.get()></div>
         <div hidden=move || email.with(String::is_empty)>
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label nhsuk-label--s" for="email">{move || format!("Email to {}", to.get())}</label>

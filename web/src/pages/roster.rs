@@ -16,7 +16,7 @@ use crate::components::form::{
     ErrorSummary, FieldError, TextInput,
 };
 use crate::components::{commas, today};
-use crate::html::{esc, options};
+use crate::html::{html, options, p, Html};
 use crate::pages::roster_table::{AccountsTable, Row};
 use crate::pages::roster_view::{comparison_html, summary_html};
 use crate::store::{kept_fields, load, Field, Fields};
@@ -107,22 +107,22 @@ enum Progress {
 }
 
 impl Progress {
-    /// What the page's status area says, as HTML.
-    fn html(&self) -> String {
+    /// What the page's status area says.
+    fn html(&self) -> Html {
         match *self {
-            Progress::Running { total: 0, .. } => "<p>Reading the roster…</p>".to_owned(),
-            Progress::Running { done, total } => format!(
-                r#"<label class="nhsuk-label" for="progress-bar">Checked {} of {} accounts</label><progress id="progress-bar" max="{total}" value="{done}"></progress>"#,
-                commas(done as u64),
-                commas(total as u64)
+            Progress::Running { total: 0, .. } => p("Reading the roster…"),
+            Progress::Running { done, total } => html!(
+                r#"<label class="nhsuk-label" for="progress-bar">Checked {} of {} accounts</label><progress id="progress-bar" max="{}" value="{}"></progress>"#,
+                Html::text(&commas(done as u64)),
+                Html::text(&commas(total as u64)),
+                Html::num(total as i64),
+                Html::num(done as i64)
             ),
-            Progress::Done { total } => {
-                format!(
-                    r#"<p data-testid="done">Checked {} accounts.</p>"#,
-                    commas(total as u64)
-                )
-            }
-            Progress::Idle => String::new(),
+            Progress::Done { total } => html!(
+                r#"<p data-testid="done">Checked {} accounts.</p>"#,
+                Html::text(&commas(total as u64))
+            ),
+            Progress::Idle => Html::default(),
         }
     }
 }
@@ -152,9 +152,9 @@ pub fn RosterPage() -> impl IntoView {
     let file_name = RwSignal::new(String::new());
     let file_text = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    // Whether a check is running, and what the status area says (HTML).
+    // Whether a check is running, and what the status area says.
     let running = RwSignal::new(false);
-    let status = RwSignal::new(String::new());
+    let status = RwSignal::new(Html::default());
     let progress = move |p: Progress| {
         running.set(matches!(p, Progress::Running { .. }));
         status.set(p.html());
@@ -162,8 +162,8 @@ pub fn RosterPage() -> impl IntoView {
     let rows = RwSignal::new(Vec::<Row>::new());
     let export = RwSignal::new(None::<DecisionExport>);
     let roster = StoredValue::new(None::<Roster>);
-    // The comparison as HTML ("" before there is one).
-    let comparison = RwSignal::new(String::new());
+    // The comparison (empty before there is one).
+    let comparison = RwSignal::new(Html::default());
     let choices = set_choices();
     page_title(
         || "Roster and decisions".to_owned(),
@@ -240,7 +240,7 @@ pub fn RosterPage() -> impl IntoView {
         };
         errors.set(Vec::new());
         export.set(None);
-        comparison.set(String::new());
+        comparison.set(Html::default());
         rows.set(Vec::new());
         progress(Progress::Running { done: 0, total: 0 });
         spawn_local(async move {
@@ -290,7 +290,7 @@ pub fn RosterPage() -> impl IntoView {
         ) else {
             return;
         };
-        comparison.set(String::new());
+        comparison.set(Html::default());
         spawn_local(async move {
             TimeoutFuture::new(0).await;
             let sets = policy_set(&set_id.get_untracked())
@@ -299,7 +299,7 @@ pub fn RosterPage() -> impl IntoView {
                 sets.and_then(|(a, b)| compare_policies(&r, day, &a, &b).map_err(|e| e.render()));
             comparison.set(match result {
                 Ok(c) => comparison_html(&c),
-                Err(m) => format!(r#"<p class="nhsuk-error-message">{}</p>"#, esc(&m)),
+                Err(m) => html!(r#"<p class="nhsuk-error-message">{}</p>"#, Html::text(&m)),
             });
         });
     };
@@ -360,7 +360,7 @@ pub fn RosterPage() -> impl IntoView {
             <TextInput id="remind" label="Remind people this many days before they would become inactive or be deleted".to_owned() width="3" inputmode="numeric" value=remind error=err("remind")/>
             <button class="nhsuk-button" type="submit" data-testid="evaluate">"Check the roster"</button>
         </form>
-        <div role="status" aria-live="polite" data-testid="progress" inner_html=shown(status)></div>
+        <div role="status" aria-live="polite" data-testid="progress" inner_html=move || status.get()></div>
         {move || export.with(|e| e.as_ref().map(summary_html)).map(|summary| view! {
             <div inner_html=summary></div>
             <button type="button" class="nhsuk-button" on:click=save data-testid="download">"Download decisions (JSON)"</button>
@@ -371,7 +371,7 @@ pub fn RosterPage() -> impl IntoView {
         <div hidden=move || export.with(Option::is_none)>
             {select("compare-with", "Compare with", compare_id, choices.clone())}
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=compare data-testid="compare">"Compare"</button>
-            <div inner_html=shown(comparison)></div>
+            <div inner_html=move || comparison.get()></div>
         </div>
     }
 }

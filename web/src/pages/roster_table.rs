@@ -7,7 +7,7 @@ use nhsmail_rules::{AccountResult, DecisionExport, IsoDate, State};
 use crate::components::commas;
 use crate::components::form::typed;
 use crate::components::state_tag::state_label;
-use crate::html::{esc, options, tag};
+use crate::html::{html, options, tag, Html};
 
 const PAGE: usize = 50;
 
@@ -58,8 +58,8 @@ fn action_words(action: &str) -> &'static str {
     }
 }
 
-/// One table row, as HTML.
-fn row_html(r: &Row) -> String {
+/// One table row.
+fn row_html(r: &Row) -> Html {
     let recorded = r
         .recorded
         .filter(|s| *s != r.state)
@@ -75,11 +75,13 @@ fn row_html(r: &Row) -> String {
     } else {
         r.decisions.join(", ")
     };
-    format!(
-        r#"<tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{}</td><td class="nhsuk-table__cell">{} since {}{recorded}</td><td class="nhsuk-table__cell">{next}</td><td class="nhsuk-table__cell">{decisions}</td></tr>"#,
-        esc(&r.id),
+    html!(
+        r#"<tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{}</td><td class="nhsuk-table__cell">{} since {}</td><td class="nhsuk-table__cell">{}</td><td class="nhsuk-table__cell">{}</td></tr>"#,
+        Html::text(&r.id),
         tag(r.state),
-        r.since.long_form()
+        Html::text(&format!("{}{recorded}", r.since.long_form())),
+        Html::text(&next),
+        Html::text(&decisions)
     )
 }
 
@@ -194,7 +196,7 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
             </tr></thead>
             <tbody class="nhsuk-table__body" inner_html=move || {
                 let first = page.get() * PAGE;
-                order.with(|idx| rows.with(|rows| idx.iter().skip(first).take(PAGE).filter_map(|i| rows.get(*i)).map(row_html).collect::<String>()))
+                order.with(|idx| rows.with(|rows| idx.iter().skip(first).take(PAGE).filter_map(|i| rows.get(*i)).map(row_html).collect::<Html>()))
             }>
             </tbody>
         </table>

@@ -5,13 +5,13 @@ use nhsmail_rules::{Comparison, DecisionExport, State};
 
 use crate::components::commas;
 use crate::components::state_tag::state_label;
-use crate::html::{esc, h, p_id, table};
+use crate::html::{h2, html, p_id, table, Html};
 
-/// Counts by state and by action, as HTML.
-pub fn summary_html(e: &DecisionExport) -> String {
+/// Counts by state and by action.
+pub fn summary_html(e: &DecisionExport) -> Html {
     let s = &e.summary;
     let c = |n: usize| commas(n as u64);
-    let states: Vec<Vec<String>> = [
+    let states: Vec<Vec<Html>> = [
         (State::Active, s.by_state.active),
         (State::Inactive, s.by_state.inactive),
         (State::Disabled, s.by_state.disabled),
@@ -20,10 +20,10 @@ pub fn summary_html(e: &DecisionExport) -> String {
         (State::Purged, s.by_state.purged),
     ]
     .into_iter()
-    .map(|(st, n)| vec![state_label(st).to_owned(), c(n)])
+    .map(|(st, n)| vec![Html::text(state_label(st)), Html::text(&c(n))])
     .collect();
     let a = &s.by_action;
-    let actions: Vec<Vec<String>> = [
+    let actions: Vec<Vec<Html>> = [
         ("Make active again", a.reactivate),
         ("Mark inactive", a.mark_inactive),
         ("Disable", a.disable),
@@ -33,19 +33,16 @@ pub fn summary_html(e: &DecisionExport) -> String {
         ("Remind to sign in", a.remind),
     ]
     .into_iter()
-    .map(|(w, n)| vec![w.to_owned(), c(n)])
+    .map(|(w, n)| vec![Html::text(w), Html::text(&c(n))])
     .collect();
-    format!(
+    html!(
         r#"{}<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-one-half">{}</div><div class="nhsuk-grid-column-one-half">{}</div></div>"#,
-        h(
-            2,
-            &format!(
-                "{} accounts on {} ({})",
-                c(s.accounts),
-                e.as_of.long_form(),
-                e.policy_set
-            )
-        ),
+        h2(&format!(
+            "{} accounts on {} ({})",
+            c(s.accounts),
+            e.as_of.long_form(),
+            e.policy_set
+        )),
         table(
             "by-state",
             "Accounts by state",
@@ -65,11 +62,11 @@ pub fn summary_html(e: &DecisionExport) -> String {
     )
 }
 
-/// A comparison of two policy sets, as HTML.
-pub fn comparison_html(c: &Comparison) -> String {
+/// A comparison of two policy sets.
+pub fn comparison_html(c: &Comparison) -> Html {
     let (a, b) = (&c.summary.by_state_a, &c.summary.by_state_b);
     let n = |x: usize| commas(x as u64);
-    let rows: Vec<Vec<String>> = [
+    let rows: Vec<Vec<Html>> = [
         (State::Active, a.active, b.active),
         (State::Inactive, a.inactive, b.inactive),
         (State::Disabled, a.disabled, b.disabled),
@@ -78,7 +75,13 @@ pub fn comparison_html(c: &Comparison) -> String {
         (State::Purged, a.purged, b.purged),
     ]
     .into_iter()
-    .map(|(s, x, y)| vec![state_label(s).to_owned(), n(x), n(y)])
+    .map(|(s, x, y)| {
+        vec![
+            Html::text(state_label(s)),
+            Html::text(&n(x)),
+            Html::text(&n(y)),
+        ]
+    })
     .collect();
     let mut out = p_id(
         "differing",
@@ -88,7 +91,7 @@ pub fn comparison_html(c: &Comparison) -> String {
             n(c.summary.accounts)
         ),
     );
-    out.push_str(&table(
+    out.push(table(
         "compare-states",
         "Accounts by state under each policy set",
         false,
@@ -97,7 +100,7 @@ pub fn comparison_html(c: &Comparison) -> String {
         &rows,
     ));
     let words = |a: &nhsmail_rules::Answer| {
-        esc(&match &a.next {
+        Html::text(&match &a.next {
             Some(nx) => format!(
                 "{} since {}; {} on {}",
                 state_label(a.state),
@@ -108,14 +111,14 @@ pub fn comparison_html(c: &Comparison) -> String {
             None => format!("{} since {}", state_label(a.state), a.since.long_form()),
         })
     };
-    let shown: Vec<Vec<String>> = c
+    let shown: Vec<Vec<Html>> = c
         .differences
         .iter()
         .take(100)
-        .map(|d| vec![esc(&d.account_id), words(&d.a), words(&d.b)])
+        .map(|d| vec![Html::text(&d.account_id), words(&d.a), words(&d.b)])
         .collect();
     if !shown.is_empty() {
-        out.push_str(&table(
+        out.push(table(
             "differences",
             &format!("Accounts that differ (first {} shown)", shown.len()),
             false,

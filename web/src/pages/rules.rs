@@ -10,7 +10,7 @@ use crate::components::form::{
     described_by, error_message, field_error, group_class_of, page_title, shown, typed,
     ErrorSummary, FieldError,
 };
-use crate::html::{esc, h, rule_source};
+use crate::html::{h3, html, rule_source, Html};
 use crate::pages::roster::CUSTOM_KEY;
 use crate::store::{load, remove, save};
 
@@ -21,8 +21,8 @@ const SECTIONS: [(u8, &str); 4] = [
     (6, "Shared mailboxes and extra accounts"),
 ];
 
-/// The page's contents list, as HTML.
-fn contents_html() -> String {
+/// The page's contents list.
+fn contents_html() -> Html {
     SECTIONS
         .iter()
         .map(|(n, t)| (format!("#section-{n}"), *t))
@@ -31,7 +31,11 @@ fn contents_html() -> String {
             ("#your-policy-set".to_owned(), "Your own policy set"),
         ])
         .map(|(href, t)| {
-            format!(r#"<li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="{href}">{t}</a></li>"#)
+            html!(
+                r#"<li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="{}">{}</a></li>"#,
+                Html::text(&href),
+                Html::text(t)
+            )
         })
         .collect()
 }
@@ -48,7 +52,7 @@ const EXAMPLE: &str = r#"{
 pub fn RulesPage() -> impl IntoView {
     let text = RwSignal::new(load::<String>(CUSTOM_KEY, "custom policy set"));
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    // The loaded policy set as HTML ("" when there is none).
+    // The loaded policy set as the page shows it (empty when there is none).
     let custom = RwSignal::new(
         EvaluationOptions::from_json(&text.get_untracked())
             .map(|set| set_html(&set))
@@ -99,7 +103,7 @@ pub fn RulesPage() -> impl IntoView {
     let remove = move |_| {
         remove(CUSTOM_KEY);
         text.set(String::new());
-        custom.set(String::new());
+        custom.set(Html::default());
         errors.set(Vec::new());
     };
     let err = move |f: &'static str| field_error(errors, f);
@@ -111,7 +115,7 @@ pub fn RulesPage() -> impl IntoView {
         <div inner_html=catalogue_html()></div>
         <h2 id="policy-sets">"Policy sets"</h2>
         <p>"A policy set is a list of policies, each in force from a date until the next one starts."</p>
-        <div inner_html={PolicySet::built_ins().iter().map(set_html).collect::<String>()}></div>
+        <div inner_html={PolicySet::built_ins().iter().map(set_html).collect::<Html>()}></div>
 
         <h2 id="your-policy-set">"Your own policy set"</h2>
         <p>"Load a policy set as JSON to use it on the roster page. Any number you leave out takes the national value."</p>
@@ -135,8 +139,8 @@ pub fn RulesPage() -> impl IntoView {
             </div>
             <button class="nhsuk-button" type="submit" data-testid="load-policy">"Use this policy set"</button>
         </form>
-        <div data-testid="custom-set" hidden=move || custom.with(String::is_empty)>
-            <div inner_html=shown(custom)></div>
+        <div data-testid="custom-set" hidden=move || custom.with(Html::is_empty)>
+            <div inner_html=move || custom.get()></div>
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=remove data-testid="remove-policy">"Remove your policy set"</button>
         </div>
     }
@@ -197,49 +201,74 @@ fn parameters(p: &Policy) -> Vec<(&'static str, String)> {
 }
 
 /// A policy set as a table: one row per setting, one column per policy.
-fn set_html(set: &PolicySet) -> String {
+fn set_html(set: &PolicySet) -> Html {
     let policies = set.policies();
     let count = parameters(&Policy::national_defaults("x", nhsmail_rules::IsoDate::MIN)).len();
-    let mut out = h(3, &format!("Policy set: {}", set.id));
-    out.push_str(&format!(r#"<div class="app-table-scroll"><table class="nhsuk-table" data-testid="set-{}"><caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Policies in {}</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">Setting</th>"#, esc(&set.id), esc(&set.id)));
-    for p in policies {
-        out.push_str(&format!(
-            r#"<th scope="col" class="nhsuk-table__header">{}</th>"#,
-            esc(&format!("{} (from {})", p.id, p.effective_from.long_form()))
-        ));
-    }
-    out.push_str(r#"</tr></thead><tbody class="nhsuk-table__body">"#);
+    let id = Html::text(&set.id);
+    let heads: Html = policies
+        .iter()
+        .map(|p| {
+            html!(
+                r#"<th scope="col" class="nhsuk-table__header">{}</th>"#,
+                Html::text(&format!("{} (from {})", p.id, p.effective_from.long_form()))
+            )
+        })
+        .collect();
     let all: Vec<Vec<(&str, String)>> = policies.iter().map(parameters).collect();
-    for i in 0..count {
-        let label = all.first().and_then(|c| c.get(i)).map_or("", |c| c.0);
-        out.push_str(&format!(
-            r#"<tr class="nhsuk-table__row"><th scope="row" class="nhsuk-table__header">{}</th>"#,
-            esc(label)
-        ));
-        for cells in &all {
-            out.push_str(&format!(
-                r#"<td class="nhsuk-table__cell">{}</td>"#,
-                cells.get(i).map_or_else(String::new, |c| esc(&c.1))
-            ));
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table></div>");
-    out
+    let rows: Html = (0..count)
+        .map(|i| {
+            let label = all.first().and_then(|c| c.get(i)).map_or("", |c| c.0);
+            let cells: Html = all
+                .iter()
+                .map(|cells| {
+                    html!(
+                        r#"<td class="nhsuk-table__cell">{}</td>"#,
+                        Html::text(cells.get(i).map_or("", |c| &c.1))
+                    )
+                })
+                .collect();
+            html!(
+                r#"<tr class="nhsuk-table__row"><th scope="row" class="nhsuk-table__header">{}</th>{}</tr>"#,
+                Html::text(label),
+                cells
+            )
+        })
+        .collect();
+    html!(
+        r#"{}<div class="app-table-scroll"><table class="nhsuk-table" data-testid="set-{}"><caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Policies in {}</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">Setting</th>{}</tr></thead><tbody class="nhsuk-table__body">{}</tbody></table></div>"#,
+        h3(&format!("Policy set: {}", set.id)),
+        id,
+        id,
+        heads,
+        rows
+    )
 }
 
 /// Every rule by section, with its source sentence.
-fn catalogue_html() -> String {
-    let mut out = String::new();
-    for (n, title) in SECTIONS {
-        out.push_str(&format!(r#"<h2 id="section-{n}">{}</h2><dl class="nhsuk-summary-list" data-testid="rules-{n}">"#, esc(title)));
-        for r in rules().iter().filter(|r| r.section == n) {
-            out.push_str(&format!(
-                r#"<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key"><code>{}</code></dt><dd class="nhsuk-summary-list__value"><p class="nhsuk-u-margin-bottom-1">{}</p>{}</dd></div>"#,
-                r.id.as_str(), esc(r.summary), rule_source(r.id, "What the policy says")
-            ));
-        }
-        out.push_str("</dl>");
-    }
-    out
+fn catalogue_html() -> Html {
+    SECTIONS
+        .into_iter()
+        .map(|(n, title)| {
+            let rules: Html = rules()
+                .iter()
+                .filter(|r| r.section == n)
+                .map(|r| {
+                    html!(
+                        r#"<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key"><code>{}</code></dt><dd class="nhsuk-summary-list__value"><p class="nhsuk-u-margin-bottom-1">{}</p>{}</dd></div>"#,
+                        Html::text(r.id.as_str()),
+                        Html::text(r.summary),
+                        rule_source(r.id, "What the policy says")
+                    )
+                })
+                .collect();
+            let n = Html::num(n.into());
+            html!(
+                r#"<h2 id="section-{}">{}</h2><dl class="nhsuk-summary-list" data-testid="rules-{}">{}</dl>"#,
+                n,
+                Html::text(title),
+                n,
+                rules
+            )
+        })
+        .collect()
 }

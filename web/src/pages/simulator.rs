@@ -9,12 +9,11 @@ use nhsmail_rules::{
     IsoDate, PolicySet, Segment, BUILT_IN_SET_IDS,
 };
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
 
 use crate::browser::copy_text;
 use crate::components::form::{focus_link_target, page_title, shown, typed, Checkbox};
 use crate::components::from_key;
-use crate::html::{esc, options};
+use crate::html::{html, options, Html};
 use crate::pages::scenario_link::{scenario_from_query, scenario_query};
 use crate::pages::simulator_presets::presets;
 use crate::pages::simulator_view::outcome as outcome_html;
@@ -176,53 +175,67 @@ fn link(s: &Scenario) -> String {
     format!("{origin}/simulator?{}", scenario_query(s))
 }
 
-/// The events as a table, in date order, each with a Remove button carrying its key.
-fn events_html(list: &[(usize, Event)]) -> String {
-    let mut sorted: Vec<&(usize, Event)> = list.iter().collect();
-    sorted.sort_by_key(|(k, e)| (e.on, *k));
-    let mut out = String::from(if list.is_empty() {
-        r#"<p data-testid="no-events">No events yet.</p>"#
-    } else {
-        ""
-    });
-    out.push_str(
-        r#"<table class="nhsuk-table" data-testid="events"><caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Events</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">Date</th><th scope="col" class="nhsuk-table__header">Event</th><th scope="col" class="nhsuk-table__header"><span class="nhsuk-u-visually-hidden">Action</span></th></tr></thead><tbody class="nhsuk-table__body">"#,
-    );
-    for (key, event) in sorted {
-        let (on, words) = (event.on.long_form(), esc(&describe(event)));
-        out.push_str(&format!(
-            r#"<tr class="nhsuk-table__row"><td class="nhsuk-table__cell">{on}</td><td class="nhsuk-table__cell">{words}</td><td class="nhsuk-table__cell"><button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" data-remove="{key}">Remove<span class="nhsuk-u-visually-hidden"> {words} on {on}</span></button></td></tr>"#
-        ));
-    }
-    out.push_str("</tbody></table>");
-    out
-}
-
-/// What the chosen example shows, as HTML ("" when none is chosen).
-fn about_html(id: &str) -> String {
+/// What the chosen example shows (nothing when none is chosen).
+fn about_html(id: &str) -> Html {
     presets()
         .into_iter()
         .find(|(p, ..)| *p == id)
-        .map(|(_, _, about, _)| format!(r#"<p class="nhsuk-hint">{}</p>"#, esc(about)))
+        .map(|(_, _, about, _)| html!(r#"<p class="nhsuk-hint">{}</p>"#, Html::text(about)))
         .unwrap_or_default()
 }
 
-/// The add-an-event form's problem, as HTML ("" when there is none).
-fn add_error_html(message: &str) -> String {
+/// The add-an-event form's problem (nothing when there is none).
+fn add_error_html(message: &str) -> Html {
     if message.is_empty() {
-        return String::new();
+        return Html::default();
     }
-    format!(
+    html!(
         r##"<div class="nhsuk-error-summary" role="alert" tabindex="-1" data-testid="add-error"><h2 class="nhsuk-error-summary__title">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list"><li><a href="#new-on">{}</a></li></ul></div></div>"##,
-        esc(message)
+        Html::text(message)
     )
 }
 
-/// The key of the event whose Remove button a click landed on.
-fn clicked_key(ev: &leptos::ev::MouseEvent) -> Option<usize> {
-    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    let button = target.closest("[data-remove]").ok()??;
-    button.get_attribute("data-remove")?.parse().ok()
+/// The events as a table in date order, each row keyed by its event's key (`<For>`), with a
+/// Remove button.
+#[component]
+fn EventsTable(events: RwSignal<Vec<(usize, Event)>>) -> impl IntoView {
+    let sorted = move || {
+        let mut list = events.get();
+        list.sort_by_key(|(k, e)| (e.on, *k));
+        list
+    };
+    let row = move |(key, event): (usize, Event)| {
+        let (on, words) = (event.on.long_form(), describe(&event));
+        let hidden = format!(" {words} on {on}");
+        view! {
+            <tr class="nhsuk-table__row">
+                <td class="nhsuk-table__cell">{on}</td>
+                <td class="nhsuk-table__cell">{words}</td>
+                <td class="nhsuk-table__cell">
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                        on:click=move |_| events.update(|l| l.retain(|(k, _)| *k != key))>
+                        "Remove"<span class="nhsuk-u-visually-hidden">{hidden}</span>
+                    </button>
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        {move || events.with(Vec::is_empty).then(|| view! { <p data-testid="no-events">"No events yet."</p> })}
+        <table class="nhsuk-table" data-testid="events">
+            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Events"</caption>
+            <thead class="nhsuk-table__head">
+                <tr class="nhsuk-table__row">
+                    <th scope="col" class="nhsuk-table__header">"Date"</th>
+                    <th scope="col" class="nhsuk-table__header">"Event"</th>
+                    <th scope="col" class="nhsuk-table__header"><span class="nhsuk-u-visually-hidden">"Action"</span></th>
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body">
+                <For each=sorted key=|(k, _)| *k children=row/>
+            </tbody>
+        </table>
+    }
 }
 
 /// The simulator page.
@@ -297,9 +310,17 @@ pub fn Simulator() -> impl IntoView {
             as_of.set(s.as_of.to_string());
             onboarded.set(s.onboarded);
             policy_set.set(s.policy_set.clone());
+            // New keys, never ones the table has shown: `<For>` keeps a row whose key it knows.
+            let first = next_key.get_untracked();
             let n = s.events.len();
-            events.set(s.events.into_iter().enumerate().collect());
-            next_key.set(n);
+            events.set(
+                s.events
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, e)| (first + i, e))
+                    .collect(),
+            );
+            next_key.set(first + n);
             new_on.set(s.as_of.to_string());
         }
     };
@@ -387,12 +408,7 @@ pub fn Simulator() -> impl IntoView {
                 </div>
 
                 <h2>"What happened"</h2>
-                // One listener for every row's Remove button, which names its event by key.
-                <div inner_html=move || events.with(|l| events_html(l)) on:click=move |ev| {
-                    if let Some(key) = clicked_key(&ev) {
-                        events.update(|l| l.retain(|(k, _)| *k != key));
-                    }
-                }></div>
+                <EventsTable events/>
 
                 <form on:submit=add_event novalidate>
                     <fieldset class="nhsuk-fieldset">
@@ -435,9 +451,9 @@ pub fn Simulator() -> impl IntoView {
                     <button type="button" class=button data-testid="forward-month" on:click=shift(|d| d.plus_months(1))>"Forward a month"</button>
                 </div>
                 <div aria-live="polite" data-testid="result" inner_html=move || match &outcome() {
-                    Err(message) => format!(
+                    Err(message) => html!(
                         r#"<div class="nhsuk-error-summary" data-testid="input-error"><h2 class="nhsuk-error-summary__title">There is a problem</h2><div class="nhsuk-error-summary__body"><p>{}</p></div></div>"#,
-                        esc(message)
+                        Html::text(message)
                     ),
                     Ok((result, segments, as_of)) => outcome_html(result, segments, *as_of),
                 }></div>

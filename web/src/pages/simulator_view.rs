@@ -5,30 +5,27 @@
 use nhsmail_rules::{AccountResult, ActionKind, IsoDate, Segment, State};
 
 use crate::components::state_tag::state_label;
-use crate::html::{esc, h, list, p_id, rule_source, summary_list, table, tag};
+use crate::html::{h3, html, list, p_id, rule_source, summary_list, table, tag, Html};
 
-/// The answer for one date, as HTML.
-pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> String {
-    let mut out = String::new();
-    let state = format!(
+/// The answer for one date.
+pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> Html {
+    let state = html!(
         r#"<span data-testid="state">{}</span> since <span data-testid="since">{}</span>"#,
         tag(result.state),
-        result.since.long_form()
+        Html::text(&result.since.long_form())
     );
     let next = match &result.next {
-        Some(n) => format!(
-            r#"<span data-testid="next">{} on {}</span>{}"#,
-            state_label(n.state),
-            n.on.long_form(),
+        Some(n) => html!(
+            r#"<span data-testid="next">{}</span>{}"#,
+            Html::text(&format!("{} on {}", state_label(n.state), n.on.long_form())),
             rule_source(n.rule, n.rule.summary())
         ),
-        None => {
-            r#"<span data-testid="next">None: nothing more happens by itself</span>"#.to_owned()
-        }
+        None => html!(r#"<span data-testid="next">None: nothing more happens by itself</span>"#),
     };
-    let date_or =
-        |d: Option<IsoDate>| esc(&d.map_or_else(|| "Not applicable".to_owned(), |d| d.long_form()));
-    out.push_str(&summary_list(&[
+    let date_or = |d: Option<IsoDate>| {
+        Html::text(&d.map_or_else(|| "Not applicable".to_owned(), |d| d.long_form()))
+    };
+    let mut out = summary_list(vec![
         ("State", state, "state-row"),
         ("Next change", next, "next-row"),
         (
@@ -41,43 +38,47 @@ pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> 
             date_or(result.restorable_until),
             "restorable-until",
         ),
-        ("Policy in force", esc(&result.policy_id), "policy-id"),
-    ]));
+        (
+            "Policy in force",
+            Html::text(&result.policy_id),
+            "policy-id",
+        ),
+    ]);
 
-    out.push_str(&h(3, "What would stop the next change"));
+    out.push(h3("What would stop the next change"));
     if result.actions.is_empty() {
-        out.push_str(&p_id(
+        out.push(p_id(
             "no-actions",
             "Nothing: no action changes what happens next.",
         ));
     } else {
-        out.push_str(&list(
+        out.push(list(
             "nhsuk-list nhsuk-list--bullet",
             "actions",
             result
                 .actions
                 .iter()
-                .map(|a| esc(&format!("{} by {}", action_words(a.kind), a.by.long_form()))),
+                .map(|a| Html::text(&format!("{} by {}", action_words(a.kind), a.by.long_form()))),
             false,
         ));
     }
 
-    out.push_str(&h(3, "Changes of state"));
+    out.push(h3("Changes of state"));
     if result.transitions.is_empty() {
-        out.push_str(&p_id("no-transitions", "No changes of state yet."));
+        out.push(p_id("no-transitions", "No changes of state yet."));
     } else {
-        let rows: Vec<Vec<String>> = result
+        let rows: Vec<Vec<Html>> = result
             .transitions
             .iter()
             .map(|t| {
                 vec![
-                    t.on.long_form(),
-                    format!("{} to {}", state_label(t.from), state_label(t.to)),
+                    Html::text(&t.on.long_form()),
+                    Html::text(&format!("{} to {}", state_label(t.from), state_label(t.to))),
                     rule_source(t.rule, t.rule.summary()),
                 ]
             })
             .collect();
-        out.push_str(&table(
+        out.push(table(
             "transitions",
             "Changes of state",
             true,
@@ -87,23 +88,23 @@ pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> 
         ));
     }
 
-    out.push_str(&h(3, "Timeline"));
-    out.push_str(&timeline(
+    out.push(h3("Timeline"));
+    out.push(timeline(
         segments,
         as_of,
         result.next.as_ref().map(|n| (n.state, n.on)),
     ));
-    let rows: Vec<Vec<String>> = segments
+    let rows: Vec<Vec<Html>> = segments
         .iter()
         .map(|s| {
             vec![
                 tag(s.state),
-                s.from.long_form(),
-                s.to.map_or_else(|| "now".to_owned(), |d| d.long_form()),
+                Html::text(&s.from.long_form()),
+                Html::text(&s.to.map_or_else(|| "now".to_owned(), |d| d.long_form())),
             ]
         })
         .collect();
-    out.push_str(&table(
+    out.push(table(
         "timeline",
         "Timeline of states",
         true,
@@ -113,14 +114,20 @@ pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> 
     ));
 
     if !result.warnings.is_empty() {
-        out.push_str(r#"<div class="nhsuk-warning-callout" data-testid="warnings"><h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>Events that were ignored</span></h3><ul>"#);
-        for w in &result.warnings {
-            out.push_str(&format!(
-                "<li>{}</li>",
-                esc(&format!("{}: {}", w.on.long_form(), w.message))
-            ));
-        }
-        out.push_str("</ul></div>");
+        let items: Html = result
+            .warnings
+            .iter()
+            .map(|w| {
+                html!(
+                    "<li>{}</li>",
+                    Html::text(&format!("{}: {}", w.on.long_form(), w.message))
+                )
+            })
+            .collect();
+        out.push(html!(
+            r#"<div class="nhsuk-warning-callout" data-testid="warnings"><h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>Events that were ignored</span></h3><ul>{}</ul></div>"#,
+            items
+        ));
     }
     out
 }
@@ -153,7 +160,7 @@ fn fill(state: State) -> &'static str {
 
 /// The states as coloured bars on a time axis, a marker at each change and a dashed marker at the
 /// next one. The text alternative lists the same stretches; the table under it has them too.
-fn timeline(segments: &[Segment], as_of: IsoDate, next: Option<(State, IsoDate)>) -> String {
+fn timeline(segments: &[Segment], as_of: IsoDate, next: Option<(State, IsoDate)>) -> Html {
     const LEFT: i64 = 10;
     const RIGHT: i64 = 990;
     let start = segments.first().map_or(as_of, |s| s.from);
@@ -174,15 +181,20 @@ fn timeline(segments: &[Segment], as_of: IsoDate, next: Option<(State, IsoDate)>
         .chain(next.map(|(st, on)| format!("then {} on {}", state_label(st), on.long_form())))
         .collect::<Vec<_>>()
         .join("; ");
-    let mut out = format!(
-        r#"<svg class="app-timeline" viewBox="0 0 1000 120" role="img" aria-labelledby="timeline-title timeline-desc" data-testid="timeline-svg" width="100%"><title id="timeline-title">Timeline of the account's states</title><desc id="timeline-desc">{}</desc>"#,
-        esc(&description)
-    );
-    for s in segments {
-        let x0 = x(s.from);
-        let width = (x(s.to.unwrap_or(end)) - x0).max(2);
-        out.push_str(&format!(r#"<rect x="{x0}" y="10" width="{width}" height="36" fill="{}"><title>{}</title></rect>"#, fill(s.state), state_label(s.state)));
-    }
+    let bars: Html = segments
+        .iter()
+        .map(|s| {
+            let x0 = x(s.from);
+            let width = (x(s.to.unwrap_or(end)) - x0).max(2);
+            html!(
+                r#"<rect x="{}" y="10" width="{}" height="36" fill="{}"><title>{}</title></rect>"#,
+                Html::num(x0),
+                Html::num(width),
+                Html::text(fill(s.state)),
+                Html::text(state_label(s.state))
+            )
+        })
+        .collect();
     let mut markers: Vec<(IsoDate, String, bool)> = segments
         .iter()
         .map(|s| (s.from, s.from.long_form(), false))
@@ -190,27 +202,42 @@ fn timeline(segments: &[Segment], as_of: IsoDate, next: Option<(State, IsoDate)>
     if let Some((st, on)) = next {
         markers.push((on, format!("{}: {}", state_label(st), on.long_form()), true));
     }
-    for (i, (d, label, dashed)) in markers.into_iter().enumerate() {
-        let mx = x(d);
-        let row = if i % 2 == 0 { 72 } else { 100 };
-        let anchor = if mx > 800 {
-            "end"
-        } else if mx < 200 {
-            "start"
-        } else {
-            "middle"
-        };
-        let dash = if dashed {
-            r#" stroke-dasharray="6 4""#
-        } else {
-            ""
-        };
-        out.push_str(&format!(
-            r##"<line x1="{mx}" x2="{mx}" y1="6" y2="{}" stroke="#212b32" stroke-width="2"{dash}/><text x="{mx}" y="{row}" text-anchor="{anchor}" font-size="20" fill="#212b32">{}</text>"##,
-            row - 14,
-            esc(&label)
-        ));
-    }
-    out.push_str("</svg>");
-    out
+    let markers: Html = markers
+        .into_iter()
+        .enumerate()
+        .map(|(i, (d, label, dashed))| {
+            let mx = x(d);
+            let row = if i % 2 == 0 { 72 } else { 100 };
+            let anchor = if mx > 800 {
+                "end"
+            } else if mx < 200 {
+                "start"
+            } else {
+                "middle"
+            };
+            let dash = if dashed {
+                html!(r#" stroke-dasharray="6 4""#)
+            } else {
+                Html::default()
+            };
+            let mx = Html::num(mx);
+            html!(
+                r##"<line x1="{}" x2="{}" y1="6" y2="{}" stroke="#212b32" stroke-width="2"{}/><text x="{}" y="{}" text-anchor="{}" font-size="20" fill="#212b32">{}</text>"##,
+                mx,
+                mx,
+                Html::num(row - 14),
+                dash,
+                mx,
+                Html::num(row),
+                Html::text(anchor),
+                Html::text(&label)
+            )
+        })
+        .collect();
+    html!(
+        r#"<svg class="app-timeline" viewBox="0 0 1000 120" role="img" aria-labelledby="timeline-title timeline-desc" data-testid="timeline-svg" width="100%"><title id="timeline-title">Timeline of the account's states</title><desc id="timeline-desc">{}</desc>{}{}</svg>"#,
+        Html::text(&description),
+        bars,
+        markers
+    )
 }
