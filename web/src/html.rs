@@ -23,7 +23,7 @@ use leptos::tachys::renderer::types::Element;
 use nhsmail_rules::{RuleId, State};
 
 use crate::components::form::source_title;
-use crate::components::state_tag::{colour, state_label};
+use crate::components::state_tag::colour;
 
 /// Markup that is safe to put in the page: escaped text and literal markup, joined.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -225,7 +225,7 @@ pub fn tag(state: State) -> Html {
     html!(
         r#"<strong class="nhsuk-tag {}">{}</strong>"#,
         Html::text(colour(state)),
-        Html::text(state_label(state))
+        Html::text(state.label())
     )
 }
 

@@ -1,19 +1,9 @@
-//! A lifecycle state as an NHS.UK tag: one colour per state, always with its name.
+//! A lifecycle state as an NHS.UK tag: one colour per state, always with its name (the name is
+//! the core's `State::label`).
 
 use nhsmail_rules::State;
 
-/// The words people read for a state.
-pub fn state_label(state: State) -> &'static str {
-    match state {
-        State::Active => "Active",
-        State::Inactive => "Inactive",
-        State::Disabled => "Disabled",
-        State::Leaver => "Leaver",
-        State::Deleted => "Deleted",
-        State::Purged => "Permanently deleted",
-    }
-}
-
+/// The tag's colour class for a state.
 pub fn colour(state: State) -> &'static str {
     match state {
         State::Active => "nhsuk-tag--green",

@@ -8,8 +8,7 @@ use nhsmail_rules::{
 use crate::components::form::{
     field_error, page_title, Checkbox, ErrorSummary, FieldError, Radios, TextInput,
 };
-use crate::components::state_tag::state_label;
-use crate::components::today;
+use crate::components::{from_key, today};
 use crate::html::{html, list, p, p_id, reason, Html};
 use crate::store::{kept_fields, Field, Fields};
 
@@ -31,14 +30,14 @@ struct Form {
 impl Default for Form {
     fn default() -> Self {
         Form {
-            state: "active".into(),
+            state: State::Active.as_str().into(),
             on: today().to_string(),
             location: "uk".into(),
             service: "office365".into(),
             mfa: false,
             secret: false,
             onboarded: "yes".into(),
-            policy_set: "national".into(),
+            policy_set: PolicySet::default_set().id,
         }
     }
 }
@@ -74,23 +73,13 @@ fn parse(f: &Form) -> Result<(AccessInput, PolicySet), Vec<FieldError>> {
     let input = AccessInput {
         state,
         on,
-        location: if f.location == "abroad" {
-            Location::Abroad
-        } else {
-            Location::Uk
-        },
-        service: if f.service == "portal" {
-            Service::Portal
-        } else {
-            Service::Office365
-        },
+        location: from_key(&f.location).unwrap_or(Location::Uk),
+        service: from_key(&f.service).unwrap_or(Service::Office365),
         mfa_enabled: f.mfa,
         account_secret_set: f.secret,
         onboarded: Some(f.onboarded != "no"),
     };
-    let set = PolicySet::built_in(&f.policy_set).unwrap_or_else(|| {
-        PolicySet::built_in("national").unwrap_or_else(|| PolicySet::built_ins().remove(0))
-    });
+    let set = PolicySet::built_in(&f.policy_set).unwrap_or_else(PolicySet::default_set);
     Ok((input, set))
 }
 
@@ -132,7 +121,7 @@ pub fn SignIn() -> impl IntoView {
     let err = move |f: &'static str| field_error(errors, f);
     let states: Vec<_> = State::ALL
         .iter()
-        .map(|s| (s.as_str(), state_label(*s), None))
+        .map(|s| (s.as_str(), s.label(), None))
         .collect();
 
     view! {
@@ -144,7 +133,7 @@ pub fn SignIn() -> impl IntoView {
                 <form on:submit=check novalidate>
                     <Radios id="state" legend="What state is the account in?".to_owned() options=states value=state error=err("state")/>
                     // Kept in the page while hidden, so a second change of state keeps the answer.
-                    <div hidden=move || state.get() != "inactive">
+                    <div hidden=move || state.with(|s| from_key(s) != Some(State::Inactive))>
                         <Radios id="onboarded" legend="Has the person accepted the acceptable use policy and set their Account Secret?".to_owned()
                             options=vec![("yes", "Yes", None), ("no", "No", None)] value=onboarded error=err("onboarded")/>
                     </div>
@@ -179,7 +168,7 @@ fn answer_html(input: &AccessInput, r: &AccessResult) -> Html {
     });
     let mut body = p(&format!(
         "{} account, {}",
-        state_label(input.state),
+        input.state.label(),
         input.on.long_form()
     ));
     if r.reactivates {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use nhsmail_rules::{check_eligibility, EligibilityResult, PolicySet, Route};
+use nhsmail_rules::{check_eligibility, DsptStatus, EligibilityResult, PolicySet, Route};
 
 use crate::components::form::{
     field_error, page_title, ErrorSummary, FieldError, Radios, TextInput,
@@ -58,6 +58,19 @@ fn yes_no() -> Options {
     vec![("yes", "Yes", None), ("no", "No", None)]
 }
 
+/// A DSPT status as a radio: the status as the DSPT shows it, or "I'm not sure" (UI.md).
+fn dspt_answer(s: DsptStatus) -> (&'static str, &'static str, Option<&'static str>) {
+    let (words, hint) = match s {
+        DsptStatus::NotPublished => (s.label(), Some("You have not published a DSPT assessment.")),
+        DsptStatus::Unknown => ("I'm not sure", None),
+        DsptStatus::StandardsNotMet
+        | DsptStatus::ApproachingStandards
+        | DsptStatus::StandardsMet
+        | DsptStatus::StandardsExceeded => (s.label(), None),
+    };
+    (s.as_str(), words, hint)
+}
+
 /// (question, hint, radio options; empty for a text answer)
 fn question(q: Question) -> (&'static str, Option<&'static str>, Options) {
     match q {
@@ -67,14 +80,8 @@ fn question(q: Question) -> (&'static str, Option<&'static str>, Options) {
             ("nationalSupport", "An organisation that supports the NHS nationally", None),
         ]),
         Question::CqcRegistered => ("Are you registered with the Care Quality Commission (CQC)?", Some("The NHSmail registration for care providers asks for your CQC details."), yes_no()),
-        Question::DsptStatus => ("What is your Data Security and Protection Toolkit (DSPT) status?", Some("This is the status of your latest published DSPT assessment."), vec![
-            ("standardsExceeded", "Standards Exceeded", None),
-            ("standardsMet", "Standards Met", None),
-            ("approachingStandards", "Approaching Standards", None),
-            ("standardsNotMet", "Standards Not Met", None),
-            ("notPublished", "Not published", Some("You have not published a DSPT assessment.")),
-            ("unknown", "I'm not sure", None),
-        ]),
+        Question::DsptStatus => ("What is your Data Security and Protection Toolkit (DSPT) status?", Some("This is the status of your latest published DSPT assessment."),
+            DsptStatus::ALL.map(dspt_answer).to_vec()),
         Question::ApproachingBefore => ("Have you published a DSPT at Approaching Standards before?", Some("A provider can publish at Approaching Standards only once."), yes_no()),
         Question::DsptYear => ("Which year was your DSPT published for?", Some("The DSPT shows it before the status, like 24/25 Standards Met. Enter it as 2024-25."), Vec::new()),
         Question::Sites => ("How many sites do you have?", Some("A site is a separate location where you provide care, like a care home."), Vec::new()),
@@ -228,8 +235,7 @@ fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
     // A plain closure, not a memo: cheap to compute again, and a memo of the result is code of its own.
     let result = move || {
         answers.with(|a| input(a, as_of)).and_then(|i| {
-            let set = PolicySet::built_in("national").ok_or("no national policy")?;
-            check_eligibility(&i, &set).map_err(|e| e.to_string())
+            check_eligibility(&i, &PolicySet::default_set()).map_err(|e| e.to_string())
         })
     };
     page_title(

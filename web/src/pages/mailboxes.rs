@@ -234,8 +234,8 @@ fn engine_error(e: &nhsmail_rules::EngineError, l: &Lines) -> FieldError {
 
 fn plan(f: &Form) -> Result<MailboxPlan, Vec<FieldError>> {
     let (input, lines) = build(f)?;
-    let set = PolicySet::built_in("national").ok_or_else(Vec::new)?;
-    plan_shared_mailboxes(&input, &set).map_err(|e| vec![engine_error(&e, &lines)])
+    plan_shared_mailboxes(&input, &PolicySet::default_set())
+        .map_err(|e| vec![engine_error(&e, &lines)])
 }
 
 /// The planner page.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use nhsmail_rules::{
     compare_policies, parse_roster_csv, DecisionExport, EngineError, EvaluationOptions, Exporter,
-    IsoDate, PolicySet, Roster, BUILT_IN_SET_IDS, DEFAULT_REMIND_WITHIN_DAYS,
+    IsoDate, PolicySet, Roster, BUILT_IN_SETS, DEFAULT_REMIND_WITHIN_DAYS,
 };
 
 use crate::browser::{by_id, download, read_chosen_file};
@@ -25,6 +25,8 @@ const KEY: &str = "nhsmail-rules.roster.v1";
 const WHAT: &str = "roster";
 /// Where the policies page keeps a custom policy set (its JSON text).
 pub const CUSTOM_KEY: &str = "nhsmail-rules.custom-policy.v1";
+/// The policy set drop-downs' value for the custom policy set.
+const CUSTOM: &str = "custom";
 /// Pasted rosters larger than this are not kept after a reload (local storage holds about 5 MB).
 const KEEP_LIMIT: usize = 1_000_000;
 /// Accounts evaluated between two yields to the browser.
@@ -40,12 +42,18 @@ struct Form {
 }
 
 impl Default for Form {
+    /// The default policy set, compared with the next built-in one.
     fn default() -> Self {
+        let policy_set = PolicySet::default_set().id;
+        let compare_with = BUILT_IN_SETS
+            .iter()
+            .find(|s| s.id != policy_set)
+            .map_or_else(|| policy_set.clone(), |s| s.id.to_owned());
         Form {
             pasted: String::new(),
             as_of: today().to_string(),
-            policy_set: "national".into(),
-            compare_with: "ncl-icb".into(),
+            policy_set,
+            compare_with,
             remind: DEFAULT_REMIND_WITHIN_DAYS.to_string(),
         }
     }
@@ -62,7 +70,7 @@ impl Fields for Form {
 }
 /// The policy set chosen by id: a built-in one, or "custom" from the policies page.
 pub fn policy_set(id: &str) -> Result<PolicySet, String> {
-    if id == "custom" {
+    if id == CUSTOM {
         let text: String = load(CUSTOM_KEY, "custom policy set");
         return EvaluationOptions::from_json(&text)
             .map_err(|e| format!("Your custom policy set cannot be used: {}", e.render()));
@@ -70,22 +78,15 @@ pub fn policy_set(id: &str) -> Result<PolicySet, String> {
     PolicySet::built_in(id).ok_or_else(|| format!("There is no policy set called {id}"))
 }
 
-/// The policy sets a person can choose: built-in ones, then theirs.
+/// The policy sets a person can choose, by title: built-in ones, then theirs.
 pub fn set_choices() -> Vec<(String, String)> {
-    let mut list: Vec<(String, String)> = BUILT_IN_SET_IDS
+    let mut list: Vec<(String, String)> = BUILT_IN_SETS
         .iter()
-        .map(|id| {
-            let words = if *id == "national" {
-                "National policy"
-            } else {
-                "North Central London ICB"
-            };
-            ((*id).to_owned(), words.to_owned())
-        })
+        .map(|s| (s.id.to_owned(), s.title.to_owned()))
         .collect();
     let custom: String = load(CUSTOM_KEY, "custom policy set");
     if let Ok(set) = EvaluationOptions::from_json(&custom) {
-        list.push(("custom".into(), format!("Your policy set ({})", set.id)));
+        list.push((CUSTOM.into(), format!("Your policy set ({})", set.title())));
     }
     list
 }
@@ -161,6 +162,8 @@ pub fn RosterPage() -> impl IntoView {
     };
     let rows = RwSignal::new(Vec::<Row>::new());
     let export = RwSignal::new(None::<DecisionExport>);
+    // The title of the policy set the export was made under.
+    let export_set = RwSignal::new(String::new());
     let roster = StoredValue::new(None::<Roster>);
     // The comparison (empty before there is one).
     let comparison = RwSignal::new(Html::default());
@@ -260,6 +263,7 @@ pub fn RosterPage() -> impl IntoView {
             };
             let total = r.accounts.len();
             let mut exporter = Exporter::new(day, &set, remind_days);
+            export_set.set(set.title().to_owned());
             let mut out = Vec::with_capacity(total);
             for (c, chunk) in r.accounts.chunks(CHUNK).enumerate() {
                 for (j, account) in chunk.iter().enumerate() {
@@ -295,10 +299,12 @@ pub fn RosterPage() -> impl IntoView {
             TimeoutFuture::new(0).await;
             let sets = policy_set(&set_id.get_untracked())
                 .and_then(|a| policy_set(&compare_id.get_untracked()).map(|b| (a, b)));
-            let result =
-                sets.and_then(|(a, b)| compare_policies(&r, day, &a, &b).map_err(|e| e.render()));
+            let result = sets.and_then(|(a, b)| {
+                let c = compare_policies(&r, day, &a, &b).map_err(|e| e.render())?;
+                Ok(comparison_html(&c, (a.title(), b.title())))
+            });
             comparison.set(match result {
-                Ok(c) => comparison_html(&c),
+                Ok(c) => c,
                 Err(m) => html!(r#"<p class="nhsuk-error-message">{}</p>"#, Html::text(&m)),
             });
         });
@@ -361,7 +367,7 @@ pub fn RosterPage() -> impl IntoView {
             <button class="nhsuk-button" type="submit" data-testid="evaluate">"Check the roster"</button>
         </form>
         <div role="status" aria-live="polite" data-testid="progress" inner_html=move || status.get()></div>
-        {move || export.with(|e| e.as_ref().map(summary_html)).map(|summary| view! {
+        {move || export.with(|e| e.as_ref().map(|e| export_set.with(|set| summary_html(e, set)))).map(|summary| view! {
             <div inner_html=summary></div>
             <button type="button" class="nhsuk-button" on:click=save data-testid="download">"Download decisions (JSON)"</button>
             <AccountsTable rows/>

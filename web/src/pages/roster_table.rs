@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 use nhsmail_rules::{AccountResult, DecisionExport, IsoDate, State};
 
-use crate::components::commas;
 use crate::components::form::typed;
-use crate::components::state_tag::state_label;
+use crate::components::{commas, from_key};
 use crate::html::{html, options, tag, Html};
 
 const PAGE: usize = 50;
@@ -40,21 +39,9 @@ impl Row {
         let mut decisions = export.decisions.iter().peekable();
         for row in rows {
             while let Some(d) = decisions.next_if(|d| d.account_id == row.id) {
-                row.decisions.push(action_words(d.action.as_str()));
+                row.decisions.push(d.action.label());
             }
         }
-    }
-}
-
-fn action_words(action: &str) -> &'static str {
-    match action {
-        "reactivate" => "Make active again",
-        "markInactive" => "Mark inactive",
-        "disable" => "Disable",
-        "markLeaver" => "Mark as leaver",
-        "delete" => "Delete",
-        "purge" => "Delete permanently",
-        _ => "Remind to sign in",
     }
 }
 
@@ -63,12 +50,10 @@ fn row_html(r: &Row) -> Html {
     let recorded = r
         .recorded
         .filter(|s| *s != r.state)
-        .map_or_else(String::new, |s| {
-            format!(" (recorded as {})", state_label(s))
-        });
+        .map_or_else(String::new, |s| format!(" (recorded as {})", s.label()));
     let next = r.next.map_or_else(
         || "None".to_owned(),
-        |(s, on)| format!("{} on {}", state_label(s), on.long_form()),
+        |(s, on)| format!("{} on {}", s.label(), on.long_form()),
     );
     let decisions = if r.decisions.is_empty() {
         "None".to_owned()
@@ -101,14 +86,14 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
     let sort = RwSignal::new((Sort::Id, true));
     let page = RwSignal::new(0usize);
     let order = Memo::new(move |_| {
-        let wanted = state_filter.get();
+        let wanted: Option<State> = state_filter.with(|s| from_key(s));
         let text = text_filter.get().trim().to_ascii_lowercase();
         let (by, ascending) = sort.get();
         rows.with(|rows| {
             let mut idx: Vec<usize> = (0..rows.len())
                 .filter(|&i| {
                     rows.get(i).is_some_and(|r| {
-                        (wanted.is_empty() || r.state.as_str() == wanted)
+                        wanted.is_none_or(|s| r.state == s)
                             && (text.is_empty() || r.id.to_ascii_lowercase().contains(&text))
                     })
                 })
@@ -157,10 +142,7 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
             </th>
         }
     };
-    let state_options: Vec<_> = State::ALL
-        .iter()
-        .map(|s| (s.as_str(), state_label(*s)))
-        .collect();
+    let state_options: Vec<_> = State::ALL.iter().map(|s| (s.as_str(), s.label())).collect();
     view! {
         <h2>"Accounts"</h2>
         <div class="nhsuk-grid-row">

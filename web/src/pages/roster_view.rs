@@ -1,47 +1,65 @@
 //! The roster page's results as HTML: counts by state and by action, and a comparison of two
 //! policy sets.
 
-use nhsmail_rules::{Comparison, DecisionExport, State};
+use nhsmail_rules::{ActionCounts, Comparison, DecisionAction, DecisionExport, State, StateCounts};
 
 use crate::components::commas;
-use crate::components::state_tag::state_label;
 use crate::html::{h2, html, p_id, table, Html};
 
-/// Counts by state and by action.
-pub fn summary_html(e: &DecisionExport) -> Html {
+/// The count of accounts in `state`.
+fn in_state(counts: &StateCounts, state: State) -> usize {
+    match state {
+        State::Active => counts.active,
+        State::Inactive => counts.inactive,
+        State::Disabled => counts.disabled,
+        State::Leaver => counts.leaver,
+        State::Deleted => counts.deleted,
+        State::Purged => counts.purged,
+    }
+}
+
+/// The count of decisions to take `action`.
+fn of_action(counts: &ActionCounts, action: DecisionAction) -> usize {
+    match action {
+        DecisionAction::Reactivate => counts.reactivate,
+        DecisionAction::MarkInactive => counts.mark_inactive,
+        DecisionAction::Disable => counts.disable,
+        DecisionAction::MarkLeaver => counts.mark_leaver,
+        DecisionAction::Delete => counts.delete,
+        DecisionAction::Purge => counts.purge,
+        DecisionAction::Remind => counts.remind,
+    }
+}
+
+/// Counts by state and by action, under the policy set titled `set`.
+pub fn summary_html(e: &DecisionExport, set: &str) -> Html {
     let s = &e.summary;
     let c = |n: usize| commas(n as u64);
-    let states: Vec<Vec<Html>> = [
-        (State::Active, s.by_state.active),
-        (State::Inactive, s.by_state.inactive),
-        (State::Disabled, s.by_state.disabled),
-        (State::Leaver, s.by_state.leaver),
-        (State::Deleted, s.by_state.deleted),
-        (State::Purged, s.by_state.purged),
-    ]
-    .into_iter()
-    .map(|(st, n)| vec![Html::text(state_label(st)), Html::text(&c(n))])
-    .collect();
-    let a = &s.by_action;
-    let actions: Vec<Vec<Html>> = [
-        ("Make active again", a.reactivate),
-        ("Mark inactive", a.mark_inactive),
-        ("Disable", a.disable),
-        ("Mark as leaver", a.mark_leaver),
-        ("Delete", a.delete),
-        ("Delete permanently", a.purge),
-        ("Remind to sign in", a.remind),
-    ]
-    .into_iter()
-    .map(|(w, n)| vec![Html::text(w), Html::text(&c(n))])
-    .collect();
+    let states: Vec<Vec<Html>> = State::ALL
+        .into_iter()
+        .map(|st| {
+            vec![
+                Html::text(st.label()),
+                Html::text(&c(in_state(&s.by_state, st))),
+            ]
+        })
+        .collect();
+    let actions: Vec<Vec<Html>> = DecisionAction::ALL
+        .into_iter()
+        .map(|a| {
+            vec![
+                Html::text(a.label()),
+                Html::text(&c(of_action(&s.by_action, a))),
+            ]
+        })
+        .collect();
     html!(
         r#"{}<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-one-half">{}</div><div class="nhsuk-grid-column-one-half">{}</div></div>"#,
         h2(&format!(
             "{} accounts on {} ({})",
             c(s.accounts),
             e.as_of.long_form(),
-            e.policy_set
+            set
         )),
         table(
             "by-state",
@@ -62,27 +80,20 @@ pub fn summary_html(e: &DecisionExport) -> Html {
     )
 }
 
-/// A comparison of two policy sets.
-pub fn comparison_html(c: &Comparison) -> Html {
+/// A comparison of two policy sets, titled `a` and `b`.
+pub fn comparison_html(c: &Comparison, (set_a, set_b): (&str, &str)) -> Html {
     let (a, b) = (&c.summary.by_state_a, &c.summary.by_state_b);
     let n = |x: usize| commas(x as u64);
-    let rows: Vec<Vec<Html>> = [
-        (State::Active, a.active, b.active),
-        (State::Inactive, a.inactive, b.inactive),
-        (State::Disabled, a.disabled, b.disabled),
-        (State::Leaver, a.leaver, b.leaver),
-        (State::Deleted, a.deleted, b.deleted),
-        (State::Purged, a.purged, b.purged),
-    ]
-    .into_iter()
-    .map(|(s, x, y)| {
-        vec![
-            Html::text(state_label(s)),
-            Html::text(&n(x)),
-            Html::text(&n(y)),
-        ]
-    })
-    .collect();
+    let rows: Vec<Vec<Html>> = State::ALL
+        .into_iter()
+        .map(|s| {
+            vec![
+                Html::text(s.label()),
+                Html::text(&n(in_state(a, s))),
+                Html::text(&n(in_state(b, s))),
+            ]
+        })
+        .collect();
     let mut out = p_id(
         "differing",
         &format!(
@@ -95,7 +106,7 @@ pub fn comparison_html(c: &Comparison) -> Html {
         "compare-states",
         "Accounts by state under each policy set",
         false,
-        &["State", &c.policy_set_a, &c.policy_set_b],
+        &["State", set_a, set_b],
         &[1, 2],
         &rows,
     ));
@@ -103,12 +114,12 @@ pub fn comparison_html(c: &Comparison) -> Html {
         Html::text(&match &a.next {
             Some(nx) => format!(
                 "{} since {}; {} on {}",
-                state_label(a.state),
+                a.state.label(),
                 a.since.long_form(),
-                state_label(nx.state),
+                nx.state.label(),
                 nx.on.long_form()
             ),
-            None => format!("{} since {}", state_label(a.state), a.since.long_form()),
+            None => format!("{} since {}", a.state.label(), a.since.long_form()),
         })
     };
     let shown: Vec<Vec<Html>> = c
@@ -122,7 +133,7 @@ pub fn comparison_html(c: &Comparison) -> Html {
             "differences",
             &format!("Accounts that differ (first {} shown)", shown.len()),
             false,
-            &["Account", &c.policy_set_a, &c.policy_set_b],
+            &["Account", set_a, set_b],
             &[],
             &shown,
         ));

@@ -236,7 +236,7 @@ fn set_html(set: &PolicySet) -> Html {
         .collect();
     html!(
         r#"{}<div class="app-table-scroll"><table class="nhsuk-table" data-testid="set-{}"><caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Policies in {}</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">Setting</th>{}</tr></thead><tbody class="nhsuk-table__body">{}</tbody></table></div>"#,
-        h3(&format!("Policy set: {}", set.id)),
+        h3(&format!("Policy set: {}", set.title())),
         id,
         id,
         heads,

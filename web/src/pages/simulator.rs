@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use nhsmail_rules::{
     evaluate_account, segments, Account, AccountKind, AccountResult, Channel, Event, EventType,
-    IsoDate, PolicySet, Segment, BUILT_IN_SET_IDS,
+    IsoDate, PolicySet, Segment, BUILT_IN_SETS,
 };
 use serde::{Deserialize, Serialize};
 
@@ -22,96 +22,63 @@ use crate::store::{kept, Notices};
 const KEY: &str = "nhsmail-rules.simulator.v1";
 const WHAT: &str = "simulator scenario";
 
-/// The event types people can add, with the words shown for them.
-const EVENT_TYPES: [(&str, &str); 12] = [
-    ("portalLogin", "Signed in to the NHSmail portal"),
-    (
-        "office365Login",
-        "Signed in to Office 365 (for example Teams)",
-    ),
-    (
-        "office365AppUse",
-        "Used an Office 365 app (for example Outlook)",
-    ),
-    ("emailSent", "Sent an email"),
-    ("aupAccepted", "Accepted the acceptable use policy"),
-    ("accountSecretSet", "Set the Account Secret"),
-    ("disabled", "Disabled by a local administrator"),
-    ("enabled", "Enabled by a local administrator"),
-    ("markedLeaver", "Marked as a leaver"),
-    ("joined", "Joined another organisation"),
-    ("restored", "Restored by the helpdesk"),
-    ("nameChanged", "Name changed (new email address)"),
-];
+/// What "What happened" offers, as (value, words): a sign-in or use by each channel (an activity
+/// is always added with its channel), then every other kind of event.
+fn event_choices() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let others = EventType::ALL
+        .into_iter()
+        .filter(|t| *t != EventType::Activity);
+    Channel::ALL
+        .into_iter()
+        .map(|c| (c.as_str(), c.label()))
+        .chain(others.map(|t| (t.as_str(), t.label())))
+}
 
+/// An event in words: its channel's for an activity, else its kind's, and any detail.
 fn describe(event: &Event) -> String {
-    let key = match (event.kind, event.channel) {
-        (EventType::Activity, Some(Channel::PortalLogin)) => "portalLogin",
-        (EventType::Activity, Some(Channel::Office365Login)) => "office365Login",
-        (EventType::Activity, Some(Channel::Office365AppUse)) => "office365AppUse",
-        (EventType::Activity, _) => "emailSent",
-        (EventType::AupAccepted, _) => "aupAccepted",
-        (EventType::AccountSecretSet, _) => "accountSecretSet",
-        (EventType::Disabled, _) => "disabled",
-        (EventType::Enabled, _) => "enabled",
-        (EventType::MarkedLeaver, _) => "markedLeaver",
-        (EventType::Joined, _) => "joined",
-        (EventType::Restored, _) => "restored",
-        (EventType::NameChanged, _) => "nameChanged",
+    let words = match event.channel.filter(|_| event.kind == EventType::Activity) {
+        Some(channel) => channel.label(),
+        None => event.kind.label(),
     };
-    let words = EVENT_TYPES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or(key, |(_, w)| *w);
     match (&event.organisation, &event.address) {
         (Some(org), _) => format!("{words}: {org}"),
         (_, Some(address)) => format!("{words}: {address}"),
-        _ => words.to_owned(),
+        (None, None) => words.to_owned(),
     }
 }
 
-/// Builds an event from the form; `None` when the type is unknown.
+/// Builds an event from the form: `key` is a channel's or an event type's JSON name; the error
+/// says what to fix.
 fn make_event(on: IsoDate, key: &str, detail: &str) -> Result<Event, &'static str> {
-    let channel = |c| Event {
-        channel: Some(c),
-        ..Event::new(on, EventType::Activity)
-    };
+    if let Some(channel) = from_key::<Channel>(key) {
+        return Ok(Event {
+            channel: Some(channel),
+            ..Event::new(on, EventType::Activity)
+        });
+    }
+    let kind = from_key::<EventType>(key).ok_or("Select what happened")?;
     let detail = detail.trim();
-    Ok(match key {
-        "portalLogin" => channel(Channel::PortalLogin),
-        "office365Login" => channel(Channel::Office365Login),
-        "office365AppUse" => channel(Channel::Office365AppUse),
-        "emailSent" => channel(Channel::EmailSent),
-        "aupAccepted" => Event::new(on, EventType::AupAccepted),
-        "accountSecretSet" => Event::new(on, EventType::AccountSecretSet),
-        "disabled" => Event::new(on, EventType::Disabled),
-        "enabled" => Event::new(on, EventType::Enabled),
-        "markedLeaver" => Event::new(on, EventType::MarkedLeaver),
-        "restored" => Event::new(on, EventType::Restored),
-        "joined" if detail.is_empty() => {
+    Ok(match kind {
+        EventType::Joined if detail.is_empty() => {
             return Err("Enter the name of the organisation they joined")
         }
-        "joined" => Event {
+        EventType::Joined => Event {
             organisation: Some(detail.to_owned()),
-            ..Event::new(on, EventType::Joined)
+            ..Event::new(on, kind)
         },
-        "nameChanged" if detail.is_empty() => return Err("Enter the new email address"),
-        "nameChanged" => Event {
+        EventType::NameChanged if detail.is_empty() => return Err("Enter the new email address"),
+        EventType::NameChanged => Event {
             address: Some(detail.to_owned()),
-            ..Event::new(on, EventType::NameChanged)
+            ..Event::new(on, kind)
         },
-        _ => return Err("Select what happened"),
+        EventType::Activity
+        | EventType::AupAccepted
+        | EventType::AccountSecretSet
+        | EventType::Disabled
+        | EventType::Enabled
+        | EventType::MarkedLeaver
+        | EventType::Restored => Event::new(on, kind),
     })
-}
-
-/// The kind's JSON name, which the page's select uses as its value.
-fn kind_key(kind: AccountKind) -> &'static str {
-    match kind {
-        AccountKind::User => "user",
-        AccountKind::Shared => "shared",
-        AccountKind::Application => "application",
-        AccountKind::Resource => "resource",
-    }
 }
 
 fn date(s: &str) -> Option<IsoDate> {
@@ -256,7 +223,7 @@ pub fn Simulator() -> impl IntoView {
     }
     let start = saved.get_untracked();
     // The form's text, kept as typed so a half-typed date is not lost.
-    let kind = RwSignal::new(kind_key(start.kind).to_owned());
+    let kind = RwSignal::new(start.kind.as_str().to_owned());
     let created = RwSignal::new(start.created.to_string());
     let as_of = RwSignal::new(start.as_of.to_string());
     let events = RwSignal::new(start.events.iter().cloned().enumerate().collect::<Vec<_>>());
@@ -266,7 +233,7 @@ pub fn Simulator() -> impl IntoView {
     let preset = RwSignal::new(String::new());
 
     let new_on = RwSignal::new(start.as_of.to_string());
-    let new_type = RwSignal::new("portalLogin".to_owned());
+    let new_type = RwSignal::new(Channel::PortalLogin.as_str().to_owned());
     let new_detail = RwSignal::new(String::new());
     // The add-an-event form's problem ("" when there is none).
     let add_error = RwSignal::new(String::new());
@@ -305,7 +272,7 @@ pub fn Simulator() -> impl IntoView {
         ev.prevent_default();
         let id = preset.get_untracked();
         if let Some((_, _, _, s)) = presets().into_iter().find(|(p, ..)| *p == id) {
-            kind.set("user".into());
+            kind.set(s.kind.as_str().to_owned());
             created.set(s.created.to_string());
             as_of.set(s.as_of.to_string());
             onboarded.set(s.onboarded);
@@ -379,12 +346,8 @@ pub fn Simulator() -> impl IntoView {
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for="kind">"Kind of account"</label>
                     <select class="nhsuk-select" id="kind" data-testid="kind"
-                        on:change=typed(kind) prop:value=shown(kind)>
-                        <option value="user">"Personal user account"</option>
-                        <option value="shared">"Shared mailbox"</option>
-                        <option value="application">"Application account"</option>
-                        <option value="resource">"Resource mailbox"</option>
-                    </select>
+                        inner_html=options(AccountKind::ALL.map(|k| (k.as_str(), k.label())), &kind.get_untracked())
+                        on:change=typed(kind) prop:value=shown(kind)></select>
                 </div>
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for="created">"Date the account was created"</label>
@@ -401,9 +364,7 @@ pub fn Simulator() -> impl IntoView {
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label" for="policy-set">"Policy set"</label>
                     <select class="nhsuk-select" id="policy-set" data-testid="policy-set"
-                        inner_html=options(BUILT_IN_SET_IDS.iter().map(|id| {
-                            (*id, if *id == "national" { "National policy" } else { "North Central London ICB (90 days until 1 December 2022)" })
-                        }), &policy_set.get_untracked())
+                        inner_html=options(BUILT_IN_SETS.iter().map(|s| (s.id, s.title)), &policy_set.get_untracked())
                         on:change=typed(policy_set) prop:value=shown(policy_set)></select>
                 </div>
 
@@ -422,7 +383,7 @@ pub fn Simulator() -> impl IntoView {
                         <div class="nhsuk-form-group">
                             <label class="nhsuk-label" for="new-type">"What happened"</label>
                             <select class="nhsuk-select" id="new-type" data-testid="new-event-type"
-                                inner_html=options(EVENT_TYPES, &new_type.get_untracked())
+                                inner_html=options(event_choices(), &new_type.get_untracked())
                                 on:change=typed(new_type) prop:value=shown(new_type)></select>
                         </div>
                         <div class="nhsuk-form-group">

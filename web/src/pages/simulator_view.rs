@@ -2,9 +2,8 @@
 //! each change with its rule and source sentence, and the timeline as an SVG with the same data as
 //! a table. Written as escaped HTML (see `html.rs`).
 
-use nhsmail_rules::{AccountResult, ActionKind, IsoDate, Segment, State};
+use nhsmail_rules::{AccountResult, IsoDate, Segment, State};
 
-use crate::components::state_tag::state_label;
 use crate::html::{h3, html, list, p_id, rule_source, summary_list, table, tag, Html};
 
 /// The answer for one date.
@@ -17,7 +16,7 @@ pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> 
     let next = match &result.next {
         Some(n) => html!(
             r#"<span data-testid="next">{}</span>{}"#,
-            Html::text(&format!("{} on {}", state_label(n.state), n.on.long_form())),
+            Html::text(&format!("{} on {}", n.state.label(), n.on.long_form())),
             rule_source(n.rule, n.rule.summary())
         ),
         None => html!(r#"<span data-testid="next">None: nothing more happens by itself</span>"#),
@@ -58,7 +57,7 @@ pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> 
             result
                 .actions
                 .iter()
-                .map(|a| Html::text(&format!("{} by {}", action_words(a.kind), a.by.long_form()))),
+                .map(|a| Html::text(&format!("{} by {}", a.kind.label(), a.by.long_form()))),
             false,
         ));
     }
@@ -73,7 +72,7 @@ pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> 
             .map(|t| {
                 vec![
                     Html::text(&t.on.long_form()),
-                    Html::text(&format!("{} to {}", state_label(t.from), state_label(t.to))),
+                    Html::text(&format!("{} to {}", t.from.label(), t.to.label())),
                     rule_source(t.rule, t.rule.summary()),
                 ]
             })
@@ -132,20 +131,6 @@ pub fn outcome(result: &AccountResult, segments: &[Segment], as_of: IsoDate) -> 
     out
 }
 
-fn action_words(kind: ActionKind) -> &'static str {
-    match kind {
-        ActionKind::SignIn => "Sign in or send an email",
-        ActionKind::CompleteOnboarding => {
-            "Accept the acceptable use policy and set the Account Secret"
-        }
-        ActionKind::AskAdministratorToEnable => "Ask a local administrator to enable the account",
-        ActionKind::AskHelpdeskToMarkJoiner => {
-            "Ask the helpdesk to mark them as joining a new organisation"
-        }
-        ActionKind::AskHelpdeskToRestore => "Ask the helpdesk to restore the account",
-    }
-}
-
 /// The fill used for a state: the same colours as its tag.
 fn fill(state: State) -> &'static str {
     match state {
@@ -173,12 +158,12 @@ fn timeline(segments: &[Segment], as_of: IsoDate, next: Option<(State, IsoDate)>
         .map(|s| {
             format!(
                 "{} from {}{}",
-                state_label(s.state),
+                s.state.label(),
                 s.from.long_form(),
                 s.to.map_or_else(String::new, |t| format!(" to {}", t.long_form()))
             )
         })
-        .chain(next.map(|(st, on)| format!("then {} on {}", state_label(st), on.long_form())))
+        .chain(next.map(|(st, on)| format!("then {} on {}", st.label(), on.long_form())))
         .collect::<Vec<_>>()
         .join("; ");
     let bars: Html = segments
@@ -191,7 +176,7 @@ fn timeline(segments: &[Segment], as_of: IsoDate, next: Option<(State, IsoDate)>
                 Html::num(x0),
                 Html::num(width),
                 Html::text(fill(s.state)),
-                Html::text(state_label(s.state))
+                Html::text(s.state.label())
             )
         })
         .collect();
@@ -200,7 +185,7 @@ fn timeline(segments: &[Segment], as_of: IsoDate, next: Option<(State, IsoDate)>
         .map(|s| (s.from, s.from.long_form(), false))
         .collect();
     if let Some((st, on)) = next {
-        markers.push((on, format!("{}: {}", state_label(st), on.long_form()), true));
+        markers.push((on, format!("{}: {}", st.label(), on.long_form()), true));
     }
     let markers: Html = markers
         .into_iter()
