@@ -64,42 +64,67 @@ fn ncl_icb() -> Vec<Policy> {
     vec![ncl_2016, ncl_2022]
 }
 
+impl BuiltInSet {
+    /// The row with this id.
+    pub fn find(id: &str) -> Option<&'static BuiltInSet> {
+        BUILT_IN_SETS.iter().find(|s| s.id == id)
+    }
+
+    /// The policy set this row builds: its policies ordered by `effectiveFrom`, as
+    /// [`PolicySet::new`] orders them. (Every row builds at least one policy: tested.)
+    pub fn policy_set(&self) -> PolicySet {
+        let mut policies = (self.build)();
+        policies.sort_by_key(|p| p.effective_from); // stable
+        PolicySet {
+            id: self.id.to_owned(),
+            policies,
+        }
+    }
+}
+
 impl PolicySet {
     /// The built-in set with this id.
     pub fn built_in(id: &str) -> Option<PolicySet> {
-        let set = BUILT_IN_SETS.iter().find(|s| s.id == id)?;
-        PolicySet::new(set.id, (set.build)())
+        BuiltInSet::find(id).map(BuiltInSet::policy_set)
     }
 
     /// The default set: the first built-in one (`national`).
     pub fn default_set() -> PolicySet {
-        // INVARIANT: BUILT_IN_SETS is not empty and its policy lists are not (tested).
+        // INVARIANT: BUILT_IN_SETS is not empty (its length is in its type).
         #[allow(clippy::indexing_slicing)]
-        let set = &BUILT_IN_SETS[0];
-        PolicySet {
-            id: set.id.to_owned(),
-            policies: (set.build)(),
-        }
+        BUILT_IN_SETS[0].policy_set()
     }
 
     /// Every built-in set.
     pub fn built_ins() -> Vec<PolicySet> {
-        BUILT_IN_SETS
-            .iter()
-            .filter_map(|s| PolicySet::new(s.id, (s.build)()))
-            .collect()
+        BUILT_IN_SETS.iter().map(BuiltInSet::policy_set).collect()
     }
 
     /// The title a person reads: a built-in set's title, or the caller's own label.
     pub fn title(&self) -> &str {
-        BUILT_IN_SETS
-            .iter()
-            .find(|s| s.id == self.id)
-            .map_or(self.id.as_str(), |s| s.title)
+        BuiltInSet::find(&self.id).map_or(self.id.as_str(), |s| s.title)
     }
 
     /// The built-in ids as a person reads them in a list: "national, ncl-icb".
     pub(crate) fn known_ids() -> String {
         BUILT_IN_SET_IDS.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_builds_a_non_empty_ordered_set_under_its_own_id() {
+        for row in BUILT_IN_SETS {
+            let set = row.policy_set();
+            assert!(!set.policies().is_empty(), "{} builds no policy", row.id);
+            // The same set as the checked constructor makes.
+            assert_eq!(Some(&set), PolicySet::new(row.id, (row.build)()).as_ref());
+            assert_eq!(BuiltInSet::find(row.id).map(|r| r.title), Some(row.title));
+        }
+        assert_eq!(PolicySet::default_set().id, BUILT_IN_SET_IDS[0]);
+        assert!(BuiltInSet::find("no-such-set").is_none());
     }
 }
