@@ -51,13 +51,12 @@ pub use lifecycle::{
     Segment, SuggestedAction, Transition, Warning, WarningCode,
 };
 pub use model::account::{Account, AccountKind, Channel, Event, EventType};
+pub use model::built_in::{BuiltInSet, BUILT_IN_SETS, BUILT_IN_SET_IDS};
 pub use model::calendar::{add_working_days, bank_holidays, is_working_day, FIRST_YEAR, LAST_YEAR};
 pub use model::date::{DateParseError, IsoDate};
 pub use model::error::{CsvProblem, EngineError, ErrorCode, MAX_CSV_PROBLEMS};
 pub use model::numbers::{Count, WholeNumber};
-pub use model::policy::{
-    BuiltInSet, EvaluationOptions, Policy, PolicyInput, PolicySet, BUILT_IN_SETS, BUILT_IN_SET_IDS,
-};
+pub use model::policy::{EvaluationOptions, Policy, PolicyInput, PolicySet};
 pub use model::rules::{rules, Rule, RuleId, RULE_COUNT};
 pub use model::state::State;
 pub use roster::columns::{CsvOptions, RosterColumn};

@@ -3,6 +3,7 @@
 //! rule; every other layer builds on this one.
 
 pub(crate) mod account;
+pub(crate) mod built_in;
 pub(crate) mod calendar;
 pub(crate) mod date;
 pub(crate) mod error;

@@ -43,12 +43,12 @@ pub struct Policy {
     pub extra_accounts_sla_working_days: Count,
 }
 
-fn date(s: &str) -> IsoDate {
+pub(crate) fn date(s: &str) -> IsoDate {
     // Only called on the literals below, which are real dates (checked by a test).
     s.parse().unwrap_or(IsoDate::MIN)
 }
 
-fn count(n: u32) -> Count {
+pub(crate) fn count(n: u32) -> Count {
     Count::new(n).unwrap_or(Count(1))
 }
 
@@ -170,73 +170,7 @@ pub struct PolicySet {
     pub id: String,
     // INVARIANT: non-empty, sorted by effective_from; among equal dates, input order is kept
     // (so the later one in the input is the one in force).
-    policies: Vec<Policy>,
-}
-
-/// A built-in policy set: its contract id, the title a person reads, one line on what it is, and
-/// its policies. [`BUILT_IN_SETS`] is the one list of them: the ids, the errors' "known: ..."
-/// text, the CLI's help and the app's choices all read it.
-#[derive(Clone, Copy, Debug)]
-pub struct BuiltInSet {
-    /// The id (part of the contract), e.g. `national`.
-    pub id: &'static str,
-    /// The title a person reads, e.g. "National policy".
-    pub title: &'static str,
-    /// One line on what it is.
-    pub summary: &'static str,
-    /// Its policies, in any order.
-    pub build: fn() -> Vec<Policy>,
-}
-
-/// The built-in policy sets, in the order `policySets()` lists them (SPEC section 2).
-pub const BUILT_IN_SETS: [BuiltInSet; 2] = [
-    BuiltInSet {
-        id: "national",
-        title: "National policy",
-        summary: "30 days without a sign-in to inactive, 30 more to deleted (001 FAQ)",
-        build: national,
-    },
-    BuiltInSet {
-        id: "ncl-icb",
-        title: "North Central London ICB",
-        summary: "90 and 90 days until 1 December 2022, then the national 30 and 30 (000)",
-        build: ncl_icb,
-    },
-];
-
-/// Built-in policy set ids, in the order `policySets()` lists them (from [`BUILT_IN_SETS`]).
-pub const BUILT_IN_SET_IDS: [&str; BUILT_IN_SETS.len()] = {
-    let mut ids = [""; BUILT_IN_SETS.len()];
-    let mut i = 0;
-    while i < ids.len() {
-        // INVARIANT: i < ids.len() == BUILT_IN_SETS.len().
-        #[allow(clippy::indexing_slicing)]
-        {
-            ids[i] = BUILT_IN_SETS[i].id;
-        }
-        i += 1;
-    }
-    ids
-};
-
-fn national() -> Vec<Policy> {
-    vec![Policy::national_defaults(
-        "national-2016",
-        date("2016-01-01"),
-    )]
-}
-
-fn ncl_icb() -> Vec<Policy> {
-    let mut ncl_2016 = Policy::national_defaults("ncl-icb-2016", date("2016-01-01"));
-    ncl_2016.inactive_after_days = count(90);
-    ncl_2016.delete_after_inactive_days = count(90);
-    let ncl_2022 = Policy::national_defaults("ncl-icb-2022-12", date("2022-12-01"));
-    vec![ncl_2016, ncl_2022]
-}
-
-/// The built-in ids as a person reads them in a list: "national, ncl-icb".
-pub(crate) fn known_set_ids() -> String {
-    BUILT_IN_SET_IDS.join(", ")
+    pub(crate) policies: Vec<Policy>,
 }
 
 impl PolicySet {
@@ -250,39 +184,6 @@ impl PolicySet {
             id: id.into(),
             policies,
         })
-    }
-
-    /// The built-in set with this id.
-    pub fn built_in(id: &str) -> Option<PolicySet> {
-        let set = BUILT_IN_SETS.iter().find(|s| s.id == id)?;
-        PolicySet::new(set.id, (set.build)())
-    }
-
-    /// The default set: the first built-in one (`national`).
-    pub fn default_set() -> PolicySet {
-        // INVARIANT: BUILT_IN_SETS is not empty and its policy lists are not (tested).
-        #[allow(clippy::indexing_slicing)]
-        let set = &BUILT_IN_SETS[0];
-        PolicySet {
-            id: set.id.to_owned(),
-            policies: (set.build)(),
-        }
-    }
-
-    /// Every built-in set.
-    pub fn built_ins() -> Vec<PolicySet> {
-        BUILT_IN_SETS
-            .iter()
-            .filter_map(|s| PolicySet::new(s.id, (s.build)()))
-            .collect()
-    }
-
-    /// The title a person reads: a built-in set's title, or the caller's own label.
-    pub fn title(&self) -> &str {
-        BUILT_IN_SETS
-            .iter()
-            .find(|s| s.id == self.id)
-            .map_or(self.id.as_str(), |s| s.title)
     }
 
     /// The policies, ordered by `effectiveFrom`.
@@ -379,7 +280,7 @@ impl EvaluationOptions {
                         "options.policySet",
                         format!(
                             "`{id}` is not a built-in policy set (known: {})",
-                            known_set_ids()
+                            PolicySet::known_ids()
                         ),
                     )
                 })

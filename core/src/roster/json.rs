@@ -25,10 +25,10 @@ struct Progress<'f, F> {
     bad_at: Option<String>,
 }
 
-struct Roster<'p, 'f, F>(&'p mut Progress<'f, F>);
+struct AccountsSeed<'p, 'f, F>(&'p mut Progress<'f, F>);
 struct Accounts<'p, 'f, F>(&'p mut Progress<'f, F>);
 
-impl<'de, F: FnMut(usize, Account)> Visitor<'de> for Roster<'_, '_, F> {
+impl<'de, F: FnMut(usize, Account)> Visitor<'de> for AccountsSeed<'_, '_, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -130,7 +130,7 @@ pub fn read_roster_json<R: Read>(
     };
     let mut reader =
         serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, input));
-    let read = de::Deserializer::deserialize_any(&mut reader, Roster(&mut progress))
+    let read = de::Deserializer::deserialize_any(&mut reader, AccountsSeed(&mut progress))
         .and_then(|()| reader.end());
     let Err(e) = read else {
         return Ok(progress.count);

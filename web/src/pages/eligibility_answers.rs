@@ -170,8 +170,11 @@ pub(super) fn validate(q: Question, value: &str) -> Result<String, String> {
                 })
         }
         Question::Sites => match v.replace(',', "").parse::<u32>() {
-            Ok(n) if (1..=1_000_000).contains(&n) => Ok(n.to_string()),
-            Ok(_) => Err("Enter a number of sites from 1 to 1,000,000".to_owned()),
+            Ok(n) if Sites::new(n).is_some() => Ok(n.to_string()),
+            Ok(_) => Err(format!(
+                "Enter a number of sites from 1 to {}",
+                crate::components::commas(Sites::MAX)
+            )),
             Err(_) => Err("Enter the number of sites as a whole number, like 3".to_owned()),
         },
         Question::OrganisationType
