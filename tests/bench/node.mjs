@@ -277,21 +277,21 @@ const candidates = [['evaluateAccount', perCall(accounts)], ['evaluateAccounts',
 if (HAS_EVALUATOR) candidates.push(['Evaluator.evaluateAccounts', withEvaluator(accounts)]);
 const bad = candidates.flatMap(([label, results]) => disagreements(accounts, expected, results, label));
 // The export's decisions follow from the same answers (SPEC section 7, every recorded state
-// `active`): a state decision to `state` for each account not active, and a reminder the day
-// before `next.on` for an active one whose next rule is remindable and that day is within 7.
+// `active`, no row held): a state decision to `state` for each account not active, and (engine
+// 0.2) a reminder the day before `next.on` for any account whose next transition is coming, when
+// that day is within 7 days of asOf.
 const rosterText = JSON.stringify({ accounts }); // as a back office reads a roster file
 const exportText = mod.exportDecisionsJson(rosterText, AS_OF);
 if (exportText !== JSON.stringify(mod.exportDecisions({ accounts }, AS_OF))) {
   console.error('exportDecisionsJson and JSON.stringify(exportDecisions) differ');
   process.exit(1);
 }
-const REMINDABLE = new Set(['LC-INACTIVE', 'LC-ACTIVE-DELETED', 'LC-ONBOARDING']);
 function expectedDecisions(account, answer) {
   const out = [];
   if (answer.state !== 'active') out.push({ accountId: account.id, toState: answer.state });
   const n = answer.next;
-  if (answer.state === 'active' && n && REMINDABLE.has(n.rule) && dayOf(n.on) - 1 - AS_OF_DAY <= 7) {
-    out.push({ accountId: account.id, toState: 'active', effectiveOn: isoOf(dayOf(n.on) - 1), rule: n.rule });
+  if (n && dayOf(n.on) - 1 - AS_OF_DAY <= 7) {
+    out.push({ accountId: account.id, toState: answer.state, effectiveOn: isoOf(dayOf(n.on) - 1), rule: n.rule });
   }
   return out;
 }
