@@ -158,7 +158,7 @@ impl Roster {
         self.format == Format::Csv
     }
 
-    /// Calls `each(index, account)` for every account in file order, and returns how many there
+    /// Calls `each(index, account, line)` (the CSV line) for every account in file order, and returns how many there
     /// were with (CSV) the header each column came from, or the roster's problems exactly as the whole-text parsers would report them
     /// (`parseRosterCsv` for CSV, every problem; `exportDecisions`' id check for JSON). Once a CSV
     /// problem is found, no more accounts are given. `Failure::ReadAgain` when the CSV turned out
@@ -166,7 +166,7 @@ impl Roster {
     pub(crate) fn read(
         &self,
         csv: &CsvSettings,
-        mut each: impl FnMut(usize, Account),
+        mut each: impl FnMut(usize, Account, Option<u64>),
     ) -> Result<(usize, Option<CsvColumns>), Failure> {
         let progress = self.progress();
         let mut fingerprints: Vec<u64> = Vec::new();
@@ -181,7 +181,7 @@ impl Roster {
                 while let Some(row) = reader.next() {
                     fingerprints.push(fingerprint(&row.account.id));
                     if !reader.has_problems() {
-                        each(count, row.account);
+                        each(count, row.account, Some(row.line));
                     }
                     count += 1;
                 }
@@ -197,7 +197,7 @@ impl Roster {
             }
             Format::Json => read_roster_json(input, |i, account| {
                 fingerprints.push(fingerprint(&account.id));
-                each(i, account);
+                each(i, account, None);
             })
             .map(|n| (n, None)),
         };

@@ -246,6 +246,21 @@ fn policies_file(path: &Path) -> Result<PolicySet, Failure> {
     })
 }
 
+/// A CSV row's error named by its line, as the person sees the file, rather than by its place
+/// in the roster (`accounts[3]`).
+fn at_line(mut e: EngineError, index: usize, line: Option<u64>) -> EngineError {
+    if let Some(line) = line {
+        let place = format!("accounts[{index}]");
+        let row = format!("line {line}");
+        e.path = match e.path.strip_prefix(&format!("{place}.")) {
+            Some(field) => format!("{row}, {field}"),
+            None => e.path.replacen(&place, &row, 1),
+        };
+        e.detail = e.detail.replacen(&place, &row, 1);
+    }
+    e
+}
+
 /// Reads the roster at `path`, giving each account to `push` (which spools what it makes) until
 /// the first account that cannot be evaluated; a problem in reading the roster comes first.
 fn stream(
@@ -259,9 +274,11 @@ fn stream(
     if !roster.is_csv() {
         csv_args::json_roster(csv, path)?;
     }
-    let (_, columns) = roster.read(csv, |index, account| {
+    let (_, columns) = roster.read(csv, |index, account, line| {
         if failed.is_none() {
-            failed = push(&account, index, &mut spool).err();
+            failed = push(&account, index, &mut spool)
+                .err()
+                .map(|e| at_line(e, index, line));
         }
     })?;
     if let Some(e) = failed {

@@ -192,7 +192,13 @@ fn bad_input_exits_1_naming_the_place_in_the_order_the_library_would() {
         &decide,
         "e.csv",
         &format!("{head}x,user,2025-01-01\na,user,2025-12-01\n"),
-        "accounts[1]",
+        "(the account at line 3, `a`)",
+    );
+    refused(
+        &decide,
+        "e2.csv",
+        "id,kind,created,recordedState,recordedSince\nx,user,2025-01-01,disabled,2025-12-01\n",
+        "line 2, recordedSince: 2025-12-01 is after",
     );
     refused(
         &decide,
