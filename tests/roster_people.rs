@@ -334,3 +334,42 @@ fn a_file_as_text_reads_as_its_bytes_do() {
         assert!(e.path.starts_with("line 1"), "{e}");
     }
 }
+
+/// A month-first column's cells are problems of their own; a "before created" problem that only
+/// came from reading them day first is not listed as well.
+#[test]
+fn a_month_first_column_gives_no_false_before_created_problem() {
+    let text = "id,kind,created,lastActivity\n\
+                a,user,03/07/2025,12/25/2025\n\
+                b,user,03/07/2025,05/06/2025\n\
+                c,user,2025-07-03,2025-07-01\n";
+    let e = parse_roster_csv(text, &CsvOptions::default()).unwrap_err();
+    let got: Vec<String> = e.problems.iter().map(|p| p.place()).collect();
+    // Line 3's `05/06/2025` is month first like line 2's (a problem), not "before created";
+    // line 4's ISO dates really are the wrong way round.
+    assert_eq!(
+        got,
+        [
+            "line 2, column 4 (lastActivity)",
+            "line 3, column 4 (lastActivity)",
+            "line 4, column 4 (lastActivity)"
+        ],
+        "{:#?}",
+        e.problems
+    );
+    assert!(!e.problems[1]
+        .message
+        .contains("before the account was created"));
+    assert!(e.problems[2]
+        .message
+        .contains("before the account was created"));
+    // Read day first (the column has a day above 12), the same cells are before created.
+    let text = "id,kind,created,lastActivity\n\
+                a,user,03/07/2025,25/12/2025\n\
+                b,user,03/07/2025,05/06/2025\n";
+    let e = parse_roster_csv(text, &CsvOptions::default()).unwrap_err();
+    assert_eq!(e.problems.len(), 1, "{:#?}", e.problems);
+    assert!(e.problems[0]
+        .message
+        .contains("before the account was created"));
+}

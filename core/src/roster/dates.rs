@@ -299,7 +299,7 @@ impl DayFirstColumn {
     }
 
     /// Whether the column writes its dates month first.
-    fn month_first(&self) -> bool {
+    pub(crate) fn month_first(&self) -> bool {
         self.second_over_12 && !self.first_over_12
     }
 

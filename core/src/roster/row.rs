@@ -20,6 +20,10 @@ pub(crate) struct Findings {
     row_bad: bool,
     /// `created`, `lastActivity`, `recordedSince`.
     pub(crate) dates: [DayFirstColumn; 3],
+    /// "Last sign-in before created" problems read from a date that depends on the order of day
+    /// and month (`5/6/2025`), with which of the two columns did: kept only if those columns
+    /// turn out day first (a month-first column's cells are problems of their own).
+    pub(crate) before_created: Vec<(CsvProblem, [bool; 2])>,
 }
 
 impl Findings {
@@ -41,8 +45,20 @@ const DATE_COLUMNS: [RosterColumn; 3] = [
     RosterColumn::RecordedSince,
 ];
 
-/// Each date column's month-first problems, once every row has been read.
+/// Each date column's month-first problems, once every row has been read, and the "before
+/// created" problems that stand once the order of day and month is known.
 pub(crate) fn month_first_problems(header: &Header, findings: &Findings) -> Vec<CsvProblem> {
+    let day_first = |at: usize| findings.dates.get(at).is_some_and(|d| !d.month_first());
+    let standing = findings
+        .before_created
+        .iter()
+        .filter(|(_, ambiguous)| {
+            ambiguous
+                .iter()
+                .enumerate()
+                .all(|(at, &ambiguous)| !ambiguous || day_first(at))
+        })
+        .map(|(p, _)| p.clone());
     DATE_COLUMNS
         .iter()
         .zip(&findings.dates)
@@ -51,6 +67,7 @@ pub(crate) fn month_first_problems(header: &Header, findings: &Findings) -> Vec<
             Some(dates.problems(i, header.name(i)))
         })
         .flatten()
+        .chain(standing)
         .collect()
 }
 
@@ -237,13 +254,22 @@ impl<'a> Row<'a> {
                 let day = self.date(i, v, 1, findings);
                 if let (Some(day), Some(created)) = (day, created) {
                     if day < created {
-                        findings.push(self.problem(
+                        let problem = self.problem(
                             i,
                             format!(
                                 "`{v}` is before the account was created ({created}): the last \
                                  sign-in cannot come before the account existed"
                             ),
-                        ));
+                        );
+                        let created_cell = self.cell(RosterColumn::Created).map_or("", |c| c.1);
+                        let ambiguous = [order_matters(created_cell), order_matters(v)];
+                        if ambiguous.contains(&true) {
+                            findings.any = true;
+                            findings.row_bad = true;
+                            findings.before_created.push((problem, ambiguous));
+                        } else {
+                            findings.push(problem);
+                        }
                     }
                 }
                 day
@@ -284,4 +310,13 @@ impl<'a> Row<'a> {
         };
         (!findings.row_bad).then_some(account)
     }
+}
+
+/// Whether a date cell reads differently day first and month first (`5/6/2025`, not `5/5/2025`
+/// or `13/6/2025`).
+fn order_matters(cell: &str) -> bool {
+    matches!(
+        read_date(cell),
+        Ok(DateCell::Numeric { first, second, .. }) if first <= 12 && second <= 12 && first != second
+    )
 }
