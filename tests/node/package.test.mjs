@@ -54,7 +54,8 @@ test('package.json exports point at files that exist, with types', () => {
   const declared = [...dts.matchAll(/^export (?:interface|type) (\w+)/gm)].map((d) => d[1]);
   assert.deepEqual(declared.filter((d, i) => declared.indexOf(d) !== i), [], 'types declared twice');
   assert.match(dts, /export function checkAccess\(input: AccessInput, options\?: EvaluationOptions \| null\): AccessResult;/);
-  assert.match(dts, /export function exportDecisions\(roster: Roster, as_of: string, options\?: ExportOptions \| null\): DecisionExport;/);
+  assert.match(dts, /export function exportDecisions\(roster: Roster, asOf: IsoDate, options\?: ExportOptions \| null\): DecisionExport;/);
+  assert.match(dts, /exportDecisions\(roster: Roster, asOf: IsoDate, remindWithinDays\?: number\): DecisionExport;/);
   assert.match(dts, /export type IsoDate = string/);
   assert.match(dts, /export type RuleId = "LC-ACTIVE-DELETED"/);
   assert.doesNotMatch(dts, /NaiveDate/);

@@ -7,6 +7,7 @@
 mod bench;
 mod fuzz;
 mod setup;
+mod typecheck;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -21,8 +22,10 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   serve      install what is missing, build the app, serve it at http://127.0.0.1:8080
-  test       install what is missing and run every test (Rust, npm module in node, browser)
+  test       install what is missing and run every test (Rust, npm module in node and tsc,
+             browser)
   package    build the npm module into pkg/
+  typecheck  compile tests/types/ and the READMEs' TypeScript against pkg/ (after package)
   build-web  build the app into dist/ (release)
   bench      every performance figure: criterion, node against json-rules-engine, the native
              command over 2.1 million rows, the app's gzip size, the roster page over 100,000
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test(),
         Some("package") => setup::tools(false).and_then(|t| package(&t)),
+        Some("typecheck") => typecheck::typecheck(),
         Some("build-web") => setup::tools(false).and_then(|t| build_web(&t)),
         Some("bench") => bench::bench(args.get(1..).unwrap_or_default()),
         Some("fuzz") => fuzz::fuzz(args.get(1..).unwrap_or_default()),
@@ -149,6 +153,8 @@ fn test() -> Result {
     step("npm module in node");
     package(&tools)?;
     run(Command::new("node").args(["--test", "tests/node/"]))?;
+    step("npm module types: tsc --strict, nodenext and bundler, TypeScript 7 and 5");
+    typecheck::typecheck()?;
     step("app in headless Chromium");
     build_web(&tools)?;
     // One browser at a time: the machine has two cores.

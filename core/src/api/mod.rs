@@ -2,6 +2,7 @@
 //! untyped serde input (a JSON value or a JS value), is parsed with field paths, and the core runs.
 
 pub(crate) mod json;
+mod typescript;
 #[cfg(feature = "wasm")]
 mod wasm;
 

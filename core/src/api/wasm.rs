@@ -215,7 +215,7 @@ fn object(value: JsValue, name: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = "evaluateAccount")]
 pub fn evaluate_account(
     account: Ts<Account>,
-    #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+    #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<AccountResult>, JsValue> {
     let account = object_arg(account.js_value(), "account")?;
@@ -233,7 +233,7 @@ pub fn evaluate_account(
 )]
 pub fn evaluate_accounts(
     #[wasm_bindgen(unchecked_param_type = "Account[]")] accounts: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+    #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<JsValue, JsValue> {
     let text = accounts_text(&accounts)?;
@@ -248,7 +248,7 @@ pub fn evaluate_accounts(
 #[wasm_bindgen(js_name = "timeline", unchecked_return_type = "Segment[]")]
 pub fn timeline(
     account: Ts<Account>,
-    #[wasm_bindgen(unchecked_param_type = "string")] until: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "IsoDate")] until: JsValue,
     options: Option<Ts<EvaluationOptions>>,
 ) -> Result<JsValue, JsValue> {
     let account = object_arg(account.js_value(), "account")?;
@@ -335,7 +335,7 @@ pub fn plan_shared_mailboxes(
 #[wasm_bindgen(js_name = "exportDecisions")]
 pub fn export_decisions(
     roster: Ts<Roster>,
-    #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+    #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
     options: Option<Ts<ExportOptions>>,
 ) -> Result<Ts<DecisionExport>, JsValue> {
     let options = options_value(options);
@@ -356,7 +356,7 @@ pub fn export_decisions(
 #[wasm_bindgen(js_name = "exportDecisionsJson")]
 pub fn export_decisions_json(
     #[wasm_bindgen(unchecked_param_type = "string")] roster: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+    #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
     options: Option<Ts<ExportOptions>>,
 ) -> Result<String, JsValue> {
     let options = options_value(options);
@@ -390,9 +390,9 @@ pub fn parse_roster_csv(
 #[wasm_bindgen(js_name = "comparePolicies")]
 pub fn compare_policies(
     roster: Ts<Roster>,
-    #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
-    options_a: Option<Ts<EvaluationOptions>>,
-    options_b: Option<Ts<EvaluationOptions>>,
+    #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
+    #[wasm_bindgen(js_name = "optionsA")] options_a: Option<Ts<EvaluationOptions>>,
+    #[wasm_bindgen(js_name = "optionsB")] options_b: Option<Ts<EvaluationOptions>>,
 ) -> Result<Ts<Comparison>, JsValue> {
     let text = object_arg(roster.js_value(), "roster")?;
     let as_of = arg(&as_of, "date")?;
@@ -422,7 +422,7 @@ impl Evaluator {
     }
 
     /// The policy set's id (or the label of your own policies).
-    #[wasm_bindgen(getter, js_name = "policySet")]
+    #[wasm_bindgen(getter, js_name = "policySet", unchecked_return_type = "PolicySetId")]
     pub fn policy_set(&self) -> String {
         self.set.id.clone()
     }
@@ -432,7 +432,7 @@ impl Evaluator {
     pub fn evaluate_account(
         &self,
         account: Ts<Account>,
-        #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> Result<Ts<AccountResult>, JsValue> {
         let account = object_arg(account.js_value(), "account")?;
         let as_of = arg(&as_of, "date")?;
@@ -449,7 +449,7 @@ impl Evaluator {
     pub fn evaluate_accounts(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Account[]")] accounts: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let text = accounts_text(&accounts)?;
         let as_of = arg(&as_of, "date")?;
@@ -463,8 +463,9 @@ impl Evaluator {
     pub fn export_decisions(
         &self,
         roster: Ts<Roster>,
-        #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | undefined")] remind_within_days: JsValue,
+        #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
+        #[wasm_bindgen(js_name = "remindWithinDays", unchecked_optional_param_type = "number")]
+        remind_within_days: JsValue,
     ) -> Result<Ts<DecisionExport>, JsValue> {
         let text = object_arg(roster.js_value(), "roster")?;
         let as_of = arg(&as_of, "date")?;
@@ -482,8 +483,9 @@ impl Evaluator {
     pub fn export_decisions_json(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] roster: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | undefined")] remind_within_days: JsValue,
+        #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
+        #[wasm_bindgen(js_name = "remindWithinDays", unchecked_optional_param_type = "number")]
+        remind_within_days: JsValue,
     ) -> Result<String, JsValue> {
         let roster = roster_document(&roster)?;
         let as_of = arg(&as_of, "date")?;

@@ -59,6 +59,7 @@ pub struct EligibilityReason {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct EligibilityResult {
     /// Whether the organisation can get NHSmail.
     pub eligible: bool,

@@ -41,6 +41,7 @@ pub enum Severity {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 #[allow(missing_docs)]
 pub struct Problem {
     pub rule: RuleId,
@@ -54,6 +55,7 @@ pub struct Problem {
 /// What `planSharedMailboxes` returns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct MailboxPlan {
     /// Per site, in input order.
     pub sites: Vec<SitePlan>,

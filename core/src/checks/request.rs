@@ -27,6 +27,7 @@ pub struct RequestReason {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct RequestPlan {
     /// True when every condition of `SM-EXTRA-REQUEST` holds.
     pub can_progress: bool,

@@ -15,6 +15,7 @@ use crate::roster::Roster;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct Answer {
     /// The state on `asOf`.
     pub state: State,
@@ -76,8 +77,10 @@ pub struct Comparison {
     /// The evaluation date.
     pub as_of: IsoDate,
     /// The first set's id or label.
+    #[cfg_attr(feature = "wasm", tsify(type = "PolicySetId"))]
     pub policy_set_a: String,
     /// The second set's id or label.
+    #[cfg_attr(feature = "wasm", tsify(type = "PolicySetId"))]
     pub policy_set_b: String,
     /// Counts.
     pub summary: CompareSummary,

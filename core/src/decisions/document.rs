@@ -56,6 +56,7 @@ impl Action {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct Decision {
     /// SHA-256 of `["<accountId>","<action>","<effectiveOn>"]`: the same decision keeps its id.
     pub id: String,
@@ -161,6 +162,7 @@ pub struct DecisionExport {
     /// The evaluation date.
     pub as_of: IsoDate,
     /// The policy set's id or label.
+    #[cfg_attr(feature = "wasm", tsify(type = "PolicySetId"))]
     pub policy_set: String,
     /// Counts.
     pub summary: Summary,

@@ -41,7 +41,7 @@ impl Roster {
 pub struct ExportOptions {
     /// A built-in set id (default `national`), or the label for `policies`.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "PolicySetId"))]
     pub policy_set: Option<String>,
     /// The caller's own policies.
     #[serde(default)]

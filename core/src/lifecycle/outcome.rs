@@ -51,6 +51,7 @@ pub enum WarningCode {
 /// An ignored event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct Warning {
     /// The event's date.
     pub on: IsoDate,
@@ -67,6 +68,7 @@ pub struct Warning {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct AccountResult {
     /// The account's id.
     pub account_id: String,
@@ -81,6 +83,7 @@ pub struct AccountResult {
     /// The latest applied sign-in or sent email.
     pub last_activity: Option<IsoDate>,
     /// The policy set's id or label.
+    #[cfg_attr(feature = "wasm", tsify(type = "PolicySetId"))]
     pub policy_set: String,
     /// The policy in force on the evaluation date.
     pub policy_id: String,
@@ -139,6 +142,7 @@ pub struct SuggestedAction {
 /// A stretch of the account's life in one state, for drawing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct Segment {
     /// The state.
     pub state: State,

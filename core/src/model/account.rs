@@ -69,9 +69,18 @@ vocabulary! {
 }
 
 /// One event as written: `{ "on": "2025-02-20", "type": "activity", "channel": "emailSent" }`.
+/// In TypeScript a union discriminated by `type`: `activity` needs `channel`, `joined` needs
+/// `organisation`, `nameChanged` needs `address`, and the other types take none of them (as
+/// `Event::check` requires; the other types come from `EventType`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    tsify(
+        type = "{ on: IsoDate; type: \"activity\"; channel: Channel } | { on: IsoDate; type: \"joined\"; organisation: string } | { on: IsoDate; type: \"nameChanged\"; address: string } | { on: IsoDate; type: Exclude<EventType, \"activity\" | \"joined\" | \"nameChanged\"> }"
+    )
+)]
 pub struct Event {
     /// The day it happened.
     pub on: IsoDate,

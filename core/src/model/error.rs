@@ -10,6 +10,7 @@ use crate::model::date::NOT_A_DATE;
 /// The error codes of SPEC section 8. They are part of the contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum ErrorCode {
     /// A text input that is not JSON.
     InvalidJson,

@@ -12,6 +12,7 @@ use crate::model::numbers::Count;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct Policy {
     /// The policy's id, e.g. `national-2016`.
     pub id: String,
@@ -167,6 +168,7 @@ impl PolicyInput {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct PolicySet {
     /// The set's id (`national`, `ncl-icb`) or the caller's label (default `custom`).
+    #[cfg_attr(feature = "wasm", tsify(type = "PolicySetId"))]
     pub id: String,
     // INVARIANT: non-empty, sorted by effective_from; among equal dates, input order is kept
     // (so the later one in the input is the one in force).
@@ -222,7 +224,7 @@ impl PolicySet {
 pub struct EvaluationOptions {
     /// A built-in set id (default `national`), or the label for `policies` (default `custom`).
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "PolicySetId"))]
     pub policy_set: Option<String>,
     /// The caller's own policies; when given, `policySet` is only a label.
     #[serde(default)]

@@ -1,0 +1,111 @@
+//! The npm module's types as a TypeScript developer meets them: `tests/types/` (a consumer of every
+//! export, with `@ts-expect-error` lines for the usual mistakes) and the READMEs' `ts` examples,
+//! compiled against `pkg/` with `tsc --strict --noEmit` under `nodenext` and `bundler` resolution,
+//! by both pinned compilers (TypeScript 7 and 5).
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{root, run, Result};
+
+/// The READMEs whose ```ts examples are compiled with the consumer.
+const READMES: [&str; 2] = ["README.md", "xtask/package/README.md"];
+
+/// The compilers, each as a command: the TypeScript 7 native binary and TypeScript 5 under node.
+fn compilers(root: &Path) -> [Command; 2] {
+    let mut ts5 = Command::new("node");
+    ts5.arg(root.join("node_modules/typescript5/bin/tsc"));
+    [Command::new(root.join("node_modules/.bin/tsc")), ts5]
+}
+
+/// Compiles `tests/types/` against `pkg/` (which must be packaged) with every compiler and config.
+pub(crate) fn typecheck() -> Result {
+    let root = root();
+    let fixture = root.join("tests/types");
+    // The package resolved as a consumer's is: by name, through node_modules and its `exports`.
+    let modules = fixture.join("node_modules");
+    std::fs::create_dir_all(&modules).map_err(|e| format!("{}: {e}", modules.display()))?;
+    let link = modules.join("nhsmail-rules");
+    if std::fs::symlink_metadata(&link).is_ok() {
+        std::fs::remove_file(&link).map_err(|e| format!("{}: {e}", link.display()))?;
+    }
+    symlink(&root.join("pkg"), &link)?;
+    write_readme_examples(&root, &fixture.join("readme"))?;
+    for config in ["tsconfig.nodenext.json", "tsconfig.bundler.json"] {
+        for mut tsc in compilers(&root) {
+            run(tsc
+                .arg("-p")
+                .arg(fixture.join(config))
+                .args(["--strict", "--noEmit"]))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) -> Result {
+    std::os::unix::fs::symlink(target, link).map_err(|e| format!("{}: {e}", link.display()))
+}
+
+#[cfg(windows)]
+fn symlink(target: &Path, link: &Path) -> Result {
+    std::os::windows::fs::symlink_dir(target, link).map_err(|e| format!("{}: {e}", link.display()))
+}
+
+/// Writes each README's ```ts blocks as modules `readme/<readme>-<n>.ts`, after clearing the
+/// folder (it is build output, ignored by git).
+fn write_readme_examples(root: &Path, out: &Path) -> Result {
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let mut written = 0;
+    for readme in READMES {
+        let text =
+            std::fs::read_to_string(root.join(readme)).map_err(|e| format!("{readme}: {e}"))?;
+        let stem = readme.replace(['/', '.'], "-");
+        for (n, block) in ts_blocks(&text).into_iter().enumerate() {
+            let file = out.join(format!("{stem}-{}.ts", n + 1));
+            let module = format!(
+                "// From {readme}, ```ts block {}.\n{block}\nexport {{}};\n",
+                n + 1
+            );
+            std::fs::write(&file, module).map_err(|e| format!("{}: {e}", file.display()))?;
+            written += 1;
+        }
+    }
+    if written < READMES.len() {
+        return Err(format!("expected a ```ts example in each of {READMES:?}"));
+    }
+    Ok(())
+}
+
+/// The bodies of the ```ts (or ```typescript) fenced blocks, in order.
+fn ts_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<Vec<&str>> = None;
+    for line in markdown.lines() {
+        let fence = line.trim_start();
+        match current.as_mut() {
+            None if fence == "```ts" || fence == "```typescript" => current = Some(Vec::new()),
+            None => {}
+            Some(lines) if fence.starts_with("```") => {
+                blocks.push(lines.join("\n"));
+                current = None;
+            }
+            Some(lines) => lines.push(line),
+        }
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ts_blocks;
+
+    #[test]
+    fn only_ts_blocks_are_taken_whole() {
+        let md = "# A\n```js\nno();\n```\ntext\n```ts\nconst a = 1;\n\nlet b: string;\n```\n```typescript\nx();\n```\n";
+        assert_eq!(ts_blocks(md), ["const a = 1;\n\nlet b: string;", "x();"]);
+    }
+}
