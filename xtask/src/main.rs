@@ -154,7 +154,8 @@ fn test() -> Result {
 }
 
 /// Builds the npm module into `pkg/`: node (CommonJS and ESM) and browser (ES module) builds of the
-/// same wasm, the TypeScript types generated from the Rust types, a package.json and a README.
+/// same wasm, the TypeScript types generated from the Rust types, a package.json and a README, and
+/// the browser entry that checks `init()` came first.
 pub(crate) fn package(tools: &setup::Tools) -> Result {
     step("package the npm module into pkg/");
     // Built for speed (profile `npm`, wasm-opt -O3): the module decides whole rosters. The app is
@@ -189,14 +190,17 @@ pub(crate) fn package(tools: &setup::Tools) -> Result {
     }
     let templates = root.join("xtask/package");
     let version = setup::workspace_version()?;
-    for name in ["package.json", "README.md", "index.mjs"] {
+    // (template, where it goes in pkg/). web/index.js is the browser entry: the generated build
+    // re-exported, each function refusing to run before `init()` with a message that says so.
+    for (name, dest) in [
+        ("package.json", "package.json"),
+        ("README.md", "README.md"),
+        ("index.mjs", "node/index.mjs"),
+        ("web.js", "web/index.js"),
+    ] {
         let text =
             std::fs::read_to_string(templates.join(name)).map_err(|e| format!("{name}: {e}"))?;
-        let dest = if name == "index.mjs" {
-            pkg.join("node").join(name)
-        } else {
-            pkg.join(name)
-        };
+        let dest = pkg.join(dest);
         std::fs::write(&dest, text.replace("{{version}}", &version))
             .map_err(|e| format!("{}: {e}", dest.display()))?;
     }
