@@ -147,6 +147,8 @@ fn test() -> Result {
     step("npm module in node");
     package(&tools)?;
     run(Command::new("node").args(["--test", "tests/node/"]))?;
+    step("npm module bundled by esbuild for node (the browser bundles run with the app's tests)");
+    run(Command::new("node").args(["--test", "tests/bundlers/"]))?;
     step("app in headless Chromium");
     build_web(&tools)?;
     // One browser at a time: the machine has two cores.
