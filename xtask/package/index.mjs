@@ -1,9 +1,7 @@
-// ES module entry for node: the CommonJS build, re-exported by name.
+// ES module entry for node: the CommonJS build, re-exported by name. A static import (not
+// createRequire) so that a bundler for node (esbuild --platform=node) follows it.
 // tests/node/package.test.mjs checks that this list matches the CommonJS exports.
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const engine = require('./nhsmail_rules.js');
+import engine from './nhsmail_rules.js';
 
 export const {
   evaluateAccount, evaluateAccounts, timeline, addWorkingDays, checkAccess, checkEligibility,

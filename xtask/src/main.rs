@@ -155,6 +155,8 @@ fn test() -> Result {
     run(Command::new("node").args(["--test", "tests/node/"]))?;
     step("npm module types: tsc --strict, nodenext and bundler, TypeScript 7 and 5");
     typecheck::typecheck()?;
+    step("npm module bundled by esbuild for node (the browser bundles run with the app's tests)");
+    run(Command::new("node").args(["--test", "tests/bundlers/"]))?;
     step("app in headless Chromium");
     build_web(&tools)?;
     // One browser at a time: the machine has two cores.
@@ -162,7 +164,8 @@ fn test() -> Result {
 }
 
 /// Builds the npm module into `pkg/`: node (CommonJS and ESM) and browser (ES module) builds of the
-/// same wasm, the TypeScript types generated from the Rust types, a package.json and a README.
+/// same wasm, the TypeScript types generated from the Rust types, a package.json and a README, and
+/// the browser entry that checks `init()` came first.
 pub(crate) fn package(tools: &setup::Tools) -> Result {
     step("package the npm module into pkg/");
     // Built for speed (profile `npm`, wasm-opt -O3): the module decides whole rosters. The app is
@@ -197,14 +200,17 @@ pub(crate) fn package(tools: &setup::Tools) -> Result {
     }
     let templates = root.join("xtask/package");
     let version = setup::workspace_version()?;
-    for name in ["package.json", "README.md", "index.mjs"] {
+    // (template, where it goes in pkg/). web/index.js is the browser entry: the generated build
+    // re-exported, each function refusing to run before `init()` with a message that says so.
+    for (name, dest) in [
+        ("package.json", "package.json"),
+        ("README.md", "README.md"),
+        ("index.mjs", "node/index.mjs"),
+        ("web.js", "web/index.js"),
+    ] {
         let text =
             std::fs::read_to_string(templates.join(name)).map_err(|e| format!("{name}: {e}"))?;
-        let dest = if name == "index.mjs" {
-            pkg.join("node").join(name)
-        } else {
-            pkg.join(name)
-        };
+        let dest = pkg.join(dest);
         std::fs::write(&dest, text.replace("{{version}}", &version))
             .map_err(|e| format!("{}: {e}", dest.display()))?;
     }

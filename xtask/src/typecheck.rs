@@ -30,7 +30,7 @@ pub(crate) fn typecheck() -> Result {
         std::fs::remove_file(&link).map_err(|e| format!("{}: {e}", link.display()))?;
     }
     symlink(&root.join("pkg"), &link)?;
-    write_readme_examples(&root, &fixture.join("readme"))?;
+    write_readme_examples(&root, &fixture.join("readme"), &fixture.join("readme-web"))?;
     for config in ["tsconfig.nodenext.json", "tsconfig.bundler.json"] {
         for mut tsc in compilers(&root) {
             run(tsc
@@ -53,23 +53,35 @@ fn symlink(target: &Path, link: &Path) -> Result {
 }
 
 /// Writes each README's ```ts blocks as modules `readme/<readme>-<n>.ts`, after clearing the
-/// folder (it is build output, ignored by git).
-fn write_readme_examples(root: &Path, out: &Path) -> Result {
-    if out.exists() {
-        std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+/// folders (build output, ignored by git). A browser example (one that loads the wasm by URL, or
+/// declares the `?url` module for a bundler) goes to `readme-web/` instead, which only the
+/// bundler config compiles; a block that declares a module is a `.d.ts` as it is.
+fn write_readme_examples(root: &Path, out: &Path, web: &Path) -> Result {
+    for dir in [out, web] {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut written = 0;
     for readme in READMES {
         let text =
             std::fs::read_to_string(root.join(readme)).map_err(|e| format!("{readme}: {e}"))?;
         let stem = readme.replace(['/', '.'], "-");
         for (n, block) in ts_blocks(&text).into_iter().enumerate() {
-            let file = out.join(format!("{stem}-{}.ts", n + 1));
-            let module = format!(
-                "// From {readme}, ```ts block {}.\n{block}\nexport {{}};\n",
-                n + 1
-            );
+            let declares = block.contains("declare module");
+            let dir = if declares || block.contains("?url") {
+                web
+            } else {
+                out
+            };
+            let (extension, end) = if declares {
+                ("d.ts", "")
+            } else {
+                ("ts", "\nexport {};")
+            };
+            let file = dir.join(format!("{stem}-{}.{extension}", n + 1));
+            let module = format!("// From {readme}, ```ts block {}.\n{block}{end}\n", n + 1);
             std::fs::write(&file, module).map_err(|e| format!("{}: {e}", file.display()))?;
             written += 1;
         }
