@@ -54,12 +54,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// The repository root (the xtask crate's parent).
+/// The repository root (the xtask crate's parent). `cargo run` sets `CARGO_MANIFEST_DIR` when it
+/// runs the binary too, so a `target/` shared by several checkouts (git worktrees) still builds
+/// and tests the checkout `cargo xtask` was run in, not the one that last compiled this binary.
 pub(crate) fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
 /// Runs a command from the repository root, failing with its name when it fails.
