@@ -147,13 +147,13 @@ fn QuestionPage(q: Question, answers: RwSignal<Answers>) -> impl IntoView {
             <div class="nhsuk-grid-column-two-thirds">
                 <ErrorSummary errors/>
                 <form on:submit=submit novalidate>
+                    {field}
                     {(q == Question::DsptYear).then(|| view! {
                         <div class="nhsuk-inset-text" data-testid="current-year">
                             <span class="nhsuk-u-visually-hidden">"Information: "</span>
                             <p>{current_year_words(as_of)}</p>
                         </div>
                     })}
-                    {field}
                     {(q == Question::DsptYear).then(|| view! { <div aria-live="polite" inner_html=move || lapsed_warning(&value.get(), as_of)></div> })}
                     {(q == Question::DsptStatus).then(|| view! {
                         <details class="nhsuk-details">

@@ -243,7 +243,13 @@ pub(super) fn validate(q: Question, value: &str, as_of: IsoDate) -> Result<Strin
 /// The core's input, built from the answers to the questions asked (questions not asked, and
 /// answers kept from questions no longer asked, take the SPEC defaults).
 pub(super) fn input(a: &Answers, as_of: IsoDate) -> Result<EligibilityInput, String> {
-    let given = |q: Question| applies(q, a, as_of).then(|| answer(q, a)).unwrap_or("");
+    let given = |q: Question| {
+        if applies(q, a, as_of) {
+            answer(q, a)
+        } else {
+            ""
+        }
+    };
     let yes = |q: Question| given(q) == "yes";
     let organisation_type = a.organisation().ok_or("Select the type of organisation")?;
     let mut input = EligibilityInput {
