@@ -4,12 +4,13 @@
 //! so its CSS draws it. Its JavaScript (`header.mjs`) is not loaded: it moves the `<li>`s that this
 //! app's Leptos view owns, and the app loads no script but its own. This does what that script
 //! does, in the view: the links that fit stay in the bar and the rest go into a list behind the
-//! button (`aria-expanded`; Escape, another page or a click elsewhere closes it). On a phone
+//! button (`aria-expanded`; Escape, another page or the focus leaving the header closes it). On a phone
 //! (narrower than the frontend's 40.0625em breakpoint) every link goes behind it, as "Menu".
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::html::{html, Html};
 use crate::page::Page;
 
 /// The frontend's tablet breakpoint (40.0625em at 16 px): narrower is a phone.
@@ -47,13 +48,30 @@ fn item_widths(list: &web_sys::Element) -> Vec<f64> {
         .collect()
 }
 
+/// The links and the menu button as the bar draws them, as words only (no links): the copy the
+/// header measures.
+fn measured_html() -> Html {
+    let mut items: Html = Page::MENU
+        .iter()
+        .map(|p| {
+            html!(
+                r#"<li class="nhsuk-header__navigation-item"><span class="nhsuk-header__navigation-link">{}</span></li>"#,
+                Html::text(p.title())
+            )
+        })
+        .collect();
+    items.push(html!(
+        r#"<li class="nhsuk-header__menu"><span class="nhsuk-header__menu-toggle nhsuk-header__navigation-link">More</span></li>"#
+    ));
+    items
+}
+
 /// The header, for the page `current` (its link marked as the current page).
 #[component]
 pub fn Header(current: Memo<Page>) -> impl IntoView {
     let bar = NodeRef::<leptos::html::Ul>::new();
     let measure = NodeRef::<leptos::html::Ul>::new();
     let menu_list = NodeRef::<leptos::html::Ul>::new();
-    let toggle = NodeRef::<leptos::html::Button>::new();
     let header = NodeRef::<leptos::html::Header>::new();
     // How many links stay in the bar; the rest are behind the button.
     let shown = RwSignal::new(Page::MENU.len());
@@ -81,7 +99,7 @@ pub fn Header(current: Memo<Page>) -> impl IntoView {
         }
     };
     Effect::new(move |_| lay_out());
-    let resize = window_event_listener(leptos::ev::resize, move |_| lay_out());
+    let resize = window_event_listener_untyped("resize", move |_| lay_out());
     // Another page: the list closes.
     Effect::new(move |_| {
         current.track();
@@ -97,29 +115,36 @@ pub fn Header(current: Memo<Page>) -> impl IntoView {
         };
         room.set(height);
     });
-    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+    on_cleanup(move || resize.remove());
+    // Escape anywhere in the header closes the list and leaves the focus on its button.
+    let escape = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
             open.set(false);
-            if let Some(b) = toggle.get_untracked() {
+            let toggle = header
+                .get_untracked()
+                .and_then(|h| {
+                    h.query_selector(".nhsuk-header__menu-toggle")
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(b) = toggle {
                 let _ = b.focus();
             }
         }
-    });
-    let click_away = window_event_listener(leptos::ev::click, move |ev| {
-        let inside = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(header.get_untracked())
-            .is_some_and(|(t, h)| h.contains(Some(&t)));
-        if !inside && open.get_untracked() {
+    };
+    // The focus moving out of the header (a click or Tab elsewhere) closes the list.
+    let leave = move |ev: leptos::ev::FocusEvent| {
+        let to = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let inside = header
+            .get_untracked()
+            .is_some_and(|h| to.is_some_and(|t| h.contains(Some(&t))));
+        if !inside {
             open.set(false);
         }
-    });
-    on_cleanup(move || {
-        resize.remove();
-        escape.remove();
-        click_away.remove();
-    });
+    };
 
     let link = move |page: Page| {
         let here = move || current.with(|c| c.menu_entry() == Some(page));
@@ -140,7 +165,8 @@ pub fn Header(current: Memo<Page>) -> impl IntoView {
     };
     let phone = move || shown.get() == 0;
     view! {
-        <header class="nhsuk-header nhsuk-frontend-supported" role="banner" node_ref=header>
+        <header class="nhsuk-header nhsuk-frontend-supported" role="banner" node_ref=header
+            on:keydown=escape on:focusout=leave>
             <div class="nhsuk-header__container nhsuk-width-container">
                 <div class="nhsuk-header__service">
                     <a class="nhsuk-header__service-name" href=Page::Home.href()>{Page::Home.title()}</a>
@@ -152,10 +178,10 @@ pub fn Header(current: Memo<Page>) -> impl IntoView {
                         {move || links(0..shown.get())}
                         <li class="nhsuk-header__menu" hidden=move || shown.get() == Page::MENU.len()>
                             <button class="nhsuk-header__menu-toggle nhsuk-header__navigation-link" type="button"
-                                data-testid="menu-toggle" aria-controls="header-menu-list" node_ref=toggle
+                                data-testid="menu-toggle" aria-controls="header-menu-list"
                                 aria-expanded=move || if open.get() { "true" } else { "false" }
                                 on:click=move |_| open.update(|o| *o = !*o)>
-                                <span class="nhsuk-u-visually-hidden" hidden=phone>"Browse "</span>
+                                {move || (!phone()).then(|| view! { <span class="nhsuk-u-visually-hidden">"Browse "</span> })}
                                 {move || if phone() { "Menu" } else { "More" }}
                             </button>
                             <ul class="nhsuk-header__menu-list" id="header-menu-list" node_ref=menu_list hidden=move || !open.get()>
@@ -165,12 +191,8 @@ pub fn Header(current: Memo<Page>) -> impl IntoView {
                     </ul>
                     // The links as the bar would draw them, never seen: their widths decide how
                     // many fit. The last is the button's.
-                    <ul class="nhsuk-header__navigation-list app-header-measure" aria-hidden="true" node_ref=measure>
-                        {Page::MENU.iter().map(|p| view! {
-                            <li class="nhsuk-header__navigation-item"><span class="nhsuk-header__navigation-link">{p.title()}</span></li>
-                        }).collect_view()}
-                        <li class="nhsuk-header__menu"><span class="nhsuk-header__menu-toggle nhsuk-header__navigation-link">"More"</span></li>
-                    </ul>
+                    <ul class="nhsuk-header__navigation-list app-header-measure" aria-hidden="true" node_ref=measure
+                        inner_html=measured_html()></ul>
                 </div>
             </nav>
         </header>
