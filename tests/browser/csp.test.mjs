@@ -89,6 +89,10 @@ test('after the app starts, no fetch, beacon, socket, image or script can reach 
   const directivesHit = new Set(attempts.violations.map((v) => v.split(' ')[0]));
   for (const d of ['connect-src', 'img-src', 'script-src-elem', 'script-src-attr']) assert.ok(directivesHit.has(d), `no ${d} violation: ${attempts.violations.join('; ')}`);
   // The app still works under the closed policy.
+  await page.getByLabel('Active', { exact: true }).check();
+  await page.getByLabel('The UK', { exact: true }).check();
+  await page.getByLabel('Office 365').check();
+  await page.locator('#secret').check();
   await page.getByTestId('check').click();
   await page.getByTestId('answer').waitFor();
   // The image was stopped by the browser before it left: the only request to another host

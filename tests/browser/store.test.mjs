@@ -52,7 +52,7 @@ test('a corrupted store shows a message and a working page; other saved work is 
   await page.goto(env.origin + '/sign-in');
   await page.getByTestId('store-notice').waitFor();
   await page.getByTestId('check').click();
-  await page.getByTestId('answer').waitFor();
+  await page.getByTestId('error-summary').waitFor();
   // The eligibility answers were not touched.
   await page.goto(env.origin + '/eligibility/check');
   assert.match(await page.getByTestId('answers').textContent(), /supports the NHS nationally/);
@@ -117,7 +117,7 @@ test('oversized and corrupt values, and a full store: messages, working pages, o
   assert.match(await page.getByTestId('store-notice').textContent(), /could not be saved in this browser/);
   await page.goto(env.origin + '/sign-in');
   await page.getByTestId('check').click();
-  await page.getByTestId('answer').waitFor();
+  await page.getByTestId('error-summary').waitFor();
   // With room again, a reload shows the last work that was saved.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('another-app')).forEach((k) => localStorage.removeItem(k)));
   await page.goto(env.origin + '/roster');

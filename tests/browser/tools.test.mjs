@@ -62,36 +62,66 @@ test('the home page lists every tool', async () => {
   await finish(s);
 });
 
-test('the sign-in check answers with its reasons', async () => {
-  const s = await open('/sign-in');
-  const { page } = s;
-  await page.getByLabel('Active', { exact: true }).check();
-  await page.getByTestId('on').fill('2025-03-01');
-  await page.getByLabel('Outside the UK').check();
-  await page.getByTestId('check').click();
-  assert.equal(await page.getByTestId('answer-heading').textContent(), 'They cannot sign in');
-  assert.match(await page.getByTestId('reasons').textContent(), /multi-factor/i);
-  await check(page, 'sign-in-refused');
-  await page.getByTestId('mfa').check();
-  await page.getByTestId('secret').check();
-  await page.getByTestId('check').click();
-  assert.equal(await page.getByTestId('answer-heading').textContent(), 'They can sign in');
-  // A bad date: the error summary links to the field.
-  await page.getByTestId('on').fill('');
-  await page.getByTestId('check').click();
-  assert.match(await errorSummary(page), /date of the sign-in/);
-  assert.match(await page.title(), /^Error: /);
-  await check(page, 'sign-in-error');
-  // The summary's link takes the focus to the field.
-  await page.getByTestId('error-summary').getByRole('link').first().click();
-  await page.waitForFunction(() => document.activeElement?.id === 'on');
-  // Fixed: the summary goes, and so does "Error: " in the title.
-  await page.getByTestId('on').fill('2025-03-01');
-  await page.getByTestId('check').click();
-  await page.getByTestId('error-summary').waitFor({ state: 'hidden' });
-  assert.doesNotMatch(await page.title(), /^Error: /);
-  await finish(s);
-});
+for (const width of [375, 1280]) {
+  test(`the sign-in check: nothing chosen at first, one question per fact, soft enforcement worded as a prompt (${width} px)`, async () => {
+    const s = await open('/sign-in', { today: '2025-03-01' });
+    const { page } = s;
+    await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
+    assert.equal(await page.locator('input[type=radio]:checked, input[type=checkbox]:checked').count(), 0);
+    // The Account Secret is one question (no checkbox that can disagree with it).
+    assert.equal(await page.getByText(/Account Secret/).count(), 1);
+    assert.equal(await page.locator('input[type=checkbox]').count(), 0);
+    // An empty form is errors, never an answer.
+    await page.getByTestId('check').click();
+    assert.match(await errorSummary(page), /Select the account's state.*Select where.*Select what.*Account Secret/s);
+    assert.equal(await page.getByTestId('answer').count(), 0);
+    assert.match(await page.title(), /^Error: /);
+    await check(page, `sign-in-error-${width}`);
+    // The summary's link takes the focus to the field.
+    await page.getByTestId('error-summary').getByRole('link').first().click();
+    await page.waitForFunction(() => document.activeElement?.id === 'state');
+    await page.getByLabel('Active', { exact: true }).check();
+    await page.getByLabel('Outside the UK').check();
+    // Asked only where it changes the answer: multi-factor authentication abroad.
+    await page.locator('#mfa-no').check();
+    await page.getByLabel('Office 365').check();
+    await page.locator('#secret').check();
+    await page.getByTestId('check').click();
+    await page.getByTestId('error-summary').waitFor({ state: 'hidden' });
+    assert.doesNotMatch(await page.title(), /^Error: /);
+    assert.equal(await page.getByTestId('answer-heading').textContent(), 'They cannot sign in');
+    assert.match(await page.getByTestId('reasons').textContent(), /multi-factor/i);
+    await check(page, `sign-in-refused-${width}`);
+    await page.locator('#mfa').check();
+    await page.getByTestId('check').click();
+    assert.equal(await page.getByTestId('answer-heading').textContent(), 'They can sign in');
+    // The portal without an Account Secret after 3 February 2025: asked for it at sign-in (003).
+    await page.getByLabel('The UK', { exact: true }).check();
+    await page.getByLabel('The NHSmail portal').check();
+    await page.locator('#secret-no').check();
+    await page.getByTestId('check').click();
+    await page.getByTestId('prompted').waitFor();
+    const answer = await page.getByTestId('answer').textContent();
+    assert.equal(await page.getByTestId('answer-heading').textContent(), 'They will be asked to set an Account Secret');
+    assert.match(answer, /They will be asked to set an Account Secret when they sign in to the NHSmail portal\. They cannot use portal services until they do\./);
+    assert.doesNotMatch(answer, /cannot sign in/i);
+    assert.equal(await page.getByTestId('answer').getByRole('link').getAttribute('href'), 'https://support.nhs.net/knowledge-base/setting-a-user-account-secret/');
+    await check(page, `sign-in-prompted-${width}`);
+    // An inactive account is asked about the acceptable use policy too; not onboarded, no reactivation.
+    await page.getByLabel('Inactive', { exact: true }).check();
+    await page.getByLabel('Office 365').check();
+    await page.getByTestId('check').click();
+    assert.match(await errorSummary(page), /acceptable use policy/);
+    await page.locator('#aup').check();
+    await page.getByTestId('check').click();
+    assert.equal(await page.getByTestId('answer-heading').textContent(), 'They can sign in');
+    assert.match(await page.getByTestId('reasons').textContent(), /does not reactivate/);
+    await page.locator('#secret').check();
+    await page.getByTestId('check').click();
+    await page.getByTestId('reactivates').waitFor();
+    await finish(s);
+  });
+}
 
 test('the mailbox planner counts, flags problems and writes the request email', async () => {
   const s = await open('/shared-mailboxes');

@@ -263,7 +263,8 @@ pub fn reason(tag: Option<Html>, message: &str, rule: RuleId) -> Html {
 }
 
 /// A table: caption (visually hidden when `hide_caption`), header cells, and rows of cells.
-/// `numeric` marks columns to right-align.
+/// `numeric` marks columns to right-align. On a narrow screen the table scrolls in its own box
+/// (a region named by the caption, which the keyboard can reach and scroll), never the page.
 pub fn table(
     testid: &str,
     caption: &str,
@@ -272,6 +273,7 @@ pub fn table(
     numeric: &[usize],
     rows: &[Vec<Html>],
 ) -> Html {
+    let name = Html::text(caption);
     let caption = if hide_caption {
         html!(
             r#"<caption class="nhsuk-table__caption nhsuk-u-visually-hidden">{}</caption>"#,
@@ -321,7 +323,8 @@ pub fn table(
         })
         .collect();
     html!(
-        r#"<table class="nhsuk-table" data-testid="{}">{}<thead class="nhsuk-table__head"><tr class="nhsuk-table__row">{}</tr></thead><tbody class="nhsuk-table__body">{}</tbody></table>"#,
+        r#"<div class="app-table-scroll" role="region" aria-label="{}" tabindex="0"><table class="nhsuk-table" data-testid="{}">{}<thead class="nhsuk-table__head"><tr class="nhsuk-table__row">{}</tr></thead><tbody class="nhsuk-table__body">{}</tbody></table></div>"#,
+        name,
         Html::text(testid),
         caption,
         header,

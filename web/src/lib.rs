@@ -11,7 +11,8 @@ mod store;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
-use html::{html, Html};
+use components::header::Header;
+use html::Html;
 use page::{Page, Step};
 use store::Notices;
 
@@ -23,7 +24,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <a class="nhsuk-skip-link" href="#maincontent" on:click=components::form::focus_link_target>"Skip to main content"</a>
-            <Header/>
+            <Header current=router::current_page()/>
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex="-1">
                     <StoreNotices notices/>
@@ -67,48 +68,6 @@ fn PageView() -> impl IntoView {
         Some(Page::Roster) => view! { <pages::roster::RosterPage/> }.into_any(),
         Some(Page::Rules) => view! { <pages::rules::RulesPage/> }.into_any(),
         Some(Page::NotFound) => view! { <pages::home::NotFound/> }.into_any(),
-    }
-}
-
-/// The menu's links, the one for `current` (or the page it is under) marked as the current page.
-fn menu_html(current: Page) -> Html {
-    Page::MENU
-        .into_iter()
-        .map(|page| {
-            let (href, words) = (Html::text(page.href()), Html::text(page.title()));
-            if current.menu_entry() == Some(page) {
-                html!(
-                    r#"<li class="nhsuk-header__navigation-item"><a class="nhsuk-header__navigation-link" href="{}" aria-current="page">{}</a></li>"#,
-                    href,
-                    words
-                )
-            } else {
-                html!(
-                    r#"<li class="nhsuk-header__navigation-item"><a class="nhsuk-header__navigation-link" href="{}">{}</a></li>"#,
-                    href,
-                    words
-                )
-            }
-        })
-        .collect()
-}
-
-#[component]
-fn Header() -> impl IntoView {
-    let page = router::current_page();
-    view! {
-        <header class="nhsuk-header" role="banner">
-            <div class="nhsuk-header__container nhsuk-width-container">
-                <div class="nhsuk-header__service">
-                    <a class="nhsuk-header__service-name" href=Page::Home.href()>{Page::Home.title()}</a>
-                </div>
-            </div>
-            <nav class="nhsuk-header__navigation" aria-label="Menu">
-                <div class="nhsuk-header__navigation-container nhsuk-width-container">
-                    <ul class="nhsuk-header__navigation-list" inner_html=move || menu_html(page.get())></ul>
-                </div>
-            </nav>
-        </header>
     }
 }
 

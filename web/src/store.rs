@@ -157,7 +157,7 @@ impl Serialize for Stored {
 }
 
 /// A page's answers as stored: a JSON object, its entries in order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 struct Record(Vec<(String, Stored)>);
 
 impl<'de> serde::Deserialize<'de> for Record {
@@ -233,13 +233,26 @@ pub fn kept_fields<T: Fields>(key: &'static str, what: &'static str) -> RwSignal
         Err(StorageError::KeyNotFound(_) | StorageError::JsError(_)) => T::default(),
     };
     let signal = RwSignal::new(start);
-    keep(key, what, Box::new(move || signal.with(to_record)));
+    keep(
+        key,
+        what,
+        Box::new(move || signal.with(to_record)),
+        to_record(&T::default()),
+    );
     signal
 }
 
-/// Saves what `record` gives whenever it changes: one effect for every page's answers.
-fn keep(key: &'static str, what: &'static str, record: Box<dyn Fn() -> Record>) {
-    Effect::new(move |_| save(key, what, &record()));
+/// Saves what `record` gives whenever it changes: one effect for every page's answers. Answers
+/// back at `empty` (nothing entered, or cleared) are removed, not kept.
+fn keep(key: &'static str, what: &'static str, record: Box<dyn Fn() -> Record>, empty: Record) {
+    Effect::new(move |_| {
+        let now = record();
+        if now == empty {
+            remove(key);
+        } else {
+            save(key, what, &now);
+        }
+    });
 }
 
 /// Forgets what is saved under `key`.

@@ -6,7 +6,8 @@
 //!   `Evaluator`, on the same generated accounts, answers checked first (`tests/bench/node.mjs`);
 //! - native: a generated 2.1-million-row roster CSV through `nhsmail-rules decide`: wall time, CPU
 //!   time and peak memory, beside a 100,000-row roster to show memory does not grow;
-//! - app: gzip bytes of the built site.
+//! - app: gzip bytes of the built site; the roster page and the home page's first paint in
+//!   headless Chromium.
 //!
 //! `--smoke` runs everything small and quick (CI), so the benchmarks cannot rot.
 
@@ -171,6 +172,25 @@ pub(crate) fn bench(args: &[String]) -> Result {
             page["longestFrameGapMs"].as_f64().unwrap_or(f64::NAN)
         ),
         "tests/bench/browser.mjs".into(),
+    ));
+
+    step("app: first paint of the home page in headless Chromium");
+    let paint_json = out.join("first-paint.json");
+    // Five page loads take a few seconds: the same in --smoke.
+    run(Command::new("node")
+        .args(["tests/bench/first-paint.mjs", "--runs", "5", "--json"])
+        .arg(&paint_json))?;
+    let paint: serde_json::Value = read_json(&paint_json)?;
+    rows.push((
+        "app: home page, navigation to first paint (cache off)".into(),
+        format!(
+            "first paint {:.0} ms, first contentful paint {:.0} ms (median of 5; target 300 ms)",
+            paint["medianFirstPaintMs"].as_f64().unwrap_or(f64::NAN),
+            paint["medianFirstContentfulPaintMs"]
+                .as_f64()
+                .unwrap_or(f64::NAN)
+        ),
+        "tests/bench/first-paint.mjs".into(),
     ));
 
     println!("\nfigure | result | how");

@@ -1,6 +1,7 @@
 //! Pieces shared by pages.
 
 pub mod form;
+pub mod header;
 pub mod state_tag;
 
 /// `1234567` as "1,234,567" (UI.md: numerals with commas above 999).

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 use nhsmail_rules::{
-    check_access, AccessInput, AccessResult, IsoDate, Location, PolicySet, Service, State,
+    check_access, AccessInput, AccessResult, IsoDate, Location, PolicySet, RuleId, Service, State,
 };
 
 use crate::components::form::{
-    field_error, page_title, Checkbox, ErrorSummary, FieldError, Radios, TextInput,
+    field_error, page_title, ErrorSummary, FieldError, Radios, TextInput,
 };
 use crate::components::{from_key, today};
 use crate::html::{html, list, p, p_id, reason, Html};
@@ -21,22 +21,23 @@ struct Form {
     on: String,
     location: String,
     service: String,
-    mfa: bool,
-    secret: bool,
-    onboarded: String,
+    // "yes", "no", or "" before an answer: one question per fact (UI.md), none answered at first.
+    mfa_enabled: String,
+    secret_set: String,
+    aup_accepted: String,
     policy_set: String,
 }
 
 impl Default for Form {
     fn default() -> Self {
         Form {
-            state: State::Active.as_str().into(),
+            state: String::new(),
             on: today().to_string(),
-            location: "uk".into(),
-            service: "office365".into(),
-            mfa: false,
-            secret: false,
-            onboarded: "yes".into(),
+            location: String::new(),
+            service: String::new(),
+            mfa_enabled: String::new(),
+            secret_set: String::new(),
+            aup_accepted: String::new(),
             policy_set: PolicySet::default_set().id,
         }
     }
@@ -48,18 +49,43 @@ impl Fields for Form {
         each("on", Field::Text(&mut self.on));
         each("location", Field::Text(&mut self.location));
         each("service", Field::Text(&mut self.service));
-        each("mfa", Field::Flag(&mut self.mfa));
-        each("secret", Field::Flag(&mut self.secret));
-        each("onboarded", Field::Text(&mut self.onboarded));
+        each("mfa_enabled", Field::Text(&mut self.mfa_enabled));
+        each("secret_set", Field::Text(&mut self.secret_set));
+        each("aup_accepted", Field::Text(&mut self.aup_accepted));
         each("policy_set", Field::Text(&mut self.policy_set));
     }
 }
+/// A yes or no answer, or an error for `field` saying what to select.
+fn yes_no(
+    answer: &str,
+    field: &'static str,
+    missing: &'static str,
+    errors: &mut Vec<FieldError>,
+) -> bool {
+    match answer {
+        "yes" => true,
+        "no" => false,
+        _ => {
+            errors.push(FieldError::new(field, missing));
+            false
+        }
+    }
+}
+
 fn parse(f: &Form) -> Result<(AccessInput, PolicySet), Vec<FieldError>> {
     let mut errors = Vec::new();
     let state = State::ALL.into_iter().find(|s| s.as_str() == f.state);
     if state.is_none() {
         errors.push(FieldError::new("state", "Select the account's state"));
     }
+    // Asked only of an inactive account: whether signing in reactivates it.
+    let aup = state == Some(State::Inactive)
+        && yes_no(
+            &f.aup_accepted,
+            "aup",
+            "Select yes if the person has accepted the acceptable use policy",
+            &mut errors,
+        );
     let on = f.on.trim().parse::<IsoDate>().ok();
     if on.is_none() {
         errors.push(FieldError::new(
@@ -67,20 +93,57 @@ fn parse(f: &Form) -> Result<(AccessInput, PolicySet), Vec<FieldError>> {
             "Enter the date of the sign-in as a real date, like 2025-03-01",
         ));
     }
-    let (Some(state), Some(on)) = (state, on) else {
+    let location = from_key::<Location>(&f.location);
+    if location.is_none() {
+        errors.push(FieldError::new(
+            "location",
+            "Select where the person is signing in from",
+        ));
+    }
+    // Asked only of a sign-in from outside the UK, the one place it changes the answer.
+    let mfa = location == Some(Location::Abroad)
+        && yes_no(
+            &f.mfa_enabled,
+            "mfa",
+            "Select yes if the person has set up multi-factor authentication",
+            &mut errors,
+        );
+    let service = from_key::<Service>(&f.service);
+    if service.is_none() {
+        errors.push(FieldError::new(
+            "service",
+            "Select what the person is signing in to",
+        ));
+    }
+    let secret = yes_no(
+        &f.secret_set,
+        "secret",
+        "Select yes if the person has set their Account Secret",
+        &mut errors,
+    );
+    let (Some(state), Some(on), Some(location), Some(service), true) =
+        (state, on, location, service, errors.is_empty())
+    else {
         return Err(errors);
     };
     let input = AccessInput {
         state,
         on,
-        location: from_key(&f.location).unwrap_or(Location::Uk),
-        service: from_key(&f.service).unwrap_or(Service::Office365),
-        mfa_enabled: f.mfa,
-        account_secret_set: f.secret,
-        onboarded: Some(f.onboarded != "no"),
+        location,
+        service,
+        mfa_enabled: mfa,
+        account_secret_set: secret,
+        // Onboarded: the acceptable use policy accepted and the Account Secret set (SPEC 3).
+        onboarded: (state == State::Inactive).then_some(aup && secret),
     };
     let set = PolicySet::built_in(&f.policy_set).unwrap_or_else(PolicySet::default_set);
     Ok((input, set))
+}
+
+type Options = Vec<(&'static str, &'static str, Option<&'static str>)>;
+
+fn yes_no_options() -> Options {
+    vec![("yes", "Yes", None), ("no", "No", None)]
 }
 
 /// The sign-in check page.
@@ -93,9 +156,9 @@ pub fn SignIn() -> impl IntoView {
     let on = field(|f| f.on.clone(), |f, v| f.on = v);
     let location = field(|f| f.location.clone(), |f, v| f.location = v);
     let service = field(|f| f.service.clone(), |f, v| f.service = v);
-    let onboarded = field(|f| f.onboarded.clone(), |f, v| f.onboarded = v);
-    let mfa = crate::store::field(form, |f| f.mfa, |f, v| f.mfa = v);
-    let secret = crate::store::field(form, |f| f.secret, |f, v| f.secret = v);
+    let aup = field(|f| f.aup_accepted.clone(), |f, v| f.aup_accepted = v);
+    let mfa = field(|f| f.mfa_enabled.clone(), |f, v| f.mfa_enabled = v);
+    let secret = field(|f| f.secret_set.clone(), |f, v| f.secret_set = v);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // What the page shows of the answer (nothing before there is one).
     let answer = RwSignal::new(Html::default());
@@ -134,23 +197,20 @@ pub fn SignIn() -> impl IntoView {
                     <Radios id="state" legend="What state is the account in?".to_owned() options=states value=state error=err("state")/>
                     // Kept in the page while hidden, so a second change of state keeps the answer.
                     <div hidden=move || state.with(|s| from_key(s) != Some(State::Inactive))>
-                        <Radios id="onboarded" legend="Has the person accepted the acceptable use policy and set their Account Secret?".to_owned()
-                            options=vec![("yes", "Yes", None), ("no", "No", None)] value=onboarded error=err("onboarded")/>
+                        <Radios id="aup" legend="Has the person accepted the acceptable use policy?".to_owned()
+                            options=yes_no_options() value=aup error=err("aup")/>
                     </div>
                     <TextInput id="on" label="Date of the sign-in".to_owned() hint="For example, 2025-03-01".to_owned() input_type="date" width="10" value=on error=err("on")/>
                     <Radios id="location" legend="Where is the person signing in from?".to_owned()
                         options=vec![("uk", "The UK", None), ("abroad", "Outside the UK", None)] value=location error=err("location")/>
+                    <div hidden=move || location.with(|l| from_key(l) != Some(Location::Abroad))>
+                        <Radios id="mfa" legend="Has the person set up multi-factor authentication?".to_owned()
+                            hint="It cannot be set up from outside the UK." options=yes_no_options() value=mfa error=err("mfa")/>
+                    </div>
                     <Radios id="service" legend="What are they signing in to?".to_owned()
                         options=vec![("office365", "Office 365", Some("For example Outlook or Teams.")), ("portal", "The NHSmail portal", None)] value=service error=err("service")/>
-                    <div class="nhsuk-form-group">
-                        <fieldset class="nhsuk-fieldset">
-                            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"What has the person set up?"</legend>
-                            <div class="nhsuk-checkboxes">
-                                <Checkbox id="mfa" label="Multi-factor authentication" value=mfa/>
-                                <Checkbox id="secret" label="The Account Secret" value=secret/>
-                            </div>
-                        </fieldset>
-                    </div>
+                    <Radios id="secret" legend="Has the person set their Account Secret?".to_owned()
+                        hint="They set it in the Self-Service section of the NHSmail portal." options=yes_no_options() value=secret error=err("secret")/>
                     <button class="nhsuk-button" type="submit" data-testid="check">"Check"</button>
                 </form>
                 <div aria-live="polite" inner_html=move || answer.get()></div>
@@ -159,10 +219,23 @@ pub fn SignIn() -> impl IntoView {
     }
 }
 
-/// The answer and its reasons.
+/// The seed's page on setting an Account Secret (003).
+const ACCOUNT_SECRET_GUIDE: &str =
+    "https://support.nhs.net/knowledge-base/setting-a-user-account-secret/";
+
+/// The answer and its reasons. Core decides; when its only refusal is the portal's soft
+/// enforcement (`AC-SECRET-SOFT`), the person still signs in and is asked for the Account Secret
+/// there, so the page says that, as the seed does (003), and not "They cannot sign in".
 fn answer_html(input: &AccessInput, r: &AccessResult) -> Html {
+    let prompted = !r.allowed
+        && r.reasons
+            .iter()
+            .filter(|x| x.rule != RuleId::Reactivate)
+            .all(|x| x.rule == RuleId::SecretSoft);
     let heading = Html::text(if r.allowed {
         "They can sign in"
+    } else if prompted {
+        "They will be asked to set an Account Secret"
     } else {
         "They cannot sign in"
     });
@@ -171,6 +244,16 @@ fn answer_html(input: &AccessInput, r: &AccessResult) -> Html {
         input.state.label(),
         input.on.long_form()
     ));
+    if prompted {
+        body.push(p_id(
+            "prompted",
+            "They will be asked to set an Account Secret when they sign in to the NHSmail portal. They cannot use portal services until they do.",
+        ));
+        body.push(html!(
+            r#"<p><a href="{}">How to set an Account Secret (NHSmail support site)</a></p>"#,
+            Html::text(ACCOUNT_SECRET_GUIDE)
+        ));
+    }
     if r.reactivates {
         body.push(p_id(
             "reactivates",

@@ -3,20 +3,23 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use nhsmail_rules::{check_eligibility, DsptStatus, EligibilityResult, PolicySet, Route};
+use nhsmail_rules::DsptStatus;
 
 use crate::components::form::{
     field_error, page_title, ErrorSummary, FieldError, Radios, TextInput,
 };
 use crate::components::{commas, today};
-use crate::html::{h2, html, list, p_id, reason, word_tag, Html};
+use crate::html::{html, Html};
 use crate::page::{Page, Question, Step};
 use crate::pages::eligibility_answers::{
-    answer, applies, input, next_step, previous_step, set_answer, validate, Answers,
+    answer, applies, next_step, normalise_year, previous_step, set_answer, validate, Answers,
 };
+use crate::pages::eligibility_dspt::{current_year_words, lapsed_on};
+use crate::pages::eligibility_outcome::{Outcome, DSPT_SITE};
 use crate::store::kept_fields;
 
-const KEY: &str = "nhsmail-rules.eligibility.v1";
+/// Where the checker's answers are kept on this device ("Clear my answers" removes them).
+pub(super) const KEY: &str = "nhsmail-rules.eligibility.v1";
 const WHAT: &str = "eligibility answers";
 
 /// The start page.
@@ -97,6 +100,7 @@ fn QuestionPage(q: Question, answers: RwSignal<Answers>) -> impl IntoView {
     // The query from the location itself (`?change=1`), read as the address changes.
     let location = use_location();
     let changing = move || location.query.with(|q| q.get("change").is_some());
+    let as_of = today();
     let value = RwSignal::new(answers.with_untracked(|a| answer(q, a).to_owned()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let (title, hint, options) = question(q);
@@ -109,17 +113,19 @@ fn QuestionPage(q: Question, answers: RwSignal<Answers>) -> impl IntoView {
         if changing() {
             Step::Check.href()
         } else {
-            answers.with(|a| previous_step(Step::Question(q), a)).href()
+            answers
+                .with(|a| previous_step(Step::Question(q), a, as_of))
+                .href()
         }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match validate(q, &value.get_untracked()) {
+        match validate(q, &value.get_untracked(), as_of) {
             Err(message) => errors.set(vec![FieldError::new(step, message)]),
             Ok(clean) => {
                 errors.set(Vec::new());
                 answers.update(|a| set_answer(q, a, clean));
-                let to = answers.with_untracked(|a| next_step(q, a, changing()));
+                let to = answers.with_untracked(|a| next_step(q, a, changing(), as_of));
                 navigate(to.href(), Default::default());
             }
         }
@@ -142,11 +148,18 @@ fn QuestionPage(q: Question, answers: RwSignal<Answers>) -> impl IntoView {
                 <ErrorSummary errors/>
                 <form on:submit=submit novalidate>
                     {field}
+                    {(q == Question::DsptYear).then(|| view! {
+                        <div class="nhsuk-inset-text" data-testid="current-year">
+                            <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                            <p>{current_year_words(as_of)}</p>
+                        </div>
+                    })}
+                    {(q == Question::DsptYear).then(|| view! { <div aria-live="polite" inner_html=move || lapsed_warning(&value.get(), as_of)></div> })}
                     {(q == Question::DsptStatus).then(|| view! {
                         <details class="nhsuk-details">
                             <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"How to find out your DSPT status"</span></summary>
                             <div class="nhsuk-details__text">
-                                <p>"Search for your organisation by name or ODS code on the Data Security and Protection Toolkit website (dsptoolkit.nhs.uk). Its status is shown with the year, like 24/25 Standards Met."</p>
+                                <p>"Search for your organisation by name or ODS code on the "<a href=DSPT_SITE>"Data Security and Protection Toolkit website"</a>". Its status is shown with the year, like 24/25 Standards Met."</p>
                                 <p>"If you still are not sure, select I'm not sure and we will tell you what to do next."</p>
                             </div>
                         </details>
@@ -156,6 +169,22 @@ fn QuestionPage(q: Question, answers: RwSignal<Answers>) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// A warning while the year typed is one whose publication no longer counts on `as_of`.
+fn lapsed_warning(typed: &str, as_of: nhsmail_rules::IsoDate) -> Html {
+    let Some((year, until)) = normalise_year(typed)
+        .parse::<nhsmail_rules::DsptYear>()
+        .ok()
+        .and_then(|y| Some((y, lapsed_on(y, as_of)?)))
+    else {
+        return Html::default();
+    };
+    html!(
+        r#"<div class="nhsuk-card nhsuk-card--warning" data-testid="lapsed"><div class="nhsuk-card__content"><h2 class="nhsuk-card__heading"><span class="nhsuk-u-visually-hidden">Important: </span>Your DSPT has lapsed</h2><p class="nhsuk-card__description">A {} publication stopped counting after {}. You need to publish this year's DSPT before you can get NHSmail.</p></div></div>"#,
+        Html::text(&year.to_string()),
+        Html::text(&until.long_form())
+    )
 }
 
 fn words(q: Question, value: &str) -> String {
@@ -170,18 +199,23 @@ fn words(q: Question, value: &str) -> String {
 #[component]
 fn Check(answers: RwSignal<Answers>) -> impl IntoView {
     page_title(|| "Check your answers".to_owned(), || false);
-    let back = move || answers.with(|a| previous_step(Step::Check, a)).href();
+    let as_of = today();
+    let back = move || {
+        answers
+            .with(|a| previous_step(Step::Check, a, as_of))
+            .href()
+    };
     let missing = move || {
         answers.with(|a| {
             Question::ALL
                 .into_iter()
-                .find(|q| applies(*q, a) && answer(*q, a).is_empty())
+                .find(|q| applies(*q, a, as_of) && answer(*q, a).is_empty())
         })
     };
     view! {
         <a class="nhsuk-back-link" href=back data-testid="back">"Back"</a>
         <h1>"Check your answers"</h1>
-        <dl class="nhsuk-summary-list" data-testid="answers" inner_html=move || rows(&answers.get())></dl>
+        <dl class="nhsuk-summary-list" data-testid="answers" inner_html=move || rows(&answers.get(), as_of)></dl>
         <div inner_html=move || match missing() {
             Some(q) => html!(
                 r#"<p>You have not answered every question yet.</p><a class="nhsuk-button" href="{}" role="button" draggable="false">Answer the next question</a>"#,
@@ -196,10 +230,10 @@ fn Check(answers: RwSignal<Answers>) -> impl IntoView {
 }
 
 /// The summary list rows, one per question asked.
-fn rows(a: &Answers) -> Html {
+fn rows(a: &Answers, as_of: nhsmail_rules::IsoDate) -> Html {
     Question::ALL
         .into_iter()
-        .filter(|q| applies(*q, a))
+        .filter(|q| applies(*q, a, as_of))
         .map(|q| {
             let (title, _, _) = question(q);
             let value = answer(q, a);
@@ -218,111 +252,4 @@ fn rows(a: &Answers) -> Html {
             )
         })
         .collect()
-}
-
-fn route_words(route: Route) -> &'static str {
-    match route {
-        Route::Portal => "Apply through the NHSmail portal. The national administration service will send you the log-in details.",
-        Route::SelfManagement => "You can also apply for self-management, where your own local administrators manage your accounts.",
-        Route::Sponsor => "Ask your commissioner for sponsor accounts. They provide them for the length of your contract.",
-        Route::NationalForm => "Fill in the NHS access process form and send it to feedback@nhs.net.",
-    }
-}
-
-#[component]
-fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
-    let as_of = today();
-    // A plain closure, not a memo: cheap to compute again, and a memo of the result is code of its own.
-    let result = move || {
-        answers.with(|a| input(a, as_of)).and_then(|i| {
-            check_eligibility(&i, &PolicySet::default_set()).map_err(|e| e.to_string())
-        })
-    };
-    page_title(
-        move || match result() {
-            Ok(r) if r.eligible => "You can get NHSmail".to_owned(),
-            Ok(_) => "You cannot get NHSmail yet".to_owned(),
-            Err(_) => "Some answers are missing".to_owned(),
-        },
-        || false,
-    );
-    let start_again = move |_| answers.set(Answers::default());
-    view! {
-        <a class="nhsuk-back-link" href=Step::Check.href() data-testid="back">"Back to your answers"</a>
-        <div inner_html=move || match &result() {
-            Err(_) => html!(
-                r#"<h1>Some answers are missing</h1><p><a href="{}">Check your answers</a></p>"#,
-                Html::text(Step::Check.href())
-            ),
-            Ok(r) => outcome_html(r, as_of),
-        }></div>
-        <p><a href=Step::Start.href() on:click=start_again data-testid="start-again">"Start again"</a></p>
-    }
-}
-
-/// The outcome.
-fn outcome_html(r: &EligibilityResult, as_of: nhsmail_rules::IsoDate) -> Html {
-    let checked = Html::text(&as_of.long_form());
-    let mut out = if r.eligible {
-        html!(
-            r#"<div class="nhsuk-panel" data-testid="outcome"><h1 class="nhsuk-panel__title">You can get NHSmail</h1><div class="nhsuk-panel__body">Checked against the published policy on {}</div></div>"#,
-            checked
-        )
-    } else {
-        html!(
-            r#"<h1 data-testid="outcome">You cannot get NHSmail yet</h1><p>Checked against the published policy on {}. Do the steps below, then check again.</p>"#,
-            checked
-        )
-    };
-    if !r.routes.is_empty() {
-        out.push(h2("How to apply"));
-        out.push(list(
-            "nhsuk-list nhsuk-list--bullet",
-            "routes",
-            r.routes.iter().map(|route| Html::text(route_words(*route))),
-            false,
-        ));
-    }
-    if let Some(a) = r.allowance {
-        out.push(h2("How many accounts you can have"));
-        out.push(p_id(
-            "allowance",
-            &format!(
-                "Up to {} named user accounts and {} shared mailboxes.",
-                commas(a.named_users),
-                commas(a.shared_mailboxes)
-            ),
-        ));
-    }
-    if let Some(d) = r.dspt_valid_until {
-        out.push(p_id(
-            "dspt-valid-until",
-            &format!(
-                "Your DSPT publication counts until {}. Publish your next one by then.",
-                d.long_form()
-            ),
-        ));
-    }
-    out.push(h2("What to do next"));
-    out.push(list(
-        "nhsuk-list nhsuk-list--number",
-        "next-steps",
-        r.next_steps.iter().map(|s| Html::text(s)),
-        true,
-    ));
-    out.push(h2("Why"));
-    out.push(list(
-        "nhsuk-list",
-        "reasons",
-        r.reasons.iter().map(|x| {
-            let (class, words) = if x.met {
-                ("nhsuk-tag--green", "Met")
-            } else {
-                ("nhsuk-tag--red", "Not met")
-            };
-            reason(Some(word_tag(class, words)), &x.message, x.rule)
-        }),
-        false,
-    ));
-    out
 }

@@ -1,7 +1,10 @@
 //! The eligibility checker's answers: what a person answered, which questions apply, where each
 //! page leads, how each answer is checked, and the engine's input built from them.
 
-use nhsmail_rules::{DsptStatus, EligibilityInput, OrganisationType, Sites};
+use nhsmail_rules::{
+    check_eligibility, DsptStatus, DsptYear, EligibilityInput, IsoDate, OrganisationType,
+    PolicySet, Sites,
+};
 
 use crate::components::from_key;
 use crate::page::{Question, Step};
@@ -58,8 +61,52 @@ impl Answers {
     }
 }
 
-/// Whether a question is asked, given the answers so far.
-pub(super) fn applies(q: Question, a: &Answers) -> bool {
+/// Whether a question is asked, given the answers so far: never after a knock-out answer to an
+/// earlier question (UI.md: nobody answers questions whose answers cannot change the outcome).
+pub(super) fn applies(q: Question, a: &Answers, as_of: IsoDate) -> bool {
+    asked(q, a) && !knocked_out(&before(q, a), as_of)
+}
+
+/// The answers to the questions before `q` only.
+fn before(q: Question, a: &Answers) -> Answers {
+    let mut earlier = a.clone();
+    for later in Question::ALL.into_iter().skip(q.index()) {
+        set_answer(later, &mut earlier, String::new());
+    }
+    earlier
+}
+
+/// Whether the answers so far already make the outcome "not eligible", whatever the questions not
+/// yet answered are answered: the core decides, given the best answers to those questions.
+pub(super) fn knocked_out(a: &Answers, as_of: IsoDate) -> bool {
+    if !a.care_provider() {
+        return false;
+    }
+    let dspt = a.dspt().unwrap_or(DsptStatus::StandardsMet);
+    // A year unanswered: one that counts on any day (the last but one).
+    let year = if a.dspt_year.is_empty() {
+        use chrono::Datelike;
+        let y = as_of.naive().year() - 1;
+        format!("{y:04}-{:02}", (y + 1) % 100).parse().ok()
+    } else {
+        a.dspt_year.parse::<DsptYear>().ok()
+    };
+    let best = EligibilityInput {
+        organisation_type: OrganisationType::CareProvider,
+        cqc_registered: a.cqc_registered != "no",
+        dspt_status: Some(dspt),
+        dspt_year: year.filter(|_| dspt.passes()),
+        approaching_standards_before: false,
+        sites: None,
+        has_local_administrators: true,
+        has_nhsmail_already: false,
+        as_of,
+    };
+    check_eligibility(&best, &PolicySet::default_set()).is_ok_and(|r| !r.eligible)
+}
+
+/// Whether a question is asked of this kind of organisation and DSPT status.
+fn asked(q: Question, a: &Answers) -> bool {
     let care = a.care_provider();
     match q {
         Question::CqcRegistered
@@ -101,17 +148,20 @@ pub(super) fn set_answer(q: Question, a: &mut Answers, value: String) {
 }
 
 /// Where "Continue" goes: the next question asked (when changing an answer, the next one not yet
-/// answered), else check your answers.
-pub(super) fn next_step(q: Question, a: &Answers, changing: bool) -> Step {
+/// answered), else check your answers; after a knock-out answer, straight to the outcome.
+pub(super) fn next_step(q: Question, a: &Answers, changing: bool, as_of: IsoDate) -> Step {
+    if knocked_out(a, as_of) {
+        return Step::Outcome;
+    }
     Question::ALL
         .into_iter()
         .skip(q.index() + 1)
-        .find(|s| applies(*s, a) && (!changing || answer(*s, a).is_empty()))
+        .find(|s| applies(*s, a, as_of) && (!changing || answer(*s, a).is_empty()))
         .map_or(Step::Check, Step::Question)
 }
 
 /// Where the back link goes from `step`: the previous question asked, else the start page.
-pub(super) fn previous_step(step: Step, a: &Answers) -> Step {
+pub(super) fn previous_step(step: Step, a: &Answers, as_of: IsoDate) -> Step {
     let upto = match step {
         Step::Question(q) => q.index(),
         Step::Start | Step::Check | Step::Outcome => Question::ALL.len(),
@@ -120,7 +170,7 @@ pub(super) fn previous_step(step: Step, a: &Answers) -> Step {
         .into_iter()
         .take(upto)
         .rev()
-        .find(|s| applies(*s, a))
+        .find(|s| applies(*s, a, as_of))
         .map_or(Step::Start, Step::Question)
 }
 
@@ -138,7 +188,7 @@ pub(super) fn normalise_year(text: &str) -> String {
 }
 
 /// Checks one answer; the error says how to fix it.
-pub(super) fn validate(q: Question, value: &str) -> Result<String, String> {
+pub(super) fn validate(q: Question, value: &str, as_of: IsoDate) -> Result<String, String> {
     let v = value.trim();
     let missing = match q {
         Question::OrganisationType => "Select the kind of organisation you are",
@@ -162,12 +212,16 @@ pub(super) fn validate(q: Question, value: &str) -> Result<String, String> {
     match q {
         Question::DsptYear => {
             let year = normalise_year(v);
-            year.parse::<nhsmail_rules::DsptYear>()
-                .map(|_| year)
-                .map_err(|()| {
+            match year.parse::<DsptYear>() {
+                Err(()) => Err(
                     "Enter the year in the format 2024-25, with the second year following the first"
-                        .to_owned()
-                })
+                        .to_owned(),
+                ),
+                Ok(y) if !super::eligibility_dspt::possible(y, as_of) => {
+                    Err(super::eligibility_dspt::range_message(as_of))
+                }
+                Ok(_) => Ok(year),
+            }
         }
         Question::Sites => match v.replace(',', "").parse::<u32>() {
             Ok(n) if Sites::new(n).is_some() => Ok(n.to_string()),
@@ -186,12 +240,17 @@ pub(super) fn validate(q: Question, value: &str) -> Result<String, String> {
     }
 }
 
-/// The core's input, built from the answers (questions not asked take the SPEC defaults).
-pub(super) fn input(
-    a: &Answers,
-    as_of: nhsmail_rules::IsoDate,
-) -> Result<EligibilityInput, String> {
-    let yes = |s: &str| s == "yes";
+/// The core's input, built from the answers to the questions asked (questions not asked, and
+/// answers kept from questions no longer asked, take the SPEC defaults).
+pub(super) fn input(a: &Answers, as_of: IsoDate) -> Result<EligibilityInput, String> {
+    let given = |q: Question| {
+        if applies(q, a, as_of) {
+            answer(q, a)
+        } else {
+            ""
+        }
+    };
+    let yes = |q: Question| given(q) == "yes";
     let organisation_type = a.organisation().ok_or("Select the type of organisation")?;
     let mut input = EligibilityInput {
         organisation_type,
@@ -201,25 +260,28 @@ pub(super) fn input(
         approaching_standards_before: false,
         sites: None,
         has_local_administrators: false,
-        has_nhsmail_already: yes(&a.existing_nhsmail),
+        has_nhsmail_already: yes(Question::ExistingNhsmail),
         as_of,
     };
     if organisation_type == OrganisationType::CareProvider {
+        input.cqc_registered = yes(Question::CqcRegistered);
+        // Not asked after a knock-out (not CQC registered): the engine's default, not known.
+        if !applies(Question::DsptStatus, a, as_of) {
+            return Ok(input);
+        }
         let dspt = a.dspt().ok_or("Select your organisation's DSPT status")?;
-        input.cqc_registered = yes(&a.cqc_registered);
         input.dspt_status = Some(dspt);
-        input.approaching_standards_before =
-            dspt == DsptStatus::ApproachingStandards && yes(&a.approaching_before);
-        input.has_local_administrators = yes(&a.local_administrators);
+        input.approaching_standards_before = yes(Question::ApproachingBefore);
+        input.has_local_administrators = yes(Question::LocalAdministrators);
         if dspt.passes() {
             let year = a.dspt_year.parse().map_err(|()| {
                 "Enter the year in the format 2024-25, with the second year following the first"
             })?;
             input.dspt_year = Some(year);
         }
-        // Not a number means the question was not answered (the engine's default, 1 site); a
+        // Not a number means the question was not asked (the engine's default, 1 site); a
         // number out of range (only from an edited store: the question refuses it) is an error.
-        if let Ok(n) = a.sites.parse::<u32>() {
+        if let Ok(n) = given(Question::Sites).parse::<u32>() {
             let sites = Sites::new(n).ok_or("Enter a number of sites from 1 to 1,000,000")?;
             input.sites = Some(sites);
         }
@@ -229,7 +291,7 @@ pub(super) fn input(
 
 #[cfg(test)]
 mod tests {
-    use super::{input, next_step, previous_step, Answers};
+    use super::{applies, input, knocked_out, next_step, previous_step, Answers};
     use crate::page::{Question, Step};
     use nhsmail_rules::{EligibilityInput, IsoDate};
 
@@ -308,19 +370,19 @@ mod tests {
     fn steps_skip_the_questions_that_do_not_apply() {
         let national = answers(&[("organisation-type", "nationalSupport")]);
         assert_eq!(
-            next_step(Question::OrganisationType, &national, false),
+            next_step(Question::OrganisationType, &national, false, on()),
             Step::Question(Question::ExistingNhsmail)
         );
         assert_eq!(
-            previous_step(Step::Question(Question::ExistingNhsmail), &national),
+            previous_step(Step::Question(Question::ExistingNhsmail), &national, on()),
             Step::Question(Question::OrganisationType)
         );
         assert_eq!(
-            next_step(Question::ExistingNhsmail, &national, false),
+            next_step(Question::ExistingNhsmail, &national, false, on()),
             Step::Check
         );
         assert_eq!(
-            previous_step(Step::Question(Question::OrganisationType), &national),
+            previous_step(Step::Question(Question::OrganisationType), &national, on()),
             Step::Start
         );
         let met = answers(&[
@@ -328,12 +390,74 @@ mod tests {
             ("dspt-status", "standardsMet"),
         ]);
         assert_eq!(
-            next_step(Question::DsptStatus, &met, false),
+            next_step(Question::DsptStatus, &met, false, on()),
             Step::Question(Question::DsptYear)
         );
         assert_eq!(
-            previous_step(Step::Check, &met),
+            previous_step(Step::Check, &met, on()),
             Step::Question(Question::ExistingNhsmail)
+        );
+    }
+
+    #[test]
+    fn a_knock_out_answer_goes_straight_to_the_outcome() {
+        let care = [
+            ("organisation-type", "careProvider"),
+            ("cqc-registered", "yes"),
+        ];
+        let not_registered = answers(&[
+            ("organisation-type", "careProvider"),
+            ("cqc-registered", "no"),
+        ]);
+        assert!(knocked_out(&not_registered, on()));
+        assert_eq!(
+            next_step(Question::CqcRegistered, &not_registered, false, on()),
+            Step::Outcome
+        );
+        assert!(!applies(Question::DsptStatus, &not_registered, on()));
+        for status in ["notPublished", "standardsNotMet", "unknown"] {
+            let a = answers(&[care[0], care[1], ("dspt-status", status)]);
+            assert_eq!(
+                next_step(Question::DsptStatus, &a, false, on()),
+                Step::Outcome,
+                "{status}"
+            );
+            assert!(!applies(Question::Sites, &a, on()), "{status}");
+        }
+        // A year that stopped counting on 30 June 2024 is a knock-out on 1 June 2025.
+        let lapsed = answers(&[
+            care[0],
+            care[1],
+            ("dspt-status", "standardsMet"),
+            ("dspt-year", "2022-23"),
+        ]);
+        assert_eq!(
+            next_step(Question::DsptYear, &lapsed, false, on()),
+            Step::Outcome
+        );
+        let current = answers(&[
+            care[0],
+            care[1],
+            ("dspt-status", "standardsMet"),
+            ("dspt-year", "2023-24"),
+        ]);
+        assert_eq!(
+            next_step(Question::DsptYear, &current, false, on()),
+            Step::Question(Question::Sites)
+        );
+        // Answers kept from questions no longer asked do not reach the engine.
+        let mut changed = answers(&[
+            care[0],
+            ("cqc-registered", "no"),
+            ("existing-nhsmail", "yes"),
+            ("dspt-status", "standardsMet"),
+        ]);
+        let i = input(&changed, on()).unwrap();
+        assert!(!i.has_nhsmail_already && i.dspt_status.is_none());
+        super::set_answer(Question::CqcRegistered, &mut changed, "yes".into());
+        assert!(
+            input(&changed, on()).is_err(),
+            "the DSPT year is asked again"
         );
     }
 }

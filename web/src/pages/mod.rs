@@ -3,6 +3,8 @@
 pub mod access;
 pub mod eligibility;
 pub mod eligibility_answers;
+pub mod eligibility_dspt;
+pub mod eligibility_outcome;
 pub mod home;
 pub mod mailboxes;
 pub mod mailboxes_plan;

@@ -168,6 +168,7 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
                 format!("Showing {} to {} of {} accounts", commas((first + 1) as u64), commas(n.min(first + PAGE) as u64), commas(n as u64))
             }
         }}</p>
+        <div class="app-table-scroll" role="region" aria-label="Accounts" tabindex="0">
         <table class="nhsuk-table" data-testid="accounts">
             <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Accounts, sortable by each column"</caption>
             <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
@@ -182,6 +183,7 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
             }>
             </tbody>
         </table>
+        </div>
         <nav class="nhsuk-pagination" role="navigation" aria-label="Pages of accounts">
             <ul class="nhsuk-list nhsuk-pagination__list">
                 <li class="nhsuk-pagination-item--previous">

@@ -191,6 +191,7 @@ fn EventsTable(events: RwSignal<Vec<(usize, Event)>>) -> impl IntoView {
     };
     view! {
         {move || events.with(Vec::is_empty).then(|| view! { <p data-testid="no-events">"No events yet."</p> })}
+        <div class="app-table-scroll" role="region" aria-label="Events" tabindex="0">
         <table class="nhsuk-table" data-testid="events">
             <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Events"</caption>
             <thead class="nhsuk-table__head">
@@ -204,6 +205,7 @@ fn EventsTable(events: RwSignal<Vec<(usize, Event)>>) -> impl IntoView {
                 <For each=sorted key=|(k, _)| *k children=row/>
             </tbody>
         </table>
+        </div>
     }
 }
 
