@@ -8,6 +8,6 @@ const engine = require('./nhsmail_rules.js');
 export const {
   evaluateAccount, evaluateAccounts, timeline, addWorkingDays, checkAccess, checkEligibility,
   planSharedMailboxes, exportDecisions, exportDecisionsJson, parseRosterCsv, comparePolicies, policySets, rules,
-  engineVersion, Evaluator,
+  engineVersion, Evaluator, evaluateRosterColumns, RosterColumns,
 } = engine;
 export default engine;

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::{cargo, root, run, setup, step, Result};
+use crate::{cargo, root, run, setup, step, target_dir, Result};
 
 /// The date every benchmark decides on.
 const AS_OF: &str = "2025-11-01";
@@ -25,7 +25,7 @@ pub(crate) fn bench(args: &[String]) -> Result {
     let smoke = args.iter().any(|a| a == "--smoke");
     // Chromium too: the roster page is timed in the browser.
     let tools = setup::tools(true)?;
-    let out = root().join("target/bench");
+    let out = target_dir().join("bench");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut rows: Vec<(String, String, String)> = Vec::new();
 
@@ -98,7 +98,7 @@ pub(crate) fn bench(args: &[String]) -> Result {
 
     step("native: nhsmail-rules decide over generated rosters");
     run(cargo().args(["build", "--profile", "native", "-p", "nhsmail-rules-cli"]))?;
-    let cli = root().join("target/native/nhsmail-rules");
+    let cli = target_dir().join("native/nhsmail-rules");
     let (big, small) = if smoke {
         (200_000, 20_000)
     } else {
@@ -196,7 +196,7 @@ fn read_json(path: &Path) -> Result<serde_json::Value> {
 
 /// Criterion's mean estimate, in nanoseconds, for the bench `group/function`.
 fn criterion_ns(id: &str) -> Result<f64> {
-    let dir = root().join("target/criterion");
+    let dir = target_dir().join("criterion");
     let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for group in entries.flatten() {
         for bench in std::fs::read_dir(group.path())
