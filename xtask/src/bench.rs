@@ -2,8 +2,10 @@
 //! one run, printed as a table and written to `target/bench/results.json`.
 //!
 //! - core (criterion): one account, typical and 200 events; 100,000 accounts evaluated and exported;
-//! - node: json-rules-engine against `evaluateAccount`, `evaluateAccounts`, `exportDecisions` and an
-//!   `Evaluator`, on the same generated accounts, answers checked first (`tests/bench/node.mjs`);
+//! - node: json-rules-engine (its full model and a four-rule one), a hand-written JS engine
+//!   (`tests/bench/js-engine.mjs`) and bare JS arithmetic against `evaluateRosterColumns` (bytes
+//!   and string), `evaluateAccount(s)`, `exportDecisions(Json)` and an `Evaluator`, on the same
+//!   generated accounts, answers checked first (`tests/bench/node.mjs`);
 //! - native: a generated 2.1-million-row roster CSV through `nhsmail-rules decide`: wall time, CPU
 //!   time and peak memory, beside a 100,000-row roster to show memory does not grow;
 //! - app: gzip bytes of the built site.
@@ -88,9 +90,11 @@ pub(crate) fn bench(args: &[String]) -> Result {
                 r["name"].as_str().unwrap_or("?")
             ),
             format!(
-                "{:.2} µs per account ({:.0}× json-rules-engine)",
+                "{:.3} µs per account ({:.1}× json-rules-engine, {:.1}× its four-rule model, {:.2}× the hand-written JS engine)",
                 r["usPerAccount"].as_f64().unwrap_or(f64::NAN),
-                r["speedup"].as_f64().unwrap_or(f64::NAN)
+                r["speedup"].as_f64().unwrap_or(f64::NAN),
+                r["vsFourRules"].as_f64().unwrap_or(f64::NAN),
+                r["vsJsEngine"].as_f64().unwrap_or(f64::NAN)
             ),
             "tests/bench/node.mjs".into(),
         ));
