@@ -437,7 +437,7 @@ mod.exportDecisions(roster, AS_OF); // warm-up
 rows.push({ name: 'exportDecisions (one call)', totalMs: median(() => mod.exportDecisions(roster, AS_OF)), batch: true });
 // The same export from a roster file's text to the document's text: no JS objects either side.
 rows.push({ name: 'exportDecisionsJson (text in, text out)', totalMs: median(() => mod.exportDecisionsJson(rosterText, AS_OF)), batch: true, exportJson: true });
-rows.push({ name: 'exportDecisionsJson (bytes in, text out)', totalMs: median(() => mod.exportDecisionsJson(rosterBytes, AS_OF)), batch: true });
+rows.push({ name: 'exportDecisionsJson (bytes in, bytes out)', totalMs: median(() => mod.exportDecisionsJson(rosterBytes, AS_OF)), batch: true });
 let evaluatorConstructMs = null;
 if (HAS_EVALUATOR) {
   const timings = [];

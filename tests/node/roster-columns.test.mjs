@@ -187,11 +187,17 @@ test('errors: a CSV as parseRosterCsv gives them, JSON as exportDecisionsJson gi
   assertCoded(() => m.evaluateRosterColumns('id,kind,created\n', '2025-04-01', { defaultKind: 'robot' }), 'invalid_field', 'options.defaultKind');
 });
 
-test('exportDecisionsJson reads a roster file\'s bytes as it reads its text', () => {
+test('exportDecisionsJson: text in, text out; bytes in, the same document\'s UTF-8 bytes out', () => {
   const { accounts, asOf } = generate(500, 9);
-  const text = JSON.stringify({ accounts: accounts.map((a, i) => ({ ...a, id: `ü${i}` })) });
+  const text = JSON.stringify({ accounts: accounts.map((a, i) => ({ ...a, id: `ü"${i}\n` })) });
   const expected = m.exportDecisionsJson(text, asOf);
-  assert.equal(m.exportDecisionsJson(utf8(text), asOf), expected);
-  assert.equal(m.exportDecisionsJson(utf8(`\uFEFF${text}`), asOf), expected);
+  assert.equal(typeof expected, 'string');
   assert.equal(expected, JSON.stringify(m.exportDecisions(JSON.parse(text), asOf)));
+  for (const bytes of [utf8(text), utf8(`\uFEFF${text}`), Buffer.from(text)]) {
+    const out = m.exportDecisionsJson(bytes, asOf);
+    assert.ok(out instanceof Uint8Array);
+    assert.deepEqual(Buffer.from(out), Buffer.from(expected));
+  }
+  const e = assertCoded(() => m.exportDecisionsJson(utf8('{"accounts": ['), asOf), 'invalid_json');
+  assert.match(e.message, /line 1/);
 });

@@ -160,7 +160,7 @@ fn accounts_text(accounts: &JsValue) -> Result<String, JsValue> {
 
 /// A roster file's text (`{"accounts": [...]}`), read with [`Roster::from_json`]: text that is not
 /// JSON is `invalid_json` with its line and column, a bad field names its path.
-fn roster_document(roster: &JsValue) -> Result<Roster, JsValue> {
+pub(crate) fn roster_document(roster: &JsValue) -> Result<Roster, JsValue> {
     if let Some(bytes) = roster.dyn_ref::<js_sys::Uint8Array>() {
         return api::columns::json_roster(&bytes.to_vec()).map_err(|e| js_error_as_is(&e));
     }
@@ -352,26 +352,6 @@ pub fn export_decisions(
     to_js_via_json(&result).map(Ts::new_unchecked)
 }
 
-/// `exportDecisions` from JSON text to JSON text: `roster` is a roster file's contents
-/// (`{"accounts": [...]}`), and the result is the export document's text, the same bytes as
-/// `JSON.stringify(exportDecisions(JSON.parse(roster), asOf, options))`. No JS object is built on
-/// either side, so a back office that reads and writes files skips both conversions (README,
-/// Performance). Text that is not JSON is `invalid_json` with its line and column.
-#[wasm_bindgen(js_name = "exportDecisionsJson")]
-pub fn export_decisions_json(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] roster: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
-    options: Option<Ts<ExportOptions>>,
-) -> Result<String, JsValue> {
-    let options = options_value(options);
-    let roster = roster_document(&roster)?;
-    let as_of = arg(&as_of, "date")?;
-    let options = object_arg(options, "options")?;
-    let result = api::export_decisions_in(&roster, &mut de(&as_of), &mut de(&options))
-        .map_err(|e| js_error(&e))?;
-    Ok(export_json(&result))
-}
-
 /// Reads a roster CSV as people keep it (SPEC section 9), from its text or the file's bytes
 /// (UTF-8, UTF-16 with a byte-order mark, Windows-1252); an error lists every problem.
 #[wasm_bindgen(js_name = "parseRosterCsv")]
@@ -481,7 +461,7 @@ impl Evaluator {
     }
 
     /// `exportDecisionsJson(roster, asOf, remindWithinDays?)` under this evaluator's policies:
-    /// a roster file's text in, the export document's text out.
+    /// a roster file's text (or bytes) in, the export document's text out.
     #[wasm_bindgen(js_name = "exportDecisionsJson")]
     pub fn export_decisions_json(
         &self,

@@ -1,13 +1,18 @@
-//! The npm module's `evaluateRosterColumns` (SPEC section 10, feature `wasm`): a roster file's
-//! text or bytes in, typed-array columns out, each a copy that belongs to JS.
+//! The npm module's calls on a whole roster file (feature `wasm`): `evaluateRosterColumns` (SPEC
+//! section 10), its text or bytes in, typed-array columns out, each a copy that belongs to JS; and
+//! `exportDecisionsJson`, text in and text out, or bytes in and bytes out.
 
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+use crate::api;
 use crate::api::columns::{read_roster, ColumnsArgs, RosterColumnsOptions, RosterFile};
 use crate::api::wasm::{
-    arg, de, js_error, js_error_as_is, object_arg, options_value, string_of, to_js_via_json,
+    arg, de, js_error, js_error_as_is, object_arg, options_value, roster_document, string_of,
+    to_js_via_json,
 };
+use crate::decisions::write::export_json;
+use crate::decisions::ExportOptions;
 use crate::model::error::{EngineError, ErrorCode};
 use crate::model::rules::RuleId;
 use crate::model::state::State;
@@ -45,6 +50,17 @@ export class RosterColumns {
   /** Lets go of the kept accounts now, rather than when this object is garbage-collected. */
   free(): void;
 }
+
+/**
+ * `exportDecisions` from a roster file to the export document, with no JS object on either side:
+ * `roster` is the file's contents (`{"accounts": [...]}`), and the result is the same bytes as
+ * `JSON.stringify(exportDecisions(JSON.parse(roster), asOf, options))`. Given text, it returns
+ * text; given the file's bytes (a `Uint8Array`, UTF-8 with or without a byte-order mark), it
+ * returns the document's UTF-8 bytes, ready for `fs.writeFileSync`. Text that is not JSON is
+ * `invalid_json` with its line and column.
+ */
+export function exportDecisionsJson(roster: string, asOf: string, options?: ExportOptions | null): string;
+export function exportDecisionsJson(roster: Uint8Array, asOf: string, options?: ExportOptions | null): Uint8Array;
 "#;
 
 /// The decided roster behind a `RosterColumns` object (its typed arrays are own properties of the
@@ -178,4 +194,30 @@ pub fn evaluate_roster_columns(
         set(&object, key, value);
     }
     Ok(object)
+}
+
+/// `exportDecisions` from a roster file's text to the document's text, or from its bytes to the
+/// document's UTF-8 bytes (no decoding into a JS string: README, Performance). The TypeScript
+/// overloads are written above.
+#[wasm_bindgen(js_name = "exportDecisionsJson", skip_typescript)]
+pub fn export_decisions_json(
+    roster: JsValue,
+    as_of: JsValue,
+    options: Option<Ts<ExportOptions>>,
+) -> Result<JsValue, JsValue> {
+    let options = options_value(options);
+    let bytes_out = roster.is_instance_of::<js_sys::Uint8Array>();
+    let roster = roster_document(&roster)?;
+    let as_of = arg(&as_of, "date")?;
+    let options = object_arg(options, "options")?;
+    let result = api::export_decisions_in(&roster, &mut de(&as_of), &mut de(&options))
+        .map_err(|e| js_error(&e))?;
+    drop(roster);
+    let text = export_json(&result);
+    drop(result);
+    Ok(if bytes_out {
+        js_sys::Uint8Array::from(text.as_bytes()).into()
+    } else {
+        JsValue::from_str(&text)
+    })
 }
