@@ -4,7 +4,9 @@
 //! and contract words are written as they are. That check was a fifth of `exportDecisionsJson`
 //! (README, Performance).
 
-use crate::decisions::document::{Decision, DecisionExport, HeldAccount, Summary};
+use crate::decisions::document::{
+    push_json_string as string, Decision, DecisionExport, HeldAccount, Summary,
+};
 
 /// The export as compact JSON, keys in the contract's order.
 pub fn export_json(export: &DecisionExport) -> String {
@@ -132,42 +134,6 @@ fn number(out: &mut String, n: usize) {
         }
     }
     out.extend(digits.iter().skip(at).map(|&b| char::from(b)));
-}
-
-/// Whether a byte needs escaping in a JSON string, as serde_json decides it: `"`, `\` and the
-/// control characters below U+0020 (not DEL, not non-ASCII).
-fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
-}
-
-/// A JSON string, escaped as serde_json escapes it.
-fn string(out: &mut String, text: &str) {
-    out.push('"');
-    if !text.bytes().any(needs_escape) {
-        out.push_str(text);
-        out.push('"');
-        return;
-    }
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{08}' => out.push_str("\\b"),
-            '\u{0C}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let n = u32::from(c) as usize;
-                out.push_str("\\u00");
-                out.push(char::from(HEX.get(n >> 4).copied().unwrap_or(b'0')));
-                out.push(char::from(HEX.get(n & 15).copied().unwrap_or(b'0')));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]
