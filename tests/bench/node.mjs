@@ -1,10 +1,13 @@
-// Benchmark: this package (the node build in pkg/node) against json-rules-engine, deciding the same
-// thing for the same generated accounts: the lifecycle `state` on asOf and the `next` automatic
-// transition (SPEC section 3).
+// Benchmark: this package (the node build in pkg/node) against json-rules-engine (the full model
+// below, and the simple four-rule model a first attempt would be), a hand-written JS engine
+// (js-engine.mjs) and bare JS arithmetic, deciding the same thing for the same generated accounts:
+// the lifecycle `state` on asOf and the `next` automatic transition (SPEC section 3). Ratios are
+// printed against each baseline, the bad ones too.
 //
 //   node tests/bench/node.mjs [--accounts N] [--json FILE]      (N defaults to 100000)
 //
-// Each of this package's calls is timed five times and its median kept; json-rules-engine runs once.
+// Each of this package's calls (and the JS engine) is timed five times and its median kept;
+// json-rules-engine runs once.
 // Every answer is checked first (state, next.state, next.on, next.rule for every account); on any
 // disagreement the first few are printed and the script exits 1. The timings never fail the run:
 // targets are printed as PASS/MISS and the exit code is 0.
@@ -19,6 +22,8 @@
 // every day and policy changes need no modelling.
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
+
+import * as jsEngine from './js-engine.mjs';
 
 const require = createRequire(import.meta.url);
 const mod = require('../../pkg/node/nhsmail_rules.js');
@@ -238,6 +243,62 @@ async function runJre(engine, accounts) {
   return answers;
 }
 
+// ---- json-rules-engine: the simple four-rule model -----------------------------------------------
+// What a json-rules-engine user writes first: the state from days since the last sign-in alone,
+// one rule per state (no onboarding, no events, no next transition). Timed only: its answers are
+// not the engine's for accounts with events or not onboarded, so they are not compared.
+function buildFourRuleEngine(policy) {
+  const { inactiveAfterDays: I, deleteAfterInactiveDays: D, restoreWindowDays: R } = policy;
+  const engine = new Engine();
+  const idle = (days) => ({ all: [{ fact: 'daysIdle', operator: 'greaterThanInclusive', value: days }] });
+  const rules = [
+    { conditions: idle(I + D + R), event: { type: 'state', params: { state: 'purged' } } },
+    { conditions: idle(I + D), event: { type: 'state', params: { state: 'deleted' } } },
+    { conditions: idle(I), event: { type: 'state', params: { state: 'inactive' } } },
+    { conditions: idle(0), event: { type: 'state', params: { state: 'active' } } },
+  ];
+  rules.forEach((rule, i) => engine.addRule({ ...rule, priority: rules.length - i }));
+  engine.on('success', () => { engine.stop(); });
+  return engine;
+}
+
+async function runFourRules(engine, accounts) {
+  const states = new Array(accounts.length);
+  for (let i = 0; i < accounts.length; i++) {
+    const a = accounts[i];
+    const daysIdle = AS_OF_DAY - dayOf(a.activeOn ?? a.created);
+    const { events } = await engine.run({ daysIdle });
+    states[i] = events[0].params.state;
+  }
+  return states;
+}
+
+// ---- the hand-written JS engine (tests/bench/js-engine.mjs) -------------------------------------
+const RULE_IDS = mod.rules().map((r) => r.id);
+const jsColumns = (accounts) => jsEngine.evaluateColumns(accounts, AS_OF, POLICY, RULE_IDS);
+// The floor: the inactivity arithmetic alone over day numbers already in a typed array.
+function bareArithmetic(lastDays) {
+  const I = POLICY.inactiveAfterDays;
+  const D = POLICY.deleteAfterInactiveDays;
+  const R = POLICY.restoreWindowDays;
+  const out = new Uint8Array(lastDays.length);
+  for (let i = 0; i < lastDays.length; i++) {
+    const idle = AS_OF_DAY - lastDays[i];
+    out[i] = idle >= I + D + R ? 5 : idle >= I + D ? 4 : idle >= I ? 1 : 0;
+  }
+  return out;
+}
+
+// Column i of a columns result as the package's answer shape (state, next).
+function answerAt(cols, i) {
+  const n = cols.nextState[i];
+  return {
+    state: jsEngine.STATES[cols.state[i]],
+    since: isoOf(cols.since[i]),
+    next: n === 255 ? null : { state: jsEngine.STATES[n], on: isoOf(cols.nextOn[i]), rule: RULE_IDS[cols.nextRule[i]] },
+  };
+}
+
 // ---- the package ------------------------------------------------------------------------------
 const perCall = (accounts) => accounts.map((a) => mod.evaluateAccount(a, AS_OF));
 const batch = (accounts) => mod.evaluateAccounts(accounts, AS_OF);
@@ -276,13 +337,33 @@ const expected = await runJre(engine, accounts);
 const candidates = [['evaluateAccount', perCall(accounts)], ['evaluateAccounts', batch(accounts)]];
 if (HAS_EVALUATOR) candidates.push(['Evaluator.evaluateAccounts', withEvaluator(accounts)]);
 const bad = candidates.flatMap(([label, results]) => disagreements(accounts, expected, results, label));
+// The columns call (from bytes and from a string) and the hand-written JS engine: state, since
+// and next of every account against evaluateAccounts' whole results.
+const rosterText = JSON.stringify({ accounts }); // as a back office reads a roster file
+const rosterBytes = new TextEncoder().encode(rosterText); // as fs.readFileSync(path) gives it
+{
+  const whole = candidates[1][1];
+  const columns = [['evaluateRosterColumns (bytes)', mod.evaluateRosterColumns(rosterBytes, AS_OF)],
+    ['evaluateRosterColumns (string)', mod.evaluateRosterColumns(rosterText, AS_OF)],
+    ['hand-written JS engine', jsColumns(accounts)]];
+  for (const [label, cols] of columns) {
+    for (let i = 0; i < accounts.length; i++) {
+      const got = answerAt(cols, i);
+      const want = { state: whole[i].state, since: whole[i].since, next: whole[i].next };
+      if (JSON.stringify(got) !== JSON.stringify(want)) {
+        bad.push({ label, account: accounts[i], evaluateAccounts: want, got });
+        break;
+      }
+    }
+  }
+}
 // The export's decisions follow from the same answers (SPEC section 7, every recorded state
 // `active`, no row held): a state decision to `state` for each account not active, and (engine
 // 0.2) a reminder the day before `next.on` for any account whose next transition is coming, when
 // that day is within 7 days of asOf.
-const rosterText = JSON.stringify({ accounts }); // as a back office reads a roster file
 const exportText = mod.exportDecisionsJson(rosterText, AS_OF);
-if (exportText !== JSON.stringify(mod.exportDecisions({ accounts }, AS_OF))) {
+if (exportText !== JSON.stringify(mod.exportDecisions({ accounts }, AS_OF))
+  || Buffer.compare(Buffer.from(exportText), Buffer.from(mod.exportDecisionsJson(rosterBytes, AS_OF))) !== 0) {
   console.error('exportDecisionsJson and JSON.stringify(exportDecisions) differ');
   process.exit(1);
 }
@@ -332,6 +413,21 @@ const rows = [];
 let t0 = process.hrtime.bigint();
 await runJre(engine, accounts);
 rows.push({ name: 'json-rules-engine (engine.run per account)', totalMs: ms(t0) });
+const fourRules = buildFourRuleEngine(POLICY);
+await runFourRules(fourRules, accounts.slice(0, 1000)); // warm-up
+t0 = process.hrtime.bigint();
+await runFourRules(fourRules, accounts);
+rows.push({ name: 'json-rules-engine, four-rule model', totalMs: ms(t0), jre4: true });
+jsColumns(accounts); // warm-up (pass 1 ran it once)
+rows.push({ name: 'hand-written JS engine (parsed objects)', totalMs: median(() => jsColumns(accounts)), js: true });
+rows.push({ name: 'JSON.parse + hand-written JS engine', totalMs: median(() => jsColumns(JSON.parse(rosterText).accounts)) });
+{
+  const lastDays = Int32Array.from(accounts, (a) => dayOf(a.activeOn ?? a.created));
+  bareArithmetic(lastDays);
+  rows.push({ name: 'bare JS arithmetic (idle days only)', totalMs: median(() => bareArithmetic(lastDays)) });
+}
+rows.push({ name: 'evaluateRosterColumns (bytes)', totalMs: median(() => mod.evaluateRosterColumns(rosterBytes, AS_OF)), batch: true, columns: true });
+rows.push({ name: 'evaluateRosterColumns (string)', totalMs: median(() => mod.evaluateRosterColumns(rosterText, AS_OF)), batch: true });
 rows.push({ name: 'evaluateAccount (one call per account)', totalMs: median(() => perCall(accounts)) });
 rows.push({ name: 'evaluateAccounts (one call)', totalMs: median(() => batch(accounts)), batch: true });
 // exportDecisions on the same accounts as a roster: the batch call whose output is only the
@@ -340,7 +436,8 @@ const roster = { accounts };
 mod.exportDecisions(roster, AS_OF); // warm-up
 rows.push({ name: 'exportDecisions (one call)', totalMs: median(() => mod.exportDecisions(roster, AS_OF)), batch: true });
 // The same export from a roster file's text to the document's text: no JS objects either side.
-rows.push({ name: 'exportDecisionsJson (text in, text out)', totalMs: median(() => mod.exportDecisionsJson(rosterText, AS_OF)), batch: true });
+rows.push({ name: 'exportDecisionsJson (text in, text out)', totalMs: median(() => mod.exportDecisionsJson(rosterText, AS_OF)), batch: true, exportJson: true });
+rows.push({ name: 'exportDecisionsJson (bytes in, bytes out)', totalMs: median(() => mod.exportDecisionsJson(rosterBytes, AS_OF)), batch: true });
 let evaluatorConstructMs = null;
 if (HAS_EVALUATOR) {
   const timings = [];
@@ -350,33 +447,44 @@ if (HAS_EVALUATOR) {
   rows.push({ name: 'Evaluator.evaluateAccounts (one call)', totalMs: mid('batchMs'), batch: true });
 }
 const jreMs = rows[0].totalMs;
+const jre4Ms = rows.find((r) => r.jre4).totalMs;
+const jsMs = rows.find((r) => r.js).totalMs;
 for (const row of rows) {
   row.usPerAccount = (row.totalMs * 1000) / COUNT;
-  row.speedup = jreMs / row.totalMs;
+  row.speedup = jreMs / row.totalMs; // how many times faster than json-rules-engine (full model)
+  row.vsFourRules = jre4Ms / row.totalMs;
+  row.vsJsEngine = jsMs / row.totalMs; // below 1: slower than the hand-written JS engine
 }
 
-const fmtX = (x) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
+const fmtX = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 console.log(`${COUNT} user accounts, asOf ${AS_OF}, policy ${POLICY.id}; node ${process.version}, json-rules-engine ${jreVersion}`);
 console.log('accounts per deciding rule:');
 for (const [name, n] of Object.entries(outcomes)) console.log(`  ${name.padEnd(40)}${String(n).padStart(8)}`);
 console.log(`answers agree on every account (state, next.state, next.on, next.rule): ${candidates.map(([l]) => l).join(', ')}; and exportDecisionsJson's decisions follow from them`);
+console.log('state, since and next agree with evaluateAccounts on every account: evaluateRosterColumns (bytes, string), the hand-written JS engine');
 console.log('');
+console.log('speed ratios: how many times faster than each baseline (below 1 = slower)');
 const W = 44;
-console.log(`${'implementation'.padEnd(W)}${'total ms'.padStart(12)}${'µs/account'.padStart(13)}${'vs json-rules-engine'.padStart(22)}`);
+console.log(`${'implementation'.padEnd(W)}${'total ms'.padStart(10)}${'µs/account'.padStart(12)}${'vs JRE full'.padStart(13)}${'vs JRE 4-rule'.padStart(15)}${'vs JS engine'.padStart(14)}`);
 for (const row of rows) {
-  console.log(`${row.name.padEnd(W)}${row.totalMs.toFixed(1).padStart(12)}${row.usPerAccount.toFixed(3).padStart(13)}${`${fmtX(row.speedup)}×`.padStart(22)}`);
+  console.log(`${row.name.padEnd(W)}${row.totalMs.toFixed(1).padStart(10)}${row.usPerAccount.toFixed(3).padStart(12)}`
+    + `${`${fmtX(row.speedup)}×`.padStart(13)}${`${fmtX(row.vsFourRules)}×`.padStart(15)}${`${fmtX(row.vsJsEngine)}×`.padStart(14)}`);
 }
 if (evaluatorConstructMs !== null) console.log(`(new Evaluator(options): ${evaluatorConstructMs.toFixed(3)} ms, not included above)`);
-console.log('');
-for (const row of rows.slice(1)) {
-  if (row.batch) console.log(`${row.name.split(' ')[0]} is ${fmtX(row.speedup)}× json-rules-engine`);
-}
 
-// Targets, for the batch calls only; reported, never fatal.
-const targets = [];
-for (const row of rows.filter((r) => r.batch)) {
-  targets.push({ name: `${row.name}: <= 1 µs/account`, met: row.usPerAccount <= 1, value: row.usPerAccount });
-  targets.push({ name: `${row.name}: >= 100× json-rules-engine`, met: row.speedup >= 100, value: row.speedup });
+// Targets; reported, never fatal.
+const row = (name) => rows.find((r) => r.name.startsWith(name));
+const columnsBytes = row('evaluateRosterColumns (bytes)');
+const exportJson = row('exportDecisionsJson (text in');
+const evaluateAccounts = row('evaluateAccounts (one call)');
+const targets = [
+  { name: 'evaluateRosterColumns (bytes): >= 10× the hand-written JS engine on parsed objects', met: columnsBytes.vsJsEngine >= 10, value: columnsBytes.vsJsEngine },
+  { name: 'evaluateRosterColumns (bytes): >= 100× json-rules-engine, four-rule model', met: columnsBytes.vsFourRules >= 100, value: columnsBytes.vsFourRules },
+  { name: 'exportDecisionsJson (text): <= 1 µs/account', met: exportJson.usPerAccount <= 1, value: exportJson.usPerAccount },
+  { name: 'evaluateAccounts: no slower than the hand-written JS engine', met: evaluateAccounts.vsJsEngine >= 1, value: evaluateAccounts.vsJsEngine },
+];
+for (const r of rows.filter((x) => x.batch)) {
+  targets.push({ name: `${r.name}: >= 100× json-rules-engine (full model)`, met: r.speedup >= 100, value: r.speedup });
 }
 console.log('');
 for (const t of targets) console.log(`${t.met ? 'PASS' : 'MISS'}  ${t.name} (${t.value.toFixed(3)})`);
@@ -385,7 +493,7 @@ if (JSON_OUT) {
   const report = {
     accounts: COUNT, asOf: AS_OF, seed: SEED, policy: POLICY.id, node: process.version,
     jsonRulesEngine: jreVersion, outcomes,
-    results: rows.map(({ name, totalMs, usPerAccount, speedup }) => ({ name, totalMs, usPerAccount, speedup })),
+    results: rows.map(({ name, totalMs, usPerAccount, speedup, vsFourRules, vsJsEngine }) => ({ name, totalMs, usPerAccount, speedup, vsFourRules, vsJsEngine })),
     evaluatorConstructMs, targets,
   };
   writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);

@@ -7,8 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 import {
   addWorkingDays, checkAccess, checkEligibility, comparePolicies, engineVersion, evaluateAccount,
-  evaluateAccounts, Evaluator, exportDecisions, exportDecisionsJson, parseRosterCsv,
-  planSharedMailboxes, policySets, rules, timeline,
+  evaluateAccounts, evaluateRosterColumns, Evaluator, exportDecisions, exportDecisionsJson,
+  parseRosterCsv, planSharedMailboxes, policySets, rules, RosterColumns, timeline,
 } from 'nhsmail-rules';
 import type {
   Account, AccountResult, Action, BuiltInPolicySetId, DecisionExport, EngineError, ErrorCode, Event,
@@ -92,6 +92,23 @@ doc.held?.map((h) => h.message);
 comparePolicies(roster, '2025-06-01', { policySet: 'national' }, { policySet: 'ncl-icb' }).differences
   .map((d) => [d.a.next?.on ?? null, d.b.rule]);
 writeFileSync('decisions.json', exportDecisionsJson(readFileSync('roster.json', 'utf8'), '2025-06-01'));
+// Bytes in, the document's UTF-8 bytes out.
+const docBytes: Uint8Array = exportDecisionsJson(readFileSync('roster.json'), '2025-06-01');
+writeFileSync('decisions.json', docBytes);
+
+// A whole roster file into columns (SPEC section 10): codes and day numbers, whole results on demand.
+const cols: RosterColumns = evaluateRosterColumns(readFileSync('roster.csv'), '2025-06-01', { policySet: 'national' });
+for (let i = 0; i < cols.count; i++) {
+  const code = cols.state[i] ?? 255;
+  const state: State | undefined = cols.states[code];
+  const nextOn: number | undefined = cols.nextOn[i];
+  if (state === 'inactive' && nextOn !== undefined && nextOn !== -2147483648) {
+    const whole: AccountResult = cols.result(i);
+    const id: string = cols.id(i);
+    void [whole.next?.on, id];
+  }
+}
+cols.free();
 
 const ev = new Evaluator({ policySet: 'ncl-icb' });
 const set: PolicySetId = ev.policySet;
@@ -187,6 +204,8 @@ checkAccess({ state: 'active', on: '2025-03-01', location: 'mars', service: 'por
 addWorkingDays('2022-12-23');
 // @ts-expect-error exportDecisionsJson takes the file's text, not the parsed roster
 exportDecisionsJson(roster, '2025-06-01');
+// @ts-expect-error a state code is a number into `states`, not a state name
+const wrongCode: State = cols.state[0];
 // @ts-expect-error the allowance is null for an organisation that is not eligible
 eligibility.allowance.namedUsers;
 // @ts-expect-error problems may be absent (only an `invalid_csv` error has them)

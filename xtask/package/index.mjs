@@ -6,6 +6,6 @@ import engine from './nhsmail_rules.js';
 export const {
   evaluateAccount, evaluateAccounts, timeline, addWorkingDays, checkAccess, checkEligibility,
   planSharedMailboxes, exportDecisions, exportDecisionsJson, parseRosterCsv, comparePolicies, policySets, rules,
-  engineVersion, Evaluator,
+  engineVersion, Evaluator, evaluateRosterColumns, RosterColumns,
 } = engine;
 export default engine;

@@ -57,6 +57,8 @@ export const Evaluator = /* @__PURE__ */ new Proxy(engine.Evaluator, {
   },
 });
 
+// Made only by evaluateRosterColumns (its constructor is private): exported for `instanceof`.
+export const RosterColumns = engine.RosterColumns;
 export const addWorkingDays = /* @__PURE__ */ guard('addWorkingDays', engine.addWorkingDays);
 export const checkAccess = /* @__PURE__ */ guard('checkAccess', engine.checkAccess);
 export const checkEligibility = /* @__PURE__ */ guard('checkEligibility', engine.checkEligibility);
@@ -64,6 +66,7 @@ export const comparePolicies = /* @__PURE__ */ guard('comparePolicies', engine.c
 export const engineVersion = /* @__PURE__ */ guard('engineVersion', engine.engineVersion);
 export const evaluateAccount = /* @__PURE__ */ guard('evaluateAccount', engine.evaluateAccount);
 export const evaluateAccounts = /* @__PURE__ */ guard('evaluateAccounts', engine.evaluateAccounts);
+export const evaluateRosterColumns = /* @__PURE__ */ guard('evaluateRosterColumns', engine.evaluateRosterColumns);
 export const exportDecisions = /* @__PURE__ */ guard('exportDecisions', engine.exportDecisions);
 export const exportDecisionsJson = /* @__PURE__ */ guard('exportDecisionsJson', engine.exportDecisionsJson);
 export const parseRosterCsv = /* @__PURE__ */ guard('parseRosterCsv', engine.parseRosterCsv);

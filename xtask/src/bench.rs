@@ -2,8 +2,10 @@
 //! one run, printed as a table and written to `target/bench/results.json`.
 //!
 //! - core (criterion): one account, typical and 200 events; 100,000 accounts evaluated and exported;
-//! - node: json-rules-engine against `evaluateAccount`, `evaluateAccounts`, `exportDecisions` and an
-//!   `Evaluator`, on the same generated accounts, answers checked first (`tests/bench/node.mjs`);
+//! - node: json-rules-engine (its full model and a four-rule one), a hand-written JS engine
+//!   (`tests/bench/js-engine.mjs`) and bare JS arithmetic against `evaluateRosterColumns` (bytes
+//!   and string), `evaluateAccount(s)`, `exportDecisions(Json)` and an `Evaluator`, on the same
+//!   generated accounts, answers checked first (`tests/bench/node.mjs`);
 //! - native: a generated 2.1-million-row roster CSV through `nhsmail-rules decide`: wall time, CPU
 //!   time and peak memory, beside a 100,000-row roster to show memory does not grow;
 //! - app: gzip bytes of the built site; the roster page and the home page's first paint in
@@ -17,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::{cargo, root, run, setup, step, Result};
+use crate::{cargo, root, run, setup, step, target_dir, Result};
 
 /// The date every benchmark decides on.
 const AS_OF: &str = "2025-11-01";
@@ -26,7 +28,7 @@ pub(crate) fn bench(args: &[String]) -> Result {
     let smoke = args.iter().any(|a| a == "--smoke");
     // Chromium too: the roster page is timed in the browser.
     let tools = setup::tools(true)?;
-    let out = root().join("target/bench");
+    let out = target_dir().join("bench");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut rows: Vec<(String, String, String)> = Vec::new();
 
@@ -89,9 +91,11 @@ pub(crate) fn bench(args: &[String]) -> Result {
                 r["name"].as_str().unwrap_or("?")
             ),
             format!(
-                "{:.2} µs per account ({:.0}× json-rules-engine)",
+                "{:.3} µs per account ({:.1}× json-rules-engine, {:.1}× its four-rule model, {:.2}× the hand-written JS engine)",
                 r["usPerAccount"].as_f64().unwrap_or(f64::NAN),
-                r["speedup"].as_f64().unwrap_or(f64::NAN)
+                r["speedup"].as_f64().unwrap_or(f64::NAN),
+                r["vsFourRules"].as_f64().unwrap_or(f64::NAN),
+                r["vsJsEngine"].as_f64().unwrap_or(f64::NAN)
             ),
             "tests/bench/node.mjs".into(),
         ));
@@ -99,7 +103,7 @@ pub(crate) fn bench(args: &[String]) -> Result {
 
     step("native: nhsmail-rules decide over generated rosters");
     run(cargo().args(["build", "--profile", "native", "-p", "nhsmail-rules-cli"]))?;
-    let cli = root().join("target/native/nhsmail-rules");
+    let cli = target_dir().join("native/nhsmail-rules");
     let (big, small) = if smoke {
         (200_000, 20_000)
     } else {
@@ -216,7 +220,7 @@ fn read_json(path: &Path) -> Result<serde_json::Value> {
 
 /// Criterion's mean estimate, in nanoseconds, for the bench `group/function`.
 fn criterion_ns(id: &str) -> Result<f64> {
-    let dir = root().join("target/criterion");
+    let dir = target_dir().join("criterion");
     let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for group in entries.flatten() {
         for bench in std::fs::read_dir(group.path())

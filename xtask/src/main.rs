@@ -68,6 +68,21 @@ pub(crate) fn root() -> PathBuf {
     manifest.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
+/// Cargo's target directory: `CARGO_TARGET_DIR` when set (a worktree that keeps its own builds
+/// apart), else `target/` at the root.
+pub(crate) fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|dir| {
+            if dir.is_absolute() {
+                dir
+            } else {
+                root().join(dir)
+            }
+        })
+        .unwrap_or_else(|| root().join("target"))
+}
+
 /// Runs a command from the repository root, failing with its name when it fails.
 pub(crate) fn run(cmd: &mut Command) -> Result {
     let shown = format!("{cmd:?}");
@@ -175,7 +190,7 @@ pub(crate) fn package(tools: &setup::Tools) -> Result {
         .args(WASM_CORE)
         .args(["--profile", "npm"]))?;
     let root = root();
-    let wasm = root.join("target/wasm32-unknown-unknown/npm/nhsmail_rules.wasm");
+    let wasm = target_dir().join("wasm32-unknown-unknown/npm/nhsmail_rules.wasm");
     let pkg = root.join("pkg");
     if pkg.exists() {
         std::fs::remove_dir_all(&pkg).map_err(|e| format!("could not clear pkg/: {e}"))?;

@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::api;
+use crate::decisions::write::export_json;
 use crate::model::error::{parse_json_object, EngineError, ErrorCode};
 use crate::model::policy::PolicySet;
 use crate::model::rules::rules;
@@ -121,7 +122,7 @@ pub fn export_decisions_json(request: &str) -> Result<String, EngineError> {
     let mut a = Args::parse(request)?;
     let (roster, as_of) = (a.required("roster")?, a.required("asOf")?);
     let roster = api::roster_in(roster)?;
-    api::export_decisions_in(&roster, as_of, a.optional("options")?).map(|r| to_json(&r))
+    api::export_decisions_in(&roster, as_of, a.optional("options")?).map(|r| export_json(&r))
 }
 
 /// Twin of `parseRosterCsv`: `{"text", "options"?}`. A CSV error lists every problem in its

@@ -1,10 +1,14 @@
 //! The operations as the JS module and the JSON twins call them: each argument arrives as an
 //! untyped serde input (a JSON value or a JS value), is parsed with field paths, and the core runs.
 
+#[cfg_attr(not(feature = "wasm"), allow(dead_code))]
+pub(crate) mod columns;
 pub(crate) mod json;
 mod typescript;
 #[cfg(feature = "wasm")]
 mod wasm;
+#[cfg(feature = "wasm")]
+mod wasm_roster;
 
 use std::fmt;
 

@@ -13,6 +13,7 @@ use crate::checks::mailbox::MailboxPlan;
 use crate::checks::plan_input::MailboxPlanInput;
 use crate::decisions::compare::Comparison;
 use crate::decisions::document::DecisionExport;
+use crate::decisions::write::export_json;
 use crate::decisions::ExportOptions;
 use crate::lifecycle::AccountResult;
 use crate::model::account::Account;
@@ -21,13 +22,13 @@ use crate::model::policy::{EvaluationOptions, PolicySet};
 use crate::model::rules::rules as catalogue;
 use crate::roster::{columns::CsvOptions, Roster, RosterCsv};
 
-fn js_error(e: &EngineError) -> JsValue {
+pub(crate) fn js_error(e: &EngineError) -> JsValue {
     js_error_as_is(&for_js(e))
 }
 
 /// The error as the engine wrote it: for text the caller gave (a roster file), whose lines and
 /// columns mean something to them. A CSV error also carries `problems`, every problem in the file.
-fn js_error_as_is(e: &EngineError) -> JsValue {
+pub(crate) fn js_error_as_is(e: &EngineError) -> JsValue {
     let err = js_sys::Error::new(&e.render());
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code.as_str().into());
@@ -66,7 +67,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// crosses this way, so no input can exhaust the stack (serde_json stops at 128 levels of nesting,
 /// and a value is never quoted back in a message), and JS reads exactly as the JSON twins do.
 /// `undefined` and functions are `null`, as a missing argument.
-fn arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+pub(crate) fn arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
     if value.is_undefined() {
         return Ok("null".to_owned());
     }
@@ -117,7 +118,7 @@ thread_local! {
 /// wasm-bindgen's own conversion copies it a character at a time in a JS loop, which was a fifth
 /// of `exportDecisions` on 100,000 accounts (README, Performance). Should the copy not take the
 /// whole string (the memory grew while the view was made), the ordinary conversion is used.
-fn string_of(text: &js_sys::JsString) -> String {
+pub(crate) fn string_of(text: &js_sys::JsString) -> String {
     let units = text.length() as usize;
     ENCODER.with(|encoder| {
         // A UTF-16 unit is at most three UTF-8 bytes.
@@ -140,7 +141,7 @@ fn string_of(text: &js_sys::JsString) -> String {
 
 /// A batch result as JS objects through `JSON.parse`: one crossing, far cheaper than building
 /// the objects property by property.
-fn to_js_via_json<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js_via_json<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&json_text(value)?)
 }
 
@@ -159,9 +160,12 @@ fn accounts_text(accounts: &JsValue) -> Result<String, JsValue> {
 
 /// A roster file's text (`{"accounts": [...]}`), read with [`Roster::from_json`]: text that is not
 /// JSON is `invalid_json` with its line and column, a bad field names its path.
-fn roster_document(roster: &JsValue) -> Result<Roster, JsValue> {
+pub(crate) fn roster_document(roster: &JsValue) -> Result<Roster, JsValue> {
+    if let Some(bytes) = roster.dyn_ref::<js_sys::Uint8Array>() {
+        return api::columns::json_roster(&bytes.to_vec()).map_err(|e| js_error_as_is(&e));
+    }
     let text = roster.dyn_ref::<js_sys::JsString>().ok_or_else(|| {
-        let must = "the roster must be JSON text (a string), such as a roster file's contents";
+        let must = "the roster must be JSON text (a string or its UTF-8 bytes), such as a roster file's contents";
         js_error(&EngineError::new(ErrorCode::InvalidField, "", must))
     })?;
     Roster::from_json(&string_of(text)).map_err(|e| js_error_as_is(&e))
@@ -172,18 +176,18 @@ fn json_text<T: Serialize + ?Sized>(value: &T) -> Result<String, JsValue> {
     serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
-fn de(text: &str) -> serde_json::Deserializer<serde_json::de::StrRead<'_>> {
+pub(crate) fn de(text: &str) -> serde_json::Deserializer<serde_json::de::StrRead<'_>> {
     serde_json::Deserializer::from_str(text)
 }
 
 /// An optional options argument as the JS value (`undefined` when absent).
-fn options_value<T: tsify::Tsify>(options: Option<Ts<T>>) -> JsValue {
+pub(crate) fn options_value<T: tsify::Tsify>(options: Option<Ts<T>>) -> JsValue {
     options.map(|o| o.js_value()).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// An object argument (`account`, `input`, `roster`, `options`) as JSON text: refused when it is
 /// an array, then read by [`arg`].
-fn object_arg(value: JsValue, name: &str) -> Result<String, JsValue> {
+pub(crate) fn object_arg(value: JsValue, name: &str) -> Result<String, JsValue> {
     arg(&object(value, name)?, name)
 }
 
@@ -348,26 +352,6 @@ pub fn export_decisions(
     to_js_via_json(&result).map(Ts::new_unchecked)
 }
 
-/// `exportDecisions` from JSON text to JSON text: `roster` is a roster file's contents
-/// (`{"accounts": [...]}`), and the result is the export document's text, the same bytes as
-/// `JSON.stringify(exportDecisions(JSON.parse(roster), asOf, options))`. No JS object is built on
-/// either side, so a back office that reads and writes files skips both conversions (README,
-/// Performance). Text that is not JSON is `invalid_json` with its line and column.
-#[wasm_bindgen(js_name = "exportDecisionsJson")]
-pub fn export_decisions_json(
-    #[wasm_bindgen(unchecked_param_type = "string")] roster: JsValue,
-    #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
-    options: Option<Ts<ExportOptions>>,
-) -> Result<String, JsValue> {
-    let options = options_value(options);
-    let roster = roster_document(&roster)?;
-    let as_of = arg(&as_of, "date")?;
-    let options = object_arg(options, "options")?;
-    let result = api::export_decisions_in(&roster, &mut de(&as_of), &mut de(&options))
-        .map_err(|e| js_error(&e))?;
-    json_text(&result)
-}
-
 /// Reads a roster CSV as people keep it (SPEC section 9), from its text or the file's bytes
 /// (UTF-8, UTF-16 with a byte-order mark, Windows-1252); an error lists every problem.
 #[wasm_bindgen(js_name = "parseRosterCsv")]
@@ -478,11 +462,11 @@ impl Evaluator {
     }
 
     /// `exportDecisionsJson(roster, asOf, remindWithinDays?)` under this evaluator's policies:
-    /// a roster file's text in, the export document's text out.
+    /// a roster file's text (or bytes) in, the export document's text out.
     #[wasm_bindgen(js_name = "exportDecisionsJson")]
     pub fn export_decisions_json(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] roster: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] roster: JsValue,
         #[wasm_bindgen(js_name = "asOf", unchecked_param_type = "IsoDate")] as_of: JsValue,
         #[wasm_bindgen(js_name = "remindWithinDays", unchecked_optional_param_type = "number")]
         remind_within_days: JsValue,
@@ -493,6 +477,6 @@ impl Evaluator {
         let result =
             api::export_decisions_with(&roster, &mut de(&as_of), &mut de(&remind), &self.set)
                 .map_err(|e| js_error(&e))?;
-        json_text(&result)
+        Ok(export_json(&result))
     }
 }

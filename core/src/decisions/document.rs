@@ -243,14 +243,62 @@ impl DecisionExport {
 /// Lowercase hex SHA-256 of `["<accountId>","<action>","<effectiveOn>"]` as `JSON.stringify`
 /// writes it.
 pub fn decision_id(account_id: &str, action: Action, effective_on: IsoDate) -> String {
-    // Serialising two strings and a date cannot fail.
-    let key = serde_json::to_vec(&(account_id, action.as_str(), effective_on)).unwrap_or_default();
-    base16ct::lower::encode_string(&Sha256::digest(&key))
+    // The key written by hand, as serde_json writes the triple (a test below checks both agree).
+    let mut key = String::with_capacity(account_id.len() + 40);
+    key.push('[');
+    push_json_string(&mut key, account_id);
+    key.push_str(",\"");
+    key.push_str(action.as_str());
+    key.push_str("\",\"");
+    effective_on.push_to(&mut key);
+    key.push_str("\"]");
+    base16ct::lower::encode_string(&Sha256::digest(key.as_bytes()))
+}
+
+/// Appends `text` as a JSON string, escaped as serde_json (and `JSON.stringify`) escape it: `"`,
+/// `\` and the control characters below U+0020; nothing else.
+pub(crate) fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    if !text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{08}' => out.push_str("\\b"),
+            '\u{0C}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let n = u32::from(c) as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX.get(n >> 4).copied().unwrap_or(b'0')));
+                out.push(char::from(HEX.get(n & 15).copied().unwrap_or(b'0')));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_is_what_serde_json_writes() {
+        for id in ["jane.doe", "q\"u\\o\n\u{1}\u{1f}\u{7f}", "zoë 🙂 \u{2028}"] {
+            let d: IsoDate = "2025-03-22".parse().unwrap();
+            let key = serde_json::to_vec(&(id, Action::Remind.as_str(), d)).unwrap();
+            let want = base16ct::lower::encode_string(&Sha256::digest(&key));
+            assert_eq!(decision_id(id, Action::Remind, d), want);
+        }
+    }
 
     #[test]
     fn id_is_sha256_of_the_compact_json_triple() {

@@ -4,6 +4,7 @@
 pub(crate) mod compare;
 pub(crate) mod decide;
 pub(crate) mod document;
+pub(crate) mod write;
 
 use std::borrow::Cow;
 
