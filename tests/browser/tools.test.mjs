@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { open, check, finish, env, root, errorSummary } from './harness.mjs';
+import { open, check, finish, env, root, errorSummary, fillDate } from './harness.mjs';
 import { rosterCsv } from './roster-csv.mjs';
 
 const engine = createRequire(import.meta.url)(join(root, 'pkg', 'node', 'nhsmail_rules.js'));
@@ -66,7 +66,7 @@ test('the sign-in check answers with its reasons', async () => {
   const s = await open('/sign-in');
   const { page } = s;
   await page.getByLabel('Active', { exact: true }).check();
-  await page.getByTestId('on').fill('2025-03-01');
+  await fillDate(page, 'on', '2025-03-01');
   await page.getByLabel('Outside the UK').check();
   await page.getByTestId('check').click();
   assert.equal(await page.getByTestId('answer-heading').textContent(), 'They cannot sign in');
@@ -77,16 +77,16 @@ test('the sign-in check answers with its reasons', async () => {
   await page.getByTestId('check').click();
   assert.equal(await page.getByTestId('answer-heading').textContent(), 'They can sign in');
   // A bad date: the error summary links to the field.
-  await page.getByTestId('on').fill('');
+  await fillDate(page, 'on', '');
   await page.getByTestId('check').click();
   assert.match(await errorSummary(page), /date of the sign-in/);
   assert.match(await page.title(), /^Error: /);
   await check(page, 'sign-in-error');
   // The summary's link takes the focus to the field.
   await page.getByTestId('error-summary').getByRole('link').first().click();
-  await page.waitForFunction(() => document.activeElement?.id === 'on');
+  await page.waitForFunction(() => document.activeElement?.id === 'on-day');
   // Fixed: the summary goes, and so does "Error: " in the title.
-  await page.getByTestId('on').fill('2025-03-01');
+  await fillDate(page, 'on', '2025-03-01');
   await page.getByTestId('check').click();
   await page.getByTestId('error-summary').waitFor({ state: 'hidden' });
   assert.doesNotMatch(await page.title(), /^Error: /);
@@ -126,7 +126,7 @@ test('a CSV upload, the summary, the table, a comparison and the decisions downl
   const csv = rosterCsv(300);
   await page.getByTestId('roster-file').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByTestId('file-name').waitFor();
-  await page.getByTestId('as-of').fill('2025-06-01');
+  await fillDate(page, 'as-of', '2025-06-01');
   await page.getByTestId('evaluate').click();
   await page.getByTestId('done').waitFor();
   const expected = engine.exportDecisions(engine.parseRosterCsv(csv), '2025-06-01', { policySet: 'national', remindWithinDays: 7 });
@@ -164,7 +164,7 @@ test('Excel\'s Unicode text (UTF-16) and Windows-1252 CSV files decide as the np
     const { page } = s;
     await page.getByTestId('roster-file').setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
     await page.getByTestId('file-name').waitFor();
-    await page.getByTestId('as-of').fill('2025-12-01');
+    await fillDate(page, 'as-of', '2025-12-01');
     await page.getByTestId('evaluate').click();
     await page.getByTestId('done').waitFor();
     const expected = engine.exportDecisions(engine.parseRosterCsv(new Uint8Array(bytes)), '2025-12-01', { policySet: 'national', remindWithinDays: 7 });
@@ -193,7 +193,7 @@ test('100,000 rows: progress is shown and the page stays responsive', async () =
   const { page } = s;
   await page.getByTestId('roster-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rosterCsv(100000)) });
   await page.getByTestId('file-name').waitFor();
-  await page.getByTestId('as-of').fill('2025-06-01');
+  await fillDate(page, 'as-of', '2025-06-01');
   await page.getByTestId('evaluate').click();
   await page.locator('#progress-bar').waitFor();
   // While it runs, the page answers within a fraction of a second.

@@ -1,12 +1,11 @@
 //! The sign-in check: can this account sign in, here, to this service, on this day? (AC-* rules.)
 
 use leptos::prelude::*;
-use nhsmail_rules::{
-    check_access, AccessInput, AccessResult, IsoDate, Location, PolicySet, Service, State,
-};
+use nhsmail_rules::{check_access, AccessInput, AccessResult, Location, PolicySet, Service, State};
 
+use crate::components::date_input::{date_error, read_date, DateInput};
 use crate::components::form::{
-    field_error, page_title, Checkbox, ErrorSummary, FieldError, Radios, TextInput,
+    field_error, page_title, Checkbox, ErrorSummary, FieldError, Radios,
 };
 use crate::components::{from_key, today};
 use crate::html::{html, list, p, p_id, reason, Html};
@@ -14,6 +13,8 @@ use crate::store::{kept_fields, Field, Fields};
 
 const KEY: &str = "nhsmail-rules.sign-in.v1";
 const WHAT: &str = "sign-in check answers";
+/// The date field's legend, which its error messages name.
+const ON: &str = "Date of the sign-in";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Form {
@@ -60,13 +61,7 @@ fn parse(f: &Form) -> Result<(AccessInput, PolicySet), Vec<FieldError>> {
     if state.is_none() {
         errors.push(FieldError::new("state", "Select the account's state"));
     }
-    let on = f.on.trim().parse::<IsoDate>().ok();
-    if on.is_none() {
-        errors.push(FieldError::new(
-            "on",
-            "Enter the date of the sign-in as a real date, like 2025-03-01",
-        ));
-    }
+    let on = read_date("on", ON, &f.on).map_err(|e| errors.push(e)).ok();
     let (Some(state), Some(on)) = (state, on) else {
         return Err(errors);
     };
@@ -137,7 +132,7 @@ pub fn SignIn() -> impl IntoView {
                         <Radios id="onboarded" legend="Has the person accepted the acceptable use policy and set their Account Secret?".to_owned()
                             options=vec![("yes", "Yes", None), ("no", "No", None)] value=onboarded error=err("onboarded")/>
                     </div>
-                    <TextInput id="on" label="Date of the sign-in".to_owned() hint="For example, 2025-03-01".to_owned() input_type="date" width="10" value=on error=err("on")/>
+                    <DateInput id="on" legend=ON value=on error=date_error(errors, "on")/>
                     <Radios id="location" legend="Where is the person signing in from?".to_owned()
                         options=vec![("uk", "The UK", None), ("abroad", "Outside the UK", None)] value=location error=err("location")/>
                     <Radios id="service" legend="What are they signing in to?".to_owned()

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use nhsmail_rules::{
     compare_policies, parse_roster_csv, DecisionExport, EngineError, EvaluationOptions, Exporter,
-    IsoDate, PolicySet, Roster, BUILT_IN_SETS, DEFAULT_REMIND_WITHIN_DAYS,
+    PolicySet, Roster, BUILT_IN_SETS, DEFAULT_REMIND_WITHIN_DAYS,
 };
 
 use crate::browser::{by_id, download, read_chosen_file};
+use crate::components::date_input::{date_error, read_date, DateInput};
 use crate::components::form::{
     described_by, error_message, field_error, group_class_of, page_title, shown, typed,
     ErrorSummary, FieldError, TextInput,
@@ -22,6 +23,8 @@ use crate::pages::roster_view::{comparison_html, summary_html};
 use crate::store::{kept_fields, load, Field, Fields};
 
 const KEY: &str = "nhsmail-rules.roster.v1";
+/// The date field's legend, which its error messages name.
+const AS_OF: &str = "Date to check";
 const WHAT: &str = "roster";
 /// Where the policies page keeps a custom policy set (its JSON text).
 pub const CUSTOM_KEY: &str = "nhsmail-rules.custom-policy.v1";
@@ -208,12 +211,9 @@ pub fn RosterPage() -> impl IntoView {
             return;
         }
         let mut problems = Vec::new();
-        let day = as_of.get_untracked().trim().parse::<IsoDate>();
-        if day.is_err() {
-            problems.push(FieldError::new(
-                "as-of",
-                "Enter the date to check as a real date, like 2025-06-01",
-            ));
+        let day = read_date("as-of", AS_OF, &as_of.get_untracked());
+        if let Err(e) = &day {
+            problems.push(e.clone());
         }
         let remind_days = remind.get_untracked().trim().parse::<u32>();
         if remind_days.is_err() {
@@ -363,7 +363,7 @@ pub fn RosterPage() -> impl IntoView {
                     {move || format!("Using {} ({} characters). ", file_name.get(), commas(file_text.with(String::len) as u64))}
                     <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); use_pasted(); }>"Use the pasted roster instead"</a></p>
             </div>
-            <TextInput id="as-of" label="Date to check".to_owned() input_type="date" width="10" value=as_of error=err("as-of")/>
+            <DateInput id="as-of" legend=AS_OF value=as_of error=date_error(errors, "as-of")/>
             {select("policy-set", "Policy set", set_id, choices.clone())}
             <TextInput id="remind" label="Remind people this many days before they would become inactive or be deleted".to_owned() width="3" inputmode="numeric" value=remind error=err("remind")/>
             <button class="nhsuk-button" type="submit" data-testid="evaluate">"Check the roster"</button>
