@@ -15,6 +15,7 @@ use crate::pages::eligibility_answers::{
     answer, applies, input, next_step, previous_step, set_answer, validate, Answers,
 };
 use crate::store::kept_fields;
+use crate::words::{count, engine_error};
 
 const KEY: &str = "nhsmail-rules.eligibility.v1";
 const WHAT: &str = "eligibility answers";
@@ -214,7 +215,7 @@ fn rows(a: &Answers) -> Html {
                 Html::text(&shown),
                 Html::text(q.href()),
                 Html::text(q.slug()),
-                Html::text(&title.to_lowercase())
+                Html::text(title)
             )
         })
         .collect()
@@ -235,7 +236,7 @@ fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
     // A plain closure, not a memo: cheap to compute again, and a memo of the result is code of its own.
     let result = move || {
         answers.with(|a| input(a, as_of)).and_then(|i| {
-            check_eligibility(&i, &PolicySet::default_set()).map_err(|e| e.to_string())
+            check_eligibility(&i, &PolicySet::default_set()).map_err(|e| engine_error(&e, &[]))
         })
     };
     page_title(
@@ -288,9 +289,17 @@ fn outcome_html(r: &EligibilityResult, as_of: nhsmail_rules::IsoDate) -> Html {
         out.push(p_id(
             "allowance",
             &format!(
-                "Up to {} named user accounts and {} shared mailboxes.",
-                commas(a.named_users),
-                commas(a.shared_mailboxes)
+                "Up to {} and {}.",
+                count(
+                    a.named_users as usize,
+                    "named user account",
+                    "named user accounts"
+                ),
+                count(
+                    a.shared_mailboxes as usize,
+                    "shared mailbox",
+                    "shared mailboxes"
+                )
             ),
         ));
     }

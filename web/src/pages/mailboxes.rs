@@ -15,9 +15,12 @@ use crate::components::form::{
 use crate::components::today;
 use crate::pages::mailboxes_plan::{PlanView, Shown};
 use crate::store::{field, kept_fields, Field, Fields};
+use crate::words::{engine_error, plain, Labels};
 
 const KEY: &str = "nhsmail-rules.shared-mailboxes.v1";
 const WHAT: &str = "shared mailbox plans";
+/// The engine's field names as this page labels them.
+const LABELS: Labels<'static> = &[("asOf", "date to plan for"), ("siteId", "site id")];
 /// The date fields' legends, which their error messages name.
 const AS_OF: &str = "Date to plan for";
 const MDS: &str = "Date the minimum data set was complete";
@@ -216,7 +219,7 @@ fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
 }
 
 /// An engine error about `users[2].siteId` becomes "People, line 3: ..." on the right field.
-fn engine_error(e: &nhsmail_rules::EngineError, l: &Lines) -> FieldError {
+fn field_error_of(e: &nhsmail_rules::EngineError, l: &Lines) -> FieldError {
     let path = e.path.as_str();
     let list = |name: &str, label: &str, field: &str, lines: &[usize]| {
         let rest = path.strip_prefix(name)?.strip_prefix('[')?;
@@ -224,7 +227,7 @@ fn engine_error(e: &nhsmail_rules::EngineError, l: &Lines) -> FieldError {
         let line = lines.get(i)?;
         Some(FieldError::new(
             field,
-            format!("{label}, line {line}: {}", e.detail),
+            format!("{label}, line {line}: {}", plain(&e.detail, LABELS)),
         ))
     };
     list("sites", "Sites", "sites", &l.sites)
@@ -236,14 +239,16 @@ fn engine_error(e: &nhsmail_rules::EngineError, l: &Lines) -> FieldError {
             } else {
                 "sites"
             };
-            FieldError::new(field, e.to_string())
+            FieldError::new(field, engine_error(e, LABELS))
         })
 }
 
-fn plan(f: &Form) -> Result<MailboxPlan, Vec<FieldError>> {
+/// The plan, and the sites it names (their names are shown where given).
+fn plan(f: &Form) -> Result<(MailboxPlan, Vec<SiteInput>), Vec<FieldError>> {
     let (input, lines) = build(f)?;
     plan_shared_mailboxes(&input, &PolicySet::default_set())
-        .map_err(|e| vec![engine_error(&e, &lines)])
+        .map(|p| (p, input.sites))
+        .map_err(|e| vec![field_error_of(&e, &lines)])
 }
 
 /// The planner page.
@@ -268,9 +273,9 @@ pub fn Planner() -> impl IntoView {
     );
 
     let run = move || match form.with_untracked(plan) {
-        Ok(p) => {
+        Ok((p, sites)) => {
             errors.set(Vec::new());
-            result.set(Some(&p));
+            result.set(Some((&p, &sites)));
         }
         Err(e) => {
             errors.set(e);

@@ -134,7 +134,8 @@ fn compute(s: &Scenario) -> Computed {
             s.created.long_form()
         ));
     }
-    let result = evaluate_account(&account, s.as_of, &set).map_err(|e| e.to_string())?;
+    let result = evaluate_account(&account, s.as_of, &set)
+        .map_err(|e| crate::words::engine_error(&e, &[("asOf", "date to look at")]))?;
     // The same as `timeline(&account, as_of, &set)`, without living the account twice.
     let segments = segments(account.start_day(), &result.transitions);
     Ok((result, segments, s.as_of))
