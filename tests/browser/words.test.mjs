@@ -154,6 +154,33 @@ for (const size of WIDTHS) {
   });
 }
 
+test('every page in its ordinary state says nothing in code; screenshots at three sizes', async () => {
+  const views = [
+    ['/', null],
+    ['/sign-in', (page) => page.getByTestId('check').click()],
+    ['/simulator', null],
+    ['/shared-mailboxes', async (page) => { await page.getByTestId('example').click(); await page.getByTestId('plan').click(); }],
+    ['/roster', async (page) => {
+      await page.getByTestId('roster-text').fill('id,kind,created,lastActivity,recordedState\njo,user,2025-01-06,2025-05-20,active\nsam,shared,2024-01-06,,purged\n');
+      await page.getByTestId('evaluate').click();
+      await page.getByTestId('done').waitFor();
+    }],
+    ['/rules', null],
+    ['/eligibility', null],
+    ['/eligibility/check', null],
+  ];
+  for (const [path, act] of views) {
+    const s = await open(path);
+    await act?.(s.page);
+    await noCode(s.page, path);
+    for (const size of [{ width: 375, height: 812 }, { width: 1024, height: 768 }, { width: 1280, height: 900 }]) {
+      await s.page.setViewportSize(size);
+      await check(s.page, `words${path.replace(/\//g, '-') || '-home'}-${size.width}x${size.height}`);
+    }
+    await finish(s);
+  }
+});
+
 test('the eligibility answers\' hidden link text keeps its capitals', async () => {
   const s = await open('/eligibility/check');
   const hidden = await s.page.locator('.nhsuk-summary-list__actions .nhsuk-u-visually-hidden').allTextContents();
