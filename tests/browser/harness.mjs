@@ -81,3 +81,34 @@ export async function finish({ page, requests, errors }) {
   assert.deepEqual(errors, []);
   await page.close();
 }
+
+/** Types an ISO date (`2025-06-01`) into the date input `id`'s day, month and year fields as a
+ *  person would (`1`, `6`, `2025`); `''` empties them. Parts given as an array are typed as they
+ *  are (`['31', '02', '2025']`). */
+export async function fillDate(page, id, date) {
+  let parts;
+  if (Array.isArray(date)) {
+    parts = date;
+  } else if (date === '') {
+    parts = ['', '', ''];
+  } else {
+    const [y, m, d] = date.split('-');
+    parts = [String(Number(d)), String(Number(m)), y];
+  }
+  const [day, month, year] = parts;
+  await page.getByTestId(`${id}-day`).fill(day);
+  await page.getByTestId(`${id}-month`).fill(month);
+  await page.getByTestId(`${id}-year`).fill(year);
+}
+
+/** What the date input `id`'s fields hold, exactly: `[day, month, year]`. */
+export async function dateParts(page, id) {
+  return Promise.all(['day', 'month', 'year'].map((p) => page.getByTestId(`${id}-${p}`).inputValue()));
+}
+
+/** The date input `id`'s fields read as an ISO date (`2025-06-01`), as the old date fields gave. */
+export async function dateValue(page, id) {
+  const [d, m, y] = await dateParts(page, id);
+  if (!d && !m && !y) return '';
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}

@@ -1,7 +1,7 @@
 // The lifecycle simulator: the SPEC example, a preset with as-of changes, events, the share link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, check, finish, env } from './harness.mjs';
+import { open, check, finish, env, fillDate, dateValue } from './harness.mjs';
 
 const text = (page, id) => page.getByTestId(id).first().textContent();
 
@@ -12,24 +12,24 @@ test('the simulator opens on the SPEC example, then follows a new account', asyn
   assert.match(await text(page, 'next'), /Deleted on 21 April 2025/);
   await check(page, 'simulator');
 
-  await page.getByTestId('created').fill('2025-03-01');
+  await fillDate(page, 'created', '2025-03-01');
   await page.getByTestId('onboarded').check();
   while (await page.getByRole('button', { name: /^Remove/ }).count() > 0) {
     await page.getByRole('button', { name: /^Remove/ }).first().click();
   }
-  await page.getByTestId('as-of').fill('2025-03-15');
+  await fillDate(page, 'as-of', '2025-03-15');
   assert.equal(await text(page, 'state'), 'Active');
   assert.equal(await text(page, 'keep-active-by'), '30 March 2025');
   assert.match(await page.getByTestId('actions').textContent(), /Sign in or send an email by 30 March 2025/);
 
-  await page.getByTestId('as-of').fill('2025-03-31');
+  await fillDate(page, 'as-of', '2025-03-31');
   assert.equal(await text(page, 'state'), 'Inactive');
   await page.getByTestId('forward-month').click();
-  assert.equal(await page.getByTestId('as-of').inputValue(), '2025-04-30');
+  assert.equal(await dateValue(page, 'as-of'), '2025-04-30');
   assert.equal(await text(page, 'state'), 'Deleted');
   assert.equal(await text(page, 'restorable-until'), '29 May 2025');
 
-  await page.getByTestId('new-event-on').fill('2025-04-30');
+  await fillDate(page, 'new-on', '2025-04-30');
   await page.getByTestId('new-event-type').selectOption('restored');
   await page.getByTestId('add-event').click();
   assert.equal(await text(page, 'state'), 'Active');
@@ -46,18 +46,18 @@ test('a preset, moved back and forward by the date buttons', async () => {
   const { page } = s;
   await page.getByTestId('preset').selectOption('six-weeks-leave');
   await page.getByTestId('load-preset').click();
-  assert.equal(await page.getByTestId('as-of').inputValue(), '2025-08-11');
+  assert.equal(await dateValue(page, 'as-of'), '2025-08-11');
   assert.equal(await text(page, 'state'), 'Active');
   // Back a week: still on leave, inactive since 28 July 2025 (30 days after 27 June).
   await page.getByTestId('back-week').click();
-  assert.equal(await page.getByTestId('as-of').inputValue(), '2025-08-04');
+  assert.equal(await dateValue(page, 'as-of'), '2025-08-04');
   assert.equal(await text(page, 'state'), 'Inactive');
   assert.match(await text(page, 'since'), /July 2025/);
   await page.getByTestId('back-day').click();
-  assert.equal(await page.getByTestId('as-of').inputValue(), '2025-08-03');
+  assert.equal(await dateValue(page, 'as-of'), '2025-08-03');
   await page.getByTestId('forward-week').click();
   await page.getByTestId('forward-day').click();
-  assert.equal(await page.getByTestId('as-of').inputValue(), '2025-08-11');
+  assert.equal(await dateValue(page, 'as-of'), '2025-08-11');
   assert.equal(await text(page, 'state'), 'Active');
   // Each change of state carries its rule and the source sentence.
   const why = page.getByTestId('transitions').locator('details').first();
@@ -72,7 +72,7 @@ test('a preset, moved back and forward by the date buttons', async () => {
   // NCL: the 90-day policy until 1 December 2022, then 30 days.
   await page.getByTestId('preset').selectOption('ncl-change');
   await page.getByTestId('load-preset').click();
-  await page.getByTestId('as-of').fill('2022-11-30');
+  await fillDate(page, 'as-of', '2022-11-30');
   assert.equal(await text(page, 'state'), 'Active');
   await page.getByTestId('forward-day').click();
   assert.equal(await text(page, 'state'), 'Inactive');
@@ -95,7 +95,7 @@ test('the share link reproduces the scenario exactly, in a fresh page', async ()
   const t = await open('/');
   await t.page.goto(link);
   await t.page.getByTestId('state').first().waitFor();
-  assert.equal(await t.page.getByTestId('as-of').inputValue(), '2025-04-13');
+  assert.equal(await dateValue(t.page, 'as-of'), '2025-04-13');
   assert.equal(await t.page.getByTestId('state').first().textContent(), state);
   assert.equal(await t.page.getByTestId('events').locator('tbody').textContent(), rows);
   assert.equal(await t.page.getByTestId('share-link').inputValue(), link);
@@ -106,7 +106,7 @@ test('the share link reproduces the scenario exactly, in a fresh page', async ()
 test('a missing date shows a problem, not a blank page', async () => {
   const s = await open('/simulator');
   const { page } = s;
-  await page.getByTestId('as-of').fill('');
+  await fillDate(page, 'as-of', '');
   await page.getByTestId('input-error').waitFor();
   assert.match(await page.getByTestId('input-error').textContent(), /There is a problem/);
   assert.match(await page.title(), /^Error: /);
@@ -115,6 +115,6 @@ test('a missing date shows a problem, not a blank page', async () => {
   assert.match(await page.getByTestId('add-error').textContent(), /organisation/);
   // Its link takes the focus to the field, as the page's other error summaries do.
   await page.getByTestId('add-error').getByRole('link').click();
-  await page.waitForFunction(() => document.activeElement?.id === 'new-on');
+  await page.waitForFunction(() => document.activeElement?.id === 'new-detail');
   await finish(s);
 });

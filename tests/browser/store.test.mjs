@@ -2,7 +2,7 @@
 // blank page, and the person's other saved work is kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, check, finish, env } from './harness.mjs';
+import { open, check, finish, env, fillDate, dateValue } from './harness.mjs';
 
 const ROSTER = 'id,kind,created\nsam,user,2025-01-02\n';
 
@@ -10,7 +10,7 @@ const ROSTER = 'id,kind,created\nsam,user,2025-01-02\n';
 async function enterWork() {
   const s = await open('/sign-in');
   await s.page.getByLabel('Deleted', { exact: true }).check();
-  await s.page.getByTestId('on').fill('2025-02-03');
+  await fillDate(s.page, 'on', '2025-02-03');
   await s.page.goto(env.origin + '/roster');
   await s.page.getByTestId('roster-text').fill(ROSTER);
   return s;
@@ -23,13 +23,13 @@ test('reload keeps what was entered on each page', async () => {
   await page.getByTestId('preset').selectOption('disabled-leave');
   await page.getByTestId('load-preset').click();
   await page.getByTestId('forward-week').click();
-  const asOf = await page.getByTestId('as-of').inputValue();
+  const asOf = await dateValue(page, 'as-of');
   await page.reload();
   await page.getByTestId('state').first().waitFor();
-  assert.equal(await page.getByTestId('as-of').inputValue(), asOf);
+  assert.equal(await dateValue(page, 'as-of'), asOf);
   await page.goto(env.origin + '/sign-in');
   assert.equal(await page.getByLabel('Deleted', { exact: true }).isChecked(), true);
-  assert.equal(await page.getByTestId('on').inputValue(), '2025-02-03');
+  assert.equal(await dateValue(page, 'on'), '2025-02-03');
   await page.goto(env.origin + '/roster');
   assert.equal(await page.getByTestId('roster-text').inputValue(), 'id,kind,created\nsam,user,2025-01-02\n');
   await finish(s);
@@ -94,7 +94,7 @@ test('oversized and corrupt values, and a full store: messages, working pages, o
   // The person's other work is kept, and so is the other app's.
   await page.goto(env.origin + '/sign-in');
   assert.equal(await page.getByLabel('Deleted', { exact: true }).isChecked(), true);
-  assert.equal(await page.getByTestId('on').inputValue(), '2025-02-03');
+  assert.equal(await dateValue(page, 'on'), '2025-02-03');
   await page.goto(env.origin + '/roster');
   assert.equal(await page.getByTestId('roster-text').inputValue(), 'id,kind,created\nsam,user,2025-01-02\n');
   assert.equal(await page.evaluate(() => localStorage.getItem('another-app-0').length > 0), true);

@@ -48,7 +48,8 @@ pub fn read_chosen_file(
     let file = gloo_file::File::from(file);
     spawn_local(async move {
         let text = match gloo_file::futures::read_as_bytes(&file).await {
-            Ok(bytes) => nhsmail_rules::roster_file_text(&bytes).map_err(|e| e.detail),
+            Ok(bytes) => nhsmail_rules::roster_file_text(&bytes)
+                .map_err(|e| crate::words::plain(&e.detail, &[])),
             Err(_) => Err("the browser could not read it".to_owned()),
         };
         done(file.name(), text);

@@ -7,6 +7,7 @@ mod page;
 mod pages;
 mod router;
 mod store;
+mod words;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;

@@ -113,7 +113,8 @@ pub(crate) fn plan_request(
         let listed: Vec<String> = blockers
             .iter()
             .map(|id| match state_of(id) {
-                Some(s) => format!("{id} ({})", s.as_str()),
+                // By the state's label, as every page names it ("permanently deleted").
+                Some(s) => format!("{id} ({})", s.label().to_lowercase()),
                 None => (*id).to_owned(),
             })
             .collect();

@@ -1,5 +1,7 @@
 //! Pieces shared by pages.
 
+pub mod date_input;
+pub mod date_parts;
 pub mod form;
 pub mod header;
 pub mod state_tag;

@@ -2,18 +2,19 @@
 
 use leptos::prelude::*;
 use nhsmail_rules::{
-    check_access, AccessInput, AccessResult, IsoDate, Location, PolicySet, RuleId, Service, State,
+    check_access, AccessInput, AccessResult, Location, PolicySet, RuleId, Service, State,
 };
 
-use crate::components::form::{
-    field_error, page_title, ErrorSummary, FieldError, Radios, TextInput,
-};
+use crate::components::date_input::{date_error, read_date, DateInput};
+use crate::components::form::{field_error, page_title, ErrorSummary, FieldError, Radios};
 use crate::components::{from_key, today};
 use crate::html::{html, list, p, p_id, reason, Html};
 use crate::store::{kept_fields, Field, Fields};
 
 const KEY: &str = "nhsmail-rules.sign-in.v1";
 const WHAT: &str = "sign-in check answers";
+/// The date field's legend, which its error messages name.
+const ON: &str = "Date of the sign-in";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Form {
@@ -86,13 +87,7 @@ fn parse(f: &Form) -> Result<(AccessInput, PolicySet), Vec<FieldError>> {
             "Select yes if the person has accepted the acceptable use policy",
             &mut errors,
         );
-    let on = f.on.trim().parse::<IsoDate>().ok();
-    if on.is_none() {
-        errors.push(FieldError::new(
-            "on",
-            "Enter the date of the sign-in as a real date, like 2025-03-01",
-        ));
-    }
+    let on = read_date("on", ON, &f.on).map_err(|e| errors.push(e)).ok();
     let location = from_key::<Location>(&f.location);
     if location.is_none() {
         errors.push(FieldError::new(
@@ -200,7 +195,7 @@ pub fn SignIn() -> impl IntoView {
                         <Radios id="aup" legend="Has the person accepted the acceptable use policy?".to_owned()
                             options=yes_no_options() value=aup error=err("aup")/>
                     </div>
-                    <TextInput id="on" label="Date of the sign-in".to_owned() hint="For example, 2025-03-01".to_owned() input_type="date" width="10" value=on error=err("on")/>
+                    <DateInput id="on" legend=ON value=on error=date_error(errors, "on")/>
                     <Radios id="location" legend="Where is the person signing in from?".to_owned()
                         options=vec![("uk", "The UK", None), ("abroad", "Outside the UK", None)] value=location error=err("location")/>
                     <div hidden=move || location.with(|l| from_key(l) != Some(Location::Abroad))>

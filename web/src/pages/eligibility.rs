@@ -248,7 +248,7 @@ fn rows(a: &Answers, as_of: nhsmail_rules::IsoDate) -> Html {
                 Html::text(&shown),
                 Html::text(q.href()),
                 Html::text(q.slug()),
-                Html::text(&title.to_lowercase())
+                Html::text(title)
             )
         })
         .collect()

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use nhsmail_rules::{check_eligibility, EligibilityResult, IsoDate, PolicySet, Route, RuleId};
 
-use crate::components::{commas, today};
+use crate::components::today;
 use crate::html::{h2, html, list, p_id, reason, word_tag, Html};
 use crate::page::{Question, Step};
 use crate::pages::eligibility_answers::{applies, input, Answers};
+use crate::words::{count, engine_error};
 
 /// The NHSmail portal, where care providers apply (seed 002 gives its address).
 const PORTAL: &str = "https://portal.nhs.net/";
@@ -19,11 +20,6 @@ pub(super) const DSPT_SITE: &str = "https://www.dsptoolkit.nhs.uk/";
 /// application form, the NHS access process form, the FAQs and the training guide without giving
 /// their addresses, so the outcome links the site that holds NHSmail's guidance.
 const SUPPORT_SITE: &str = "https://support.nhs.net/";
-
-/// "1 shared mailbox", "3 shared mailboxes".
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", commas(n), if n == 1 { one } else { many })
-}
 
 /// A plain link that opens another site's page.
 fn link(href: &'static str, words: &str) -> Html {
@@ -77,7 +73,7 @@ pub(super) fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
     // A plain closure, not a memo: cheap to compute again, and a memo of the result is code of its own.
     let result = move || {
         answers.with(|a| input(a, as_of)).and_then(|i| {
-            check_eligibility(&i, &PolicySet::default_set()).map_err(|e| e.to_string())
+            check_eligibility(&i, &PolicySet::default_set()).map_err(|e| engine_error(&e, &[]))
         })
     };
     crate::components::form::page_title(
@@ -173,8 +169,16 @@ fn outcome_html(r: &EligibilityResult, a: &Answers, as_of: IsoDate) -> Html {
             "allowance",
             &format!(
                 "Up to {} and {}.",
-                count(a.named_users, "named user account", "named user accounts"),
-                count(a.shared_mailboxes, "shared mailbox", "shared mailboxes")
+                count(
+                    usize::try_from(a.named_users).unwrap_or(usize::MAX),
+                    "named user account",
+                    "named user accounts"
+                ),
+                count(
+                    usize::try_from(a.shared_mailboxes).unwrap_or(usize::MAX),
+                    "shared mailbox",
+                    "shared mailboxes"
+                )
             ),
         ));
     }

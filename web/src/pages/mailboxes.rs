@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use nhsmail_rules::{
     plan_shared_mailboxes, ExtraRequestInput, IsoDate, MailboxInput, MailboxPlan, MailboxPlanInput,
-    PolicySet, SiteInput, UserInput, WholeNumber,
+    PolicySet, SiteInput, UserInput, WholeNumber, FIRST_YEAR, LAST_YEAR,
 };
 
+use crate::components::date_input::{date_error, read_date, read_date_in, DateInput};
 use crate::components::form::{
     described_by, error_message, field_error, group_class_of, page_title, shown, typed, Checkbox,
     ErrorSummary, FieldError, TextInput,
@@ -14,9 +15,21 @@ use crate::components::form::{
 use crate::components::today;
 use crate::pages::mailboxes_plan::{PlanView, Shown};
 use crate::store::{field, kept_fields, Field, Fields};
+use crate::words::{engine_error, plain, Labels};
 
 const KEY: &str = "nhsmail-rules.shared-mailboxes.v1";
 const WHAT: &str = "shared mailbox plans";
+/// The engine's field names as this page labels them.
+const LABELS: Labels<'static> = &[("asOf", "date to plan for"), ("siteId", "site id")];
+/// The date fields' legends, which their error messages name.
+const AS_OF: &str = "Date to plan for";
+const MDS: &str = "Date the minimum data set was complete";
+
+/// The first and last days of the years the working-day calendar knows.
+fn calendar_years() -> (IsoDate, IsoDate) {
+    let day = |y, m, d| IsoDate::from_ymd(y, m, d).unwrap_or(IsoDate::MIN);
+    (day(FIRST_YEAR, 1, 1), day(LAST_YEAR, 12, 31))
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Form {
@@ -100,12 +113,9 @@ struct Lines {
 
 fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
     let mut errors = Vec::new();
-    let as_of = f.as_of.trim().parse::<IsoDate>();
-    if as_of.is_err() {
-        errors.push(FieldError::new(
-            "as-of",
-            "Enter the date to plan for as a real date, like 2025-06-01",
-        ));
+    let as_of = read_date("as-of", AS_OF, &f.as_of);
+    if let Err(e) = &as_of {
+        errors.push(e.clone());
     }
     let sites = lines(&f.sites);
     if sites.is_empty() {
@@ -146,19 +156,20 @@ fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
                 "Enter the number of new accounts as a whole number, like 3",
             ));
         }
-        let mds = f.mds_complete_on.trim();
-        if !mds.is_empty() && date(mds).is_none() {
-            errors.push(FieldError::new(
-                "mds-complete-on",
-                "Enter the date the minimum data set was complete as a real date, like 2025-06-02",
-            ));
-        }
+        // Not needed (empty is "not complete yet"); when given, a date the working-day calendar
+        // knows, as the completion date is counted in working days from it.
+        let mds = match f.mds_complete_on.trim() {
+            "" => None,
+            _ => read_date_in("mds-complete-on", MDS, &f.mds_complete_on, calendar_years())
+                .map_err(|e| errors.push(e))
+                .ok(),
+        };
         let justification = f.justification.trim();
         request = Some(ExtraRequestInput {
             site_id: f.request_site.trim().to_owned(),
             additional: n.map(WholeNumber),
             justification: (!justification.is_empty()).then(|| justification.to_owned()),
-            mds_complete_on: date(mds),
+            mds_complete_on: mds,
         });
     }
     let Ok(as_of) = as_of else {
@@ -208,7 +219,7 @@ fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
 }
 
 /// An engine error about `users[2].siteId` becomes "People, line 3: ..." on the right field.
-fn engine_error(e: &nhsmail_rules::EngineError, l: &Lines) -> FieldError {
+fn field_error_of(e: &nhsmail_rules::EngineError, l: &Lines) -> FieldError {
     let path = e.path.as_str();
     let list = |name: &str, label: &str, field: &str, lines: &[usize]| {
         let rest = path.strip_prefix(name)?.strip_prefix('[')?;
@@ -216,7 +227,7 @@ fn engine_error(e: &nhsmail_rules::EngineError, l: &Lines) -> FieldError {
         let line = lines.get(i)?;
         Some(FieldError::new(
             field,
-            format!("{label}, line {line}: {}", e.detail),
+            format!("{label}, line {line}: {}", plain(&e.detail, LABELS)),
         ))
     };
     list("sites", "Sites", "sites", &l.sites)
@@ -228,14 +239,16 @@ fn engine_error(e: &nhsmail_rules::EngineError, l: &Lines) -> FieldError {
             } else {
                 "sites"
             };
-            FieldError::new(field, e.to_string())
+            FieldError::new(field, engine_error(e, LABELS))
         })
 }
 
-fn plan(f: &Form) -> Result<MailboxPlan, Vec<FieldError>> {
+/// The plan, and the sites it names (their names are shown where given).
+fn plan(f: &Form) -> Result<(MailboxPlan, Vec<SiteInput>), Vec<FieldError>> {
     let (input, lines) = build(f)?;
     plan_shared_mailboxes(&input, &PolicySet::default_set())
-        .map_err(|e| vec![engine_error(&e, &lines)])
+        .map(|p| (p, input.sites))
+        .map_err(|e| vec![field_error_of(&e, &lines)])
 }
 
 /// The planner page.
@@ -260,9 +273,9 @@ pub fn Planner() -> impl IntoView {
     );
 
     let run = move || match form.with_untracked(plan) {
-        Ok(p) => {
+        Ok((p, sites)) => {
             errors.set(Vec::new());
-            result.set(Some(&p));
+            result.set(Some((&p, &sites)));
         }
         Err(e) => {
             errors.set(e);
@@ -311,7 +324,7 @@ pub fn Planner() -> impl IntoView {
         </p>
         <ErrorSummary errors/>
         <form on:submit=submit novalidate>
-            <TextInput id="as-of" label="Date to plan for".to_owned() input_type="date" width="10" value=as_of error=err("as-of")/>
+            <DateInput id="as-of" legend=AS_OF value=as_of error=date_error(errors, "as-of")/>
             {area("sites", "Sites", "One site per line: its id, then its name if you like. For example: oak, Oak House", sites)}
             {area("users", "People with accounts", "One person per line: their id, their site id and the date they last signed in. For example: amy.lee, oak, 2025-05-20", users)}
             {area("mailboxes", "Shared mailboxes", "One mailbox per line: its id, its site id, its owners, then its members. Separate people with spaces. For example: oak-office, oak, amy.lee sam.ng, jo.bloggs", mailboxes)}
@@ -325,7 +338,7 @@ pub fn Planner() -> impl IntoView {
                 <TextInput id="request-site" label="Site id".to_owned() width="10" value=request_site error=err("request-site")/>
                 <TextInput id="additional" label="Number of new accounts needed".to_owned() width="4" inputmode="numeric" value=additional error=err("additional")/>
                 {area("justification", "Why you need them", "This goes into the email, after \"We require these extra accounts because\".", justification)}
-                <TextInput id="mds-complete-on" label="Date the minimum data set was complete (if it is)".to_owned() input_type="date" width="10" value=mds error=err("mds-complete-on")/>
+                <DateInput id="mds-complete-on" legend=MDS hint="Leave this empty if it is not complete yet. For example, 15 3 2025" value=mds error=date_error(errors, "mds-complete-on")/>
             </fieldset>
             <button class="nhsuk-button" type="submit" data-testid="plan">"Check the plan"</button>
         </form>

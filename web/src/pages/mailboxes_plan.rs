@@ -2,21 +2,30 @@
 //! for extra accounts with its email text and a copy button.
 
 use leptos::prelude::*;
-use nhsmail_rules::{MailboxPlan, Severity};
+use nhsmail_rules::{MailboxPlan, Severity, SiteInput};
 
 use crate::browser::copy_text;
 use crate::components::commas;
 use crate::html::{h2, html, list, p_id, reason, table, word_tag, Html};
 
-/// Counts, problems and the request's status.
-fn plan_html(p: &MailboxPlan) -> Html {
+/// A site by its name where one was given, else by its id.
+fn site_name<'a>(sites: &'a [SiteInput], id: &'a str) -> &'a str {
+    sites
+        .iter()
+        .find(|s| s.id == id)
+        .and_then(|s| s.name.as_deref())
+        .unwrap_or(id)
+}
+
+/// Counts, problems and the request's status; sites named as `sites` names them.
+fn plan_html(p: &MailboxPlan, sites: &[SiteInput]) -> Html {
     let mut out = h2("Sites against the allowance");
     let rows: Vec<Vec<Html>> = p
         .sites
         .iter()
         .map(|s| {
             vec![
-                Html::text(&s.site_id),
+                Html::text(site_name(sites, &s.site_id)),
                 Html::text(&format!(
                     "{} of {}",
                     commas(s.named_users as u64),
@@ -56,7 +65,7 @@ fn plan_html(p: &MailboxPlan) -> Html {
                     Severity::Warning => ("nhsuk-tag--yellow", "Should fix"),
                 };
                 let place = pr.mailbox_id.clone().map_or_else(
-                    || format!("Site {}", pr.site_id),
+                    || format!("Site {}", site_name(sites, &pr.site_id)),
                     |m| format!("Mailbox {m}"),
                 );
                 reason(
@@ -125,10 +134,11 @@ impl Shown {
         }
     }
 
-    /// Shows `plan`, or nothing.
-    pub fn set(self, plan: Option<&MailboxPlan>) {
-        self.html.set(plan.map(plan_html).unwrap_or_default());
-        let request = plan.and_then(|p| p.request.as_ref());
+    /// Shows `plan` with its sites, or nothing.
+    pub fn set(self, plan: Option<(&MailboxPlan, &[SiteInput])>) {
+        self.html
+            .set(plan.map(|(p, s)| plan_html(p, s)).unwrap_or_default());
+        let request = plan.and_then(|(p, _)| p.request.as_ref());
         self.email
             .set(request.map(|r| r.email.clone()).unwrap_or_default());
         self.to

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use nhsmail_rules::{
     compare_policies, parse_roster_csv, DecisionExport, EngineError, EvaluationOptions, Exporter,
-    IsoDate, PolicySet, Roster, BUILT_IN_SETS, DEFAULT_REMIND_WITHIN_DAYS,
+    PolicySet, Roster, BUILT_IN_SETS, DEFAULT_REMIND_WITHIN_DAYS,
 };
 
 use crate::browser::{by_id, download, read_chosen_file};
+use crate::components::date_input::{date_error, read_date, DateInput};
 use crate::components::form::{
     described_by, error_message, field_error, group_class_of, page_title, shown, typed,
     ErrorSummary, FieldError, TextInput,
@@ -20,8 +21,13 @@ use crate::html::{html, options, p, Html};
 use crate::pages::roster_table::{AccountsTable, Row};
 use crate::pages::roster_view::{comparison_html, summary_html};
 use crate::store::{kept_fields, load, Field, Fields};
+use crate::words::{count, engine_error, problem_in, roster_columns, Labels};
 
 const KEY: &str = "nhsmail-rules.roster.v1";
+/// The date field's legend, which its error messages name.
+const AS_OF: &str = "Date to check";
+/// The engine's field names as this page labels them.
+const LABELS: Labels<'static> = &[("asOf", "date to check")];
 const WHAT: &str = "roster";
 /// Where the policies page keeps a custom policy set (its JSON text).
 pub const CUSTOM_KEY: &str = "nhsmail-rules.custom-policy.v1";
@@ -73,7 +79,7 @@ pub fn policy_set(id: &str) -> Result<PolicySet, String> {
     if id == CUSTOM {
         let text: String = load(CUSTOM_KEY, "custom policy set");
         return EvaluationOptions::from_json(&text)
-            .map_err(|e| format!("Your custom policy set cannot be used: {}", e.render()));
+            .map_err(|e| problem_in("Your custom policy set", &e, LABELS));
     }
     PolicySet::built_in(id).ok_or_else(|| format!("There is no policy set called {id}"))
 }
@@ -115,15 +121,15 @@ impl Progress {
         match *self {
             Progress::Running { total: 0, .. } => p("Reading the roster…"),
             Progress::Running { done, total } => html!(
-                r#"<label class="nhsuk-label" for="progress-bar">Checked {} of {} accounts</label><progress id="progress-bar" max="{}" value="{}"></progress>"#,
+                r#"<label class="nhsuk-label" for="progress-bar">Checked {} of {}</label><progress id="progress-bar" max="{}" value="{}"></progress>"#,
                 Html::text(&commas(done as u64)),
-                Html::text(&commas(total as u64)),
+                Html::text(&count(total, "account", "accounts")),
                 Html::num(total as i64),
                 Html::num(done as i64)
             ),
             Progress::Done { total } => html!(
-                r#"<p data-testid="done">Checked {} accounts.</p>"#,
-                Html::text(&commas(total as u64))
+                r#"<p data-testid="done">Checked {}.</p>"#,
+                Html::text(&count(total, "account", "accounts"))
             ),
             Progress::Idle => Html::default(),
         }
@@ -208,12 +214,9 @@ pub fn RosterPage() -> impl IntoView {
             return;
         }
         let mut problems = Vec::new();
-        let day = as_of.get_untracked().trim().parse::<IsoDate>();
-        if day.is_err() {
-            problems.push(FieldError::new(
-                "as-of",
-                "Enter the date to check as a real date, like 2025-06-01",
-            ));
+        let day = read_date("as-of", AS_OF, &as_of.get_untracked());
+        if let Err(e) = &day {
+            problems.push(e.clone());
         }
         let remind_days = remind.get_untracked().trim().parse::<u32>();
         if remind_days.is_err() {
@@ -254,7 +257,7 @@ pub fn RosterPage() -> impl IntoView {
             let fail = move |e: EngineError| {
                 errors.set(vec![FieldError::new(
                     source,
-                    format!("The roster has a problem at {}", e.render()),
+                    problem_in("The roster", &e, LABELS),
                 )]);
                 progress(Progress::Idle);
             };
@@ -302,7 +305,7 @@ pub fn RosterPage() -> impl IntoView {
             let sets = policy_set(&set_id.get_untracked())
                 .and_then(|a| policy_set(&compare_id.get_untracked()).map(|b| (a, b)));
             let result = sets.and_then(|(a, b)| {
-                let c = compare_policies(&r, day, &a, &b).map_err(|e| e.render())?;
+                let c = compare_policies(&r, day, &a, &b).map_err(|e| engine_error(&e, LABELS))?;
                 Ok(comparison_html(&c, (a.title(), b.title())))
             });
             comparison.set(match result {
@@ -348,7 +351,7 @@ pub fn RosterPage() -> impl IntoView {
         <form on:submit=run novalidate>
             <div class=group_class_of(err("roster-text"))>
                 <label class="nhsuk-label nhsuk-label--s" for="roster-text">"Paste a roster"</label>
-                <div class="nhsuk-hint" id="roster-text-hint">"CSV with a header row (id, kind, created, lastActivity, onboarded, recordedState, organisation, address), or JSON like {\"accounts\": [...]}."</div>
+                <div class="nhsuk-hint" id="roster-text-hint">{format!("A CSV with a header row: {}. Other common names for these columns work too. Or a JSON roster.", roster_columns())}</div>
                 {error_message("roster-text", err("roster-text"))}
                 <textarea class="nhsuk-textarea" id="roster-text" rows="6" spellcheck="false" data-testid="roster-text"
                     aria-describedby=described_by("roster-text", true, err("roster-text")) prop:value=shown(pasted) on:input=typed(pasted)></textarea>
@@ -363,7 +366,7 @@ pub fn RosterPage() -> impl IntoView {
                     {move || format!("Using {} ({} characters). ", file_name.get(), commas(file_text.with(String::len) as u64))}
                     <a href="#roster-file" on:click=move |ev| { ev.prevent_default(); use_pasted(); }>"Use the pasted roster instead"</a></p>
             </div>
-            <TextInput id="as-of" label="Date to check".to_owned() input_type="date" width="10" value=as_of error=err("as-of")/>
+            <DateInput id="as-of" legend=AS_OF value=as_of error=date_error(errors, "as-of")/>
             {select("policy-set", "Policy set", set_id, choices.clone())}
             <TextInput id="remind" label="Remind people this many days before they would become inactive or be deleted".to_owned() width="3" inputmode="numeric" value=remind error=err("remind")/>
             <button class="nhsuk-button" type="submit" data-testid="evaluate">"Check the roster"</button>

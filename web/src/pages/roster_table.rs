@@ -165,7 +165,7 @@ pub fn AccountsTable(rows: RwSignal<Vec<Row>>) -> impl IntoView {
             let n = order.with(Vec::len);
             let first = page.get() * PAGE;
             if n == 0 { "No accounts match.".to_owned() } else {
-                format!("Showing {} to {} of {} accounts", commas((first + 1) as u64), commas(n.min(first + PAGE) as u64), commas(n as u64))
+                format!("Showing {} to {} of {}", commas((first + 1) as u64), commas(n.min(first + PAGE) as u64), crate::words::count(n, "account", "accounts"))
             }
         }}</p>
         <div class="app-table-scroll" role="region" aria-label="Accounts" tabindex="0">

@@ -5,6 +5,7 @@ use nhsmail_rules::{ActionCounts, Comparison, DecisionAction, DecisionExport, St
 
 use crate::components::commas;
 use crate::html::{h2, html, p_id, table, Html};
+use crate::words::count;
 
 /// The count of accounts in `state`.
 fn in_state(counts: &StateCounts, state: State) -> usize {
@@ -56,8 +57,8 @@ pub fn summary_html(e: &DecisionExport, set: &str) -> Html {
     html!(
         r#"{}<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-one-half">{}</div><div class="nhsuk-grid-column-one-half">{}</div></div>"#,
         h2(&format!(
-            "{} accounts on {} ({})",
-            c(s.accounts),
+            "{} on {} ({})",
+            count(s.accounts, "account", "accounts"),
             e.as_of.long_form(),
             set
         )),
@@ -97,9 +98,14 @@ pub fn comparison_html(c: &Comparison, (set_a, set_b): (&str, &str)) -> Html {
     let mut out = p_id(
         "differing",
         &format!(
-            "{} of {} accounts differ.",
+            "{} of {} {}.",
             n(c.summary.differing),
-            n(c.summary.accounts)
+            count(c.summary.accounts, "account", "accounts"),
+            if c.summary.differing == 1 {
+                "differs"
+            } else {
+                "differ"
+            }
         ),
     );
     out.push(table(

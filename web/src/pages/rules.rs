@@ -13,6 +13,7 @@ use crate::components::form::{
 use crate::html::{h3, html, rule_source, Html};
 use crate::pages::roster::CUSTOM_KEY;
 use crate::store::{load, remove, save};
+use crate::words::problem_in;
 
 const SECTIONS: [(u8, &str); 4] = [
     (3, "Account lifecycle"),
@@ -71,19 +72,19 @@ pub fn RulesPage() -> impl IntoView {
             custom.set(set_html(&set));
         }
         Err(e) => {
-            let path = e
+            // The file is the options' JSON: its paths start inside it.
+            let mut e = e;
+            e.path = e
                 .path
                 .strip_prefix("options.")
                 .unwrap_or(&e.path)
                 .to_owned();
-            let at = if path.is_empty() || path == "options" {
-                String::new()
-            } else {
-                format!(" at {path}")
-            };
+            if e.path == "options" {
+                e.path.clear();
+            }
             errors.set(vec![FieldError::new(
                 source,
-                format!("Your policy set has a problem{at}: {}", e.detail),
+                problem_in("Your policy set", &e, &[]),
             )]);
         }
     };
@@ -210,7 +211,7 @@ fn set_html(set: &PolicySet) -> Html {
         .map(|p| {
             html!(
                 r#"<th scope="col" class="nhsuk-table__header">{}</th>"#,
-                Html::text(&format!("{} (from {})", p.id, p.effective_from.long_form()))
+                Html::text(&format!("From {}", p.effective_from.long_form()))
             )
         })
         .collect();
@@ -238,7 +239,7 @@ fn set_html(set: &PolicySet) -> Html {
         r#"{}<div class="app-table-scroll"><table class="nhsuk-table" data-testid="set-{}"><caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Policies in {}</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">Setting</th>{}</tr></thead><tbody class="nhsuk-table__body">{}</tbody></table></div>"#,
         h3(&format!("Policy set: {}", set.title())),
         id,
-        id,
+        Html::text(set.title()),
         heads,
         rows
     )

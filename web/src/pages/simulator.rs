@@ -11,7 +11,9 @@ use nhsmail_rules::{
 use serde::{Deserialize, Serialize};
 
 use crate::browser::copy_text;
-use crate::components::form::{focus_link_target, page_title, shown, typed, Checkbox};
+use crate::components::date_input::{date_error, read_date, read_date_in, DateInput};
+use crate::components::date_parts::kept_date;
+use crate::components::form::{focus_link_target, page_title, shown, typed, Checkbox, FieldError};
 use crate::components::from_key;
 use crate::html::{html, options, Html};
 use crate::page::Page;
@@ -49,25 +51,30 @@ fn describe(event: &Event) -> String {
 }
 
 /// Builds an event from the form: `key` is a channel's or an event type's JSON name; the error
-/// says what to fix.
-fn make_event(on: IsoDate, key: &str, detail: &str) -> Result<Event, &'static str> {
+/// names the field to fix and what to do.
+fn make_event(on: IsoDate, key: &str, detail: &str) -> Result<Event, (&'static str, &'static str)> {
     if let Some(channel) = from_key::<Channel>(key) {
         return Ok(Event {
             channel: Some(channel),
             ..Event::new(on, EventType::Activity)
         });
     }
-    let kind = from_key::<EventType>(key).ok_or("Select what happened")?;
+    let kind = from_key::<EventType>(key).ok_or(("new-type", "Select what happened"))?;
     let detail = detail.trim();
     Ok(match kind {
         EventType::Joined if detail.is_empty() => {
-            return Err("Enter the name of the organisation they joined")
+            return Err((
+                "new-detail",
+                "Enter the name of the organisation they joined",
+            ))
         }
         EventType::Joined => Event {
             organisation: Some(detail.to_owned()),
             ..Event::new(on, kind)
         },
-        EventType::NameChanged if detail.is_empty() => return Err("Enter the new email address"),
+        EventType::NameChanged if detail.is_empty() => {
+            return Err(("new-detail", "Enter the new email address"))
+        }
         EventType::NameChanged => Event {
             address: Some(detail.to_owned()),
             ..Event::new(on, kind)
@@ -82,9 +89,10 @@ fn make_event(on: IsoDate, key: &str, detail: &str) -> Result<Event, &'static st
     })
 }
 
-fn date(s: &str) -> Option<IsoDate> {
-    s.trim().parse().ok()
-}
+/// The date fields' legends, which their error messages name.
+const CREATED: &str = "Date the account was created";
+const AS_OF: &str = "Date to look at";
+const NEW_ON: &str = "Date of the event";
 
 /// A whole scenario: what the page shows, what local storage keeps, and what a link carries.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,7 +134,8 @@ fn compute(s: &Scenario) -> Computed {
             s.created.long_form()
         ));
     }
-    let result = evaluate_account(&account, s.as_of, &set).map_err(|e| e.to_string())?;
+    let result = evaluate_account(&account, s.as_of, &set)
+        .map_err(|e| crate::words::engine_error(&e, &[("asOf", "date to look at")]))?;
     // The same as `timeline(&account, as_of, &set)`, without living the account twice.
     let segments = segments(account.start_day(), &result.transitions);
     Ok((result, segments, s.as_of))
@@ -153,14 +162,32 @@ fn about_html(id: &str) -> Html {
         .unwrap_or_default()
 }
 
-/// The add-an-event form's problem (nothing when there is none).
-fn add_error_html(message: &str) -> Html {
-    if message.is_empty() {
+/// A form's problems as an NHS.UK error summary linking to each field (nothing when there are
+/// none), with `testid`. The add-an-event form's is an alert when the button is pressed; the
+/// date fields' is not, as it follows every key pressed inside a live region already.
+fn summary_html(testid: &str, errors: &[FieldError]) -> Html {
+    if errors.is_empty() {
         return Html::default();
     }
+    let items: Html = errors
+        .iter()
+        .map(|e| {
+            html!(
+                r##"<li><a href="#{}">{}</a></li>"##,
+                Html::text(&e.field),
+                Html::text(&e.message)
+            )
+        })
+        .collect();
     html!(
-        r##"<div class="nhsuk-error-summary" role="alert" tabindex="-1" data-testid="add-error"><h2 class="nhsuk-error-summary__title">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list"><li><a href="#new-on">{}</a></li></ul></div></div>"##,
-        Html::text(message)
+        r##"<div class="nhsuk-error-summary"{} tabindex="-1" data-testid="{}"><h2 class="nhsuk-error-summary__title">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list">{}</ul></div></div>"##,
+        if testid == "add-error" {
+            html!(r#" role="alert""#)
+        } else {
+            Html::default()
+        },
+        Html::text(testid),
+        items
     )
 }
 
@@ -239,16 +266,25 @@ pub fn Simulator() -> impl IntoView {
     let new_on = RwSignal::new(start.as_of.to_string());
     let new_type = RwSignal::new(Channel::PortalLogin.as_str().to_owned());
     let new_detail = RwSignal::new(String::new());
-    // The add-an-event form's problem ("" when there is none).
-    let add_error = RwSignal::new(String::new());
+    // The add-an-event form's problem (none when there is none).
+    let add_error = RwSignal::new(Vec::<FieldError>::new());
 
     // The scenario from the form; an error names what to fix. Plain closures, not memos: each is
     // cheap to compute again, and a memo of each result type is code of its own.
+    // The date fields' problems: checked as they change, as the simulator recomputes on every
+    // change. The date to look at cannot be before the account was created.
+    let dates = move || -> Result<(IsoDate, IsoDate), Vec<FieldError>> {
+        let created = read_date("created", CREATED, &created.get());
+        let after = created.as_ref().map_or(IsoDate::MIN, |d| *d);
+        let as_of = read_date_in("as-of", AS_OF, &as_of.get(), (after, IsoDate::MAX));
+        match (created, as_of) {
+            (Ok(c), Ok(a)) => Ok((c, a)),
+            (c, a) => Err(c.err().into_iter().chain(a.err()).collect()),
+        }
+    };
+    let date_errors = Memo::new(move |_| dates().err().unwrap_or_default());
     let current = move || -> Result<Scenario, String> {
-        let created = date(&created.get())
-            .ok_or("Enter the date the account was created, for example 2025-01-06")?;
-        let as_of =
-            date(&as_of.get()).ok_or("Enter the date to look at, for example 2025-04-01")?;
+        let (created, as_of) = dates().map_err(|_| String::new())?;
         let kind = kind.with(|k| from_key(k)).unwrap_or(AccountKind::User);
         let mut list: Vec<(usize, Event)> = events.get();
         list.sort_by_key(|(k, e)| (e.on, *k));
@@ -297,25 +333,25 @@ pub fn Simulator() -> impl IntoView {
     };
     let shift = move |f: fn(IsoDate) -> Option<IsoDate>| {
         move |_| {
-            if let Some(moved) = date(&as_of.get_untracked()).and_then(f) {
+            if let Some(moved) = kept_date(&as_of.get_untracked()).ok().and_then(f) {
                 as_of.set(moved.to_string());
             }
         }
     };
     let add_event = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(on) = date(&new_on.get_untracked()) else {
-            add_error.set("Enter the date of the event, for example 2025-04-10".to_owned());
-            return;
+        let on = match read_date("new-on", NEW_ON, &new_on.get_untracked()) {
+            Ok(on) => on,
+            Err(e) => return add_error.set(vec![e]),
         };
         match make_event(on, &new_type.get_untracked(), &new_detail.get_untracked()) {
             Ok(event) => {
                 let key = next_key.get_untracked();
                 next_key.set(key + 1);
                 events.update(|list| list.push((key, event)));
-                add_error.set(String::new());
+                add_error.set(Vec::new());
             }
-            Err(message) => add_error.set(message.to_owned()),
+            Err((field, message)) => add_error.set(vec![FieldError::new(field, message)]),
         }
     };
     let share = move || current().map(|s| link(&s)).unwrap_or_default();
@@ -353,13 +389,7 @@ pub fn Simulator() -> impl IntoView {
                         inner_html=options(AccountKind::ALL.map(|k| (k.as_str(), k.label())), &kind.get_untracked())
                         on:change=typed(kind) prop:value=shown(kind)></select>
                 </div>
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for="created">"Date the account was created"</label>
-                    <div class="nhsuk-hint" id="created-hint">"For example, 2025-01-06"</div>
-                    <input class="nhsuk-input nhsuk-input--width-10" id="created" type="date" data-testid="created"
-                        aria-describedby="created-hint"
-                        prop:value=shown(created) on:input=typed(created)/>
-                </div>
+                <DateInput id="created" legend=CREATED value=created error=date_error(date_errors, "created")/>
                 <div class="nhsuk-form-group">
                     <div class="nhsuk-checkboxes">
                         <Checkbox id="onboarded" label="The acceptable use policy and Account Secret were done before these events" value=onboarded/>
@@ -378,12 +408,8 @@ pub fn Simulator() -> impl IntoView {
                 <form on:submit=add_event novalidate>
                     <fieldset class="nhsuk-fieldset">
                         <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Add an event"</legend>
-                        <div on:click=focus_link_target inner_html=move || add_error.with(|m| add_error_html(m))></div>
-                        <div class="nhsuk-form-group">
-                            <label class="nhsuk-label" for="new-on">"Date"</label>
-                            <input class="nhsuk-input nhsuk-input--width-10" id="new-on" type="date" data-testid="new-event-on"
-                                prop:value=shown(new_on) on:input=typed(new_on)/>
-                        </div>
+                        <div on:click=focus_link_target inner_html=move || add_error.with(|e| summary_html("add-error", e))></div>
+                        <DateInput id="new-on" legend=NEW_ON value=new_on error=date_error(add_error, "new-on")/>
                         <div class="nhsuk-form-group">
                             <label class="nhsuk-label" for="new-type">"What happened"</label>
                             <select class="nhsuk-select" id="new-type" data-testid="new-event-type"
@@ -402,11 +428,7 @@ pub fn Simulator() -> impl IntoView {
 
             <div class="nhsuk-grid-column-one-half">
                 <h2>"The account on a date"</h2>
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for="as-of">"Date to look at"</label>
-                    <input class="nhsuk-input nhsuk-input--width-10" id="as-of" type="date" data-testid="as-of"
-                        prop:value=shown(as_of) on:input=typed(as_of)/>
-                </div>
+                <DateInput id="as-of" legend=AS_OF value=as_of error=date_error(date_errors, "as-of")/>
                 <div class="nhsuk-button-group" role="group" aria-label="Move the date">
                     <button type="button" class=button data-testid="back-month" on:click=shift(|d| d.minus_months(1))>"Back a month"</button>
                     <button type="button" class=button data-testid="back-week" on:click=shift(|d| d.minus_days(7))>"Back a week"</button>
@@ -415,7 +437,8 @@ pub fn Simulator() -> impl IntoView {
                     <button type="button" class=button data-testid="forward-week" on:click=shift(|d| d.plus_days(7))>"Forward a week"</button>
                     <button type="button" class=button data-testid="forward-month" on:click=shift(|d| d.plus_months(1))>"Forward a month"</button>
                 </div>
-                <div aria-live="polite" data-testid="result" inner_html=move || match &outcome() {
+                <div aria-live="polite" data-testid="result" on:click=focus_link_target inner_html=move || match &outcome() {
+                    Err(_) if date_errors.with(|e| !e.is_empty()) => date_errors.with(|e| summary_html("input-error", e)),
                     Err(message) => html!(
                         r#"<div class="nhsuk-error-summary" data-testid="input-error"><h2 class="nhsuk-error-summary__title">There is a problem</h2><div class="nhsuk-error-summary__body"><p>{}</p></div></div>"#,
                         Html::text(message)
