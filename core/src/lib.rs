@@ -63,6 +63,7 @@ pub use roster::columns::{CsvOptions, RosterColumn};
 pub use roster::csv::{
     parse_roster_csv, parse_roster_csv_bytes, roster_file_text, RosterCsvReader, RosterRow,
 };
+pub use roster::dates::read_uk_date;
 pub use roster::json::read_roster_json;
 pub use roster::text::TextEncoding;
 pub use roster::{CsvColumns, Roster, RosterCsv};

@@ -248,6 +248,19 @@ impl Scan<'_> {
     }
 }
 
+/// A date as a person types it in a list (the app's planner): `2025-12-01`, day first as the UK
+/// writes it (`1/12/2025`, with `/`, `-` or `.`), or `1 December 2025`; a time after it is
+/// dropped. The error says what was found and what is accepted, in the words of SPEC section 9.
+pub fn read_uk_date(text: &str) -> Result<IsoDate, String> {
+    let cell = text.trim();
+    match read_date(cell)? {
+        DateCell::Date(d) => Ok(d),
+        DateCell::Numeric { date, .. } => date.ok_or_else(|| {
+            format!("`{cell}` is not a real date: dates are read day first (DD/MM/YYYY)")
+        }),
+    }
+}
+
 /// One cell kept for the month-first verdict: its line and text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Kept {
@@ -346,6 +359,26 @@ impl DayFirstColumn {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_date_reads_as_the_uk_writes_it() {
+        let d = |t: &str| read_uk_date(t).map(|d| d.to_string());
+        for text in [
+            "2025-05-20",
+            "20/05/2025",
+            " 20-5-2025 ",
+            "20.05.2025",
+            "20 May 2025",
+            "20/05/2025 09:14",
+        ] {
+            assert_eq!(d(text).as_deref(), Ok("2025-05-20"), "{text}");
+        }
+        // Day first always: 05/06 is 5 June, never 6 May.
+        assert_eq!(d("05/06/2025").as_deref(), Ok("2025-06-05"));
+        for bad in ["31/02/2025", "05/20/2025", "20/05/25", "May", ""] {
+            assert!(d(bad).is_err(), "{bad}");
+        }
+    }
 
     fn date(text: &str) -> IsoDate {
         match read_date(text) {

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use nhsmail_rules::{
-    plan_shared_mailboxes, ExtraRequestInput, IsoDate, MailboxInput, MailboxPlan, MailboxPlanInput,
-    PolicySet, SiteInput, UserInput, WholeNumber, FIRST_YEAR, LAST_YEAR,
+    plan_shared_mailboxes, read_uk_date, ExtraRequestInput, IsoDate, MailboxInput, MailboxPlan,
+    MailboxPlanInput, PolicySet, SiteInput, UserInput, WholeNumber, FIRST_YEAR, LAST_YEAR,
 };
 
 use crate::components::date_input::{date_error, read_date, read_date_in, DateInput};
@@ -128,8 +128,8 @@ fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
     for (line, cells) in &users {
         if cells.len() < 3 || cells.iter().take(3).any(String::is_empty) {
             errors.push(FieldError::new("users", format!("People, line {line}: enter the id, the site id and the date they last signed in, separated by commas")));
-        } else if cells.get(2).is_some_and(|d| d.parse::<IsoDate>().is_err()) {
-            errors.push(FieldError::new("users", format!("People, line {line}: enter the date they last signed in as a real date, like 2025-05-20")));
+        } else if let Some(Err(why)) = cells.get(2).map(|d| read_uk_date(d)) {
+            errors.push(FieldError::new("users", format!("People, line {line}: enter the date they last signed in as a real date, like 20/05/2025 ({})", why.replace('`', ""))));
         }
     }
     let mailboxes = lines(&f.mailboxes);
@@ -139,7 +139,7 @@ fn build(f: &Form) -> Result<(MailboxPlanInput, Lines), Vec<FieldError>> {
         }
     }
     let cell = |c: &[String], i: usize| c.get(i).cloned().unwrap_or_default();
-    let date = |text: &str| text.trim().parse::<IsoDate>().ok();
+    let date = |text: &str| read_uk_date(text).ok();
     let mut request = None;
     if f.request {
         if f.request_site.trim().is_empty() {
@@ -326,7 +326,7 @@ pub fn Planner() -> impl IntoView {
         <form on:submit=submit novalidate>
             <DateInput id="as-of" legend=AS_OF value=as_of error=date_error(errors, "as-of")/>
             {area("sites", "Sites", "One site per line: its id, then its name if you like. For example: oak, Oak House", sites)}
-            {area("users", "People with accounts", "One person per line: their id, their site id and the date they last signed in. For example: amy.lee, oak, 2025-05-20", users)}
+            {area("users", "People with accounts", "One person per line: their id, their site id and the date they last signed in. For example: amy.lee, oak, 20/05/2025", users)}
             {area("mailboxes", "Shared mailboxes", "One mailbox per line: its id, its site id, its owners, then its members. Separate people with spaces. For example: oak-office, oak, amy.lee sam.ng, jo.bloggs", mailboxes)}
             <div class="nhsuk-form-group">
                 <div class="nhsuk-checkboxes">
