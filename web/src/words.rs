@@ -218,12 +218,17 @@ const PHRASES: [(&str, &str); 5] = [
     ("is after asOf `", "is after the asOf: `"),
 ];
 
-/// "date to check" at the start of a message: "Date to check".
+/// "date to check" at the start of a message: "Date to check". ASCII only: the words are the
+/// app's and the engine's, and Unicode's case tables would cost the WebAssembly kilobytes.
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
+        .map(|c| {
+            std::iter::once(c.to_ascii_uppercase())
+                .chain(chars)
+                .collect()
+        })
         .unwrap_or_default()
 }
 

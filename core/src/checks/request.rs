@@ -114,7 +114,7 @@ pub(crate) fn plan_request(
             .iter()
             .map(|id| match state_of(id) {
                 // By the state's label, as every page names it ("permanently deleted").
-                Some(s) => format!("{id} ({})", s.label().to_lowercase()),
+                Some(s) => format!("{id} ({})", s.label().to_ascii_lowercase()),
                 None => (*id).to_owned(),
             })
             .collect();

@@ -107,12 +107,17 @@ impl DateProblem {
     }
 }
 
-/// `Date of the sign-in` as it reads inside a sentence: `date of the sign-in`.
+/// `Date of the sign-in` as it reads inside a sentence: `date of the sign-in`. (ASCII: the labels
+/// are the app's own, and Unicode's case tables would cost the WebAssembly kilobytes.)
 fn lower_first(label: &str) -> String {
     let mut chars = label.chars();
     chars
         .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
+        .map(|c| {
+            std::iter::once(c.to_ascii_lowercase())
+                .chain(chars)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
