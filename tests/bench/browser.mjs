@@ -56,7 +56,10 @@ try {
     await page.getByTestId('roster-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: csv });
     await page.getByTestId('file-name').waitFor();
     const readMs = await page.evaluate(() => window.__read.read - window.__read.chosen);
-    await page.getByTestId('as-of').fill('2025-06-01');
+    // The NHS.UK date input: day, month and year.
+    await page.getByTestId('as-of-day').fill('1');
+    await page.getByTestId('as-of-month').fill('6');
+    await page.getByTestId('as-of-year').fill('2025');
     const last = run === runs - 1;
     const cdp = last && profileOut ? await page.context().newCDPSession(page) : null;
     if (cdp) {

@@ -34,7 +34,7 @@ const UNIX_EPOCH_FROM_CE: i32 = 719_163;
 pub struct RosterColumnsOptions {
     /// A built-in set id (default `national`), or the label for `policies`.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "PolicySetId"))]
     pub policy_set: Option<String>,
     /// The caller's own policies.
     #[serde(default)]
