@@ -31,6 +31,12 @@ pub(crate) fn typecheck() -> Result {
     }
     symlink(&root.join("pkg"), &link)?;
     write_readme_examples(&root, &fixture.join("readme"), &fixture.join("readme-web"))?;
+    // No tsconfig: TypeScript's defaults, as `tsc --strict app.ts` gives them.
+    for mut tsc in compilers(&root) {
+        run(tsc
+            .arg(fixture.join("plain.ts"))
+            .args(["--strict", "--noEmit", "--skipLibCheck", "false"]))?;
+    }
     for config in ["tsconfig.nodenext.json", "tsconfig.bundler.json"] {
         for mut tsc in compilers(&root) {
             run(tsc
@@ -40,6 +46,33 @@ pub(crate) fn typecheck() -> Result {
         }
     }
     Ok(())
+}
+
+/// The line wasm-bindgen writes in each exported class's declaration (`Evaluator`) so that
+/// `using` frees it: it names `Symbol.dispose`, which only TypeScript's `esnext` (or
+/// `esnext.disposable`) library declares, so a consumer compiled with any other `lib` (or with
+/// none: `tsc --strict app.ts`) fails inside the package's types. The method stays at run time;
+/// only its declaration goes.
+const SYMBOL_DISPOSE: &str = "    [Symbol.dispose](): void;\n";
+
+/// `text` without the [`SYMBOL_DISPOSE`] declarations, and how many there were.
+fn drop_symbol_dispose(text: &str) -> (String, usize) {
+    (text.replace(SYMBOL_DISPOSE, ""), text.matches(SYMBOL_DISPOSE).count())
+}
+
+/// Rewrites the generated `.d.ts` at `path` without its `[Symbol.dispose]` declarations (checked:
+/// the generator's output has at least one, the `Evaluator`'s; if it has none, this wasm-bindgen
+/// writes something else and the build stops rather than guess).
+pub(crate) fn without_symbol_dispose(path: &Path) -> Result {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (text, dropped) = drop_symbol_dispose(&text);
+    if dropped == 0 {
+        return Err(format!(
+            "{}: no `[Symbol.dispose](): void;` in wasm-bindgen's output; check what it writes now",
+            path.display()
+        ));
+    }
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(unix)]
@@ -113,7 +146,15 @@ fn ts_blocks(markdown: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::ts_blocks;
+    use super::{drop_symbol_dispose, ts_blocks};
+
+    #[test]
+    fn symbol_dispose_declarations_go_and_nothing_else() {
+        let generated = "export class Evaluator {\n  free(): void;\n    [Symbol.dispose](): void;\n  get policySet(): string;\n}\n";
+        let (text, n) = drop_symbol_dispose(generated);
+        assert_eq!(n, 1);
+        assert_eq!(text, "export class Evaluator {\n  free(): void;\n  get policySet(): string;\n}\n");
+    }
 
     #[test]
     fn only_ts_blocks_are_taken_whole() {
