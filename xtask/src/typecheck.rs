@@ -33,9 +33,12 @@ pub(crate) fn typecheck() -> Result {
     write_readme_examples(&root, &fixture.join("readme"), &fixture.join("readme-web"))?;
     // No tsconfig: TypeScript's defaults, as `tsc --strict app.ts` gives them.
     for mut tsc in compilers(&root) {
-        run(tsc
-            .arg(fixture.join("plain.ts"))
-            .args(["--strict", "--noEmit", "--skipLibCheck", "false"]))?;
+        run(tsc.arg(fixture.join("plain.ts")).args([
+            "--strict",
+            "--noEmit",
+            "--skipLibCheck",
+            "false",
+        ]))?;
     }
     for config in ["tsconfig.nodenext.json", "tsconfig.bundler.json"] {
         for mut tsc in compilers(&root) {
@@ -57,7 +60,10 @@ const SYMBOL_DISPOSE: &str = "    [Symbol.dispose](): void;\n";
 
 /// `text` without the [`SYMBOL_DISPOSE`] declarations, and how many there were.
 fn drop_symbol_dispose(text: &str) -> (String, usize) {
-    (text.replace(SYMBOL_DISPOSE, ""), text.matches(SYMBOL_DISPOSE).count())
+    (
+        text.replace(SYMBOL_DISPOSE, ""),
+        text.matches(SYMBOL_DISPOSE).count(),
+    )
 }
 
 /// Rewrites the generated `.d.ts` at `path` without its `[Symbol.dispose]` declarations (checked:
@@ -153,7 +159,10 @@ mod tests {
         let generated = "export class Evaluator {\n  free(): void;\n    [Symbol.dispose](): void;\n  get policySet(): string;\n}\n";
         let (text, n) = drop_symbol_dispose(generated);
         assert_eq!(n, 1);
-        assert_eq!(text, "export class Evaluator {\n  free(): void;\n  get policySet(): string;\n}\n");
+        assert_eq!(
+            text,
+            "export class Evaluator {\n  free(): void;\n  get policySet(): string;\n}\n"
+        );
     }
 
     #[test]
