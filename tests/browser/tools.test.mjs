@@ -204,6 +204,28 @@ test('Excel\'s Unicode text (UTF-16) and Windows-1252 CSV files decide as the np
   }
 });
 
+test('a portal export: undated Disabled and Active (Leaver) rows are listed as kept as recorded, with no decision', async () => {
+  const s = await open('/roster');
+  const { page } = s;
+  const csv = 'Email address,Display name,Account type,Created,Last sign in,Status\n'
+    + 'long.leave@nhs.net,Sam Ray,User,01/03/2019,02/01/2021,Disabled\n'
+    + 'gone@nhs.net,Ann Lee,User,01/03/2019,02/01/2021,Active (Leaver)\n'
+    + 'old.hand@nhs.net,Old Hand,User,01/03/2019,30/11/2025,Active\n';
+  await page.getByTestId('roster-text').fill(csv);
+  await fillDate(page, 'as-of', '2025-12-01');
+  await page.getByTestId('evaluate').click();
+  await page.getByTestId('done').waitFor();
+  const held = page.getByTestId('held');
+  assert.match(await held.textContent(), /2 accounts kept as recorded/);
+  assert.deepEqual(await page.getByTestId('held-list').locator('li strong').allTextContents(), ['long.leave@nhs.net', 'gone@nhs.net']);
+  assert.match(await held.textContent(), /add the date it was disabled/);
+  const expected = engine.exportDecisions(engine.parseRosterCsv(csv), '2025-12-01', { policySet: 'national', remindWithinDays: 7 });
+  assert.equal(expected.summary.held, 2);
+  assert.match(await page.getByTestId('by-action').textContent(), /Delete\s*0/);
+  await check(page, 'roster-held');
+  await finish(s);
+});
+
 test('a roster with a bad cell names its line and column', async () => {
   const s = await open('/roster');
   const { page } = s;

@@ -4,7 +4,7 @@
 use nhsmail_rules::{ActionCounts, Comparison, DecisionAction, DecisionExport, State, StateCounts};
 
 use crate::components::commas;
-use crate::html::{h2, html, p_id, table, Html};
+use crate::html::{h2, html, list, p_id, table, Html};
 use crate::words::count;
 
 /// The count of accounts in `state`.
@@ -54,7 +54,7 @@ pub fn summary_html(e: &DecisionExport, set: &str) -> Html {
             ]
         })
         .collect();
-    html!(
+    let mut out = html!(
         r#"{}<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-one-half">{}</div><div class="nhsuk-grid-column-one-half">{}</div></div>"#,
         h2(&format!(
             "{} on {} ({})",
@@ -78,6 +78,32 @@ pub fn summary_html(e: &DecisionExport, set: &str) -> Html {
             &[1],
             &actions
         ),
+    );
+    out.push(held_html(e));
+    out
+}
+
+/// The rows kept as recorded for want of a date (SPEC 7.0): no decision is made for them, and
+/// the person is told which date to add.
+fn held_html(e: &DecisionExport) -> Html {
+    let held = e.held.as_deref().unwrap_or_default();
+    if held.is_empty() {
+        return Html::default();
+    }
+    let items = held.iter().map(|h| {
+        html!(
+            "<strong>{}</strong>: {}",
+            Html::text(&h.account_id),
+            Html::text(&h.message)
+        )
+    });
+    html!(
+        r#"<div class="nhsuk-inset-text" data-testid="held"><span class="nhsuk-u-visually-hidden">Information: </span><h2 class="nhsuk-heading-s">{}</h2><p>We kept these as recorded because the file has no date for them. No decision is made for them until you add the date they were disabled or marked as leavers (a status date column).</p>{}</div>"#,
+        Html::text(&format!(
+            "{} kept as recorded",
+            count(held.len(), "account", "accounts")
+        )),
+        list("nhsuk-list nhsuk-list--bullet", "held-list", items, false)
     )
 }
 
