@@ -88,7 +88,8 @@ for (const d of doc.decisions) {
   const rule: RuleId | null = d.rule;
   void [action, rule];
 }
-doc.held?.map((h) => h.message);
+doc.held.map((h) => `${h.accountId}: ${h.message}`);
+const heldCount: number = doc.summary.held;
 comparePolicies(roster, '2025-06-01', { policySet: 'national' }, { policySet: 'ncl-icb' }).differences
   .map((d) => [d.a.next?.on ?? null, d.b.rule]);
 writeFileSync('decisions.json', exportDecisionsJson(readFileSync('roster.json', 'utf8'), '2025-06-01'));

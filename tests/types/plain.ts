@@ -7,7 +7,7 @@ const result = evaluateAccount({ id: 'jane.doe', kind: 'user', created: '2025-01
 const next: string | null = result.next ? result.next.on : null;
 const evaluator = new Evaluator({ policySet: 'national' });
 const doc = evaluator.exportDecisions({ accounts: [] }, '2025-06-01');
-const held: number = doc.summary.held ?? 0;
+const held: number = doc.summary.held;
 evaluator.free();
 // @ts-expect-error a kind that does not exist
 exportDecisions({ accounts: [{ id: 'a', kind: 'robot', created: '2025-01-06' }] }, '2025-06-01');

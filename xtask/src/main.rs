@@ -203,7 +203,7 @@ pub(crate) fn package(tools: &setup::Tools) -> Result {
             .arg("--out-dir")
             .arg(pkg.join(dir))
             .arg(&wasm))?;
-        typecheck::without_symbol_dispose(&pkg.join(dir).join("nhsmail_rules.d.ts"))?;
+        typecheck::as_the_runtime(&pkg.join(dir).join("nhsmail_rules.d.ts"))?;
         let out = pkg.join(dir).join("nhsmail_rules_bg.wasm");
         run(tools
             .wasm_opt()

@@ -66,10 +66,33 @@ fn drop_symbol_dispose(text: &str) -> (String, usize) {
     )
 }
 
-/// Rewrites the generated `.d.ts` at `path` without its `[Symbol.dispose]` declarations (checked:
-/// the generator's output has at least one, the `Evaluator`'s; if it has none, this wasm-bindgen
-/// writes something else and the build stops rather than guess).
-pub(crate) fn without_symbol_dispose(path: &Path) -> Result {
+/// Fields every JS export has although Rust's type may lack them: `summary.held` and `held`
+/// are optional in Rust because an export of schema `/1` read back has neither, but the npm
+/// module only writes schema `/2`. tsify marks a field with `skip_serializing_if` optional and
+/// has no way to say otherwise, so the package step says it: `(as generated, as written)`, each
+/// found exactly once.
+const ALWAYS_THERE: [(&str, &str); 2] = [
+    ("    held?: number;\n", "    held: number;\n"),
+    ("    held?: HeldAccount[];\n", "    held: HeldAccount[];\n"),
+];
+
+/// `text` with the [`ALWAYS_THERE`] fields required, or the first one not found exactly once.
+fn require_always_there(text: &str) -> std::result::Result<String, &'static str> {
+    let mut text = text.to_owned();
+    for (generated, written) in ALWAYS_THERE {
+        if text.matches(generated).count() != 1 {
+            return Err(generated);
+        }
+        text = text.replacen(generated, written, 1);
+    }
+    Ok(text)
+}
+
+/// Rewrites the generated `.d.ts` at `path` as the runtime behaves: without its
+/// `[Symbol.dispose]` declarations, and with [`ALWAYS_THERE`]'s fields required. Checked against
+/// the generator's output: if a declaration is not there as expected, this wasm-bindgen or tsify
+/// writes something else and the build stops rather than guess.
+pub(crate) fn as_the_runtime(path: &Path) -> Result {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let (text, dropped) = drop_symbol_dispose(&text);
     if dropped == 0 {
@@ -78,6 +101,13 @@ pub(crate) fn without_symbol_dispose(path: &Path) -> Result {
             path.display()
         ));
     }
+    let text = require_always_there(&text).map_err(|missing| {
+        format!(
+            "{}: `{}` is not in tsify's output exactly once; check what it writes now",
+            path.display(),
+            missing.trim()
+        )
+    })?;
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -152,7 +182,7 @@ fn ts_blocks(markdown: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{drop_symbol_dispose, ts_blocks};
+    use super::{drop_symbol_dispose, require_always_there, ts_blocks};
 
     #[test]
     fn symbol_dispose_declarations_go_and_nothing_else() {
@@ -163,6 +193,18 @@ mod tests {
             text,
             "export class Evaluator {\n  free(): void;\n  get policySet(): string;\n}\n"
         );
+    }
+
+    #[test]
+    fn held_is_required_once_and_only_where_generated() {
+        let generated = "export interface Summary {\n    accounts: number;\n    held?: number;\n}\nexport interface DecisionExport {\n    held?: HeldAccount[];\n}\n";
+        assert_eq!(
+            require_always_there(generated).unwrap(),
+            "export interface Summary {\n    accounts: number;\n    held: number;\n}\nexport interface DecisionExport {\n    held: HeldAccount[];\n}\n"
+        );
+        let twice = format!("{generated}{generated}");
+        assert!(require_always_there(&twice).is_err());
+        assert!(require_always_there("export interface Summary {}\n").is_err());
     }
 
     #[test]
