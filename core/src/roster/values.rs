@@ -28,12 +28,25 @@ fn find<T: Copy>(table: &[(&str, T)], cell: &str) -> Option<T> {
         .map(|(_, v)| *v)
 }
 
-/// The kinds and their synonyms.
-const KINDS: [(&str, AccountKind); 11] = [
-    ("user", AccountKind::User),
-    ("shared", AccountKind::Shared),
-    ("application", AccountKind::Application),
-    ("resource", AccountKind::Resource),
+/// A vocabulary's words as a [`find`] table: `(as_str, value)` for each of `all`.
+fn words<T: Copy, const N: usize>(
+    all: [T; N],
+    word: fn(T) -> &'static str,
+) -> [(&'static str, T); N] {
+    all.map(|v| (word(v), v))
+}
+
+/// `a, b, c or d`.
+fn one_of(words: &[&str]) -> String {
+    match words.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The kinds' synonyms (the kinds' own words come from [`AccountKind::ALL`]).
+const KIND_SYNONYMS: [(&str, AccountKind); 7] = [
     ("user mailbox", AccountKind::User),
     ("person", AccountKind::User),
     ("shared mailbox", AccountKind::Shared),
@@ -43,15 +56,9 @@ const KINDS: [(&str, AccountKind); 11] = [
     ("equipment mailbox", AccountKind::Resource),
 ];
 
-/// The six states and the portal's account statuses (support.nhs.net, "Types of account
-/// status").
-const STATES: [(&str, State); 19] = [
-    ("active", State::Active),
-    ("inactive", State::Inactive),
-    ("disabled", State::Disabled),
-    ("leaver", State::Leaver),
-    ("deleted", State::Deleted),
-    ("purged", State::Purged),
+/// The portal's account statuses (support.nhs.net, "Types of account status"); the six states'
+/// own words come from [`State::ALL`].
+const PORTAL_STATUSES: [(&str, State); 13] = [
     ("Active (Leaver)", State::Leaver),
     ("Disabled_Leaver", State::Leaver),
     ("Disabled (Leaver)", State::Leaver),
@@ -82,25 +89,32 @@ const ONBOARDED: [(&str, bool); 8] = [
 
 /// A kind cell: the kind, or what to say.
 pub(crate) fn kind(cell: &str) -> Result<AccountKind, String> {
-    find(&KINDS, cell).ok_or_else(|| {
-        format!(
-            "`{cell}` is not a kind of account: use user, shared, application or resource (User \
-             mailbox and Person are read as user, Shared mailbox as shared, Room, Room mailbox, \
-             Equipment and Equipment mailbox as resource)"
-        )
-    })
+    let own = words(AccountKind::ALL, AccountKind::as_str);
+    find(&own, cell)
+        .or_else(|| find(&KIND_SYNONYMS, cell))
+        .ok_or_else(|| {
+            format!(
+                "`{cell}` is not a kind of account: use {} (User mailbox and Person are read as \
+                 user, Shared mailbox as shared, Room, Room mailbox, Equipment and Equipment \
+                 mailbox as resource)",
+                one_of(&own.map(|(w, _)| w))
+            )
+        })
 }
 
 /// A recorded state cell: the state, or what to say.
 pub(crate) fn state(cell: &str) -> Result<State, String> {
-    find(&STATES, cell).ok_or_else(|| {
-        format!(
-            "`{cell}` is not an account status: use active, inactive, disabled, leaver, deleted \
-             or purged, or a status of the NHSmail portal (Active (Leaver), Disabled (Leaver), \
-             Locked, Pending, Enabling, Restoring, Migration Pending, Disabling, Deleting, Deleted \
-             Permanent)"
-        )
-    })
+    let own = words(State::ALL, State::as_str);
+    find(&own, cell)
+        .or_else(|| find(&PORTAL_STATUSES, cell))
+        .ok_or_else(|| {
+            format!(
+                "`{cell}` is not an account status: use {}, or a status of the NHSmail portal \
+                 (Active (Leaver), Disabled (Leaver), Locked, Pending, Enabling, Restoring, \
+                 Migration Pending, Disabling, Deleting, Deleted Permanent)",
+                one_of(&own.map(|(w, _)| w))
+            )
+        })
 }
 
 /// An onboarded cell: yes or no, or what to say.
@@ -154,6 +168,12 @@ mod tests {
         }
         assert_eq!(onboarded(" Y "), Ok(true));
         assert!(state("Suspended").unwrap_err().contains("`Suspended`"));
+        assert!(state("Suspended").unwrap_err().contains(
+            "use active, inactive, disabled, leaver, deleted or purged, or a status of the NHSmail portal"
+        ));
+        assert!(kind("robot")
+            .unwrap_err()
+            .contains("use user, shared, application or resource (User mailbox"));
         assert!(kind("a very long cell that is not a kind at all").is_err());
         assert!(is_never("N/A") && is_never("Never") && !is_never("none"));
     }
