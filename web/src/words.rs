@@ -5,7 +5,7 @@
 
 use nhsmail_rules::{EngineError, IsoDate, RosterColumn};
 
-use crate::components::commas;
+use crate::components::{capitalised, commas};
 
 /// `1 account`, `2 accounts`, `1,234 accounts`: a count and its noun, singular for one.
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -217,20 +217,6 @@ const PHRASES: [(&str, &str); 5] = [
     (" is already the id of ", " is listed twice: it is also "),
     ("is after asOf `", "is after the asOf: `"),
 ];
-
-/// "date to check" at the start of a message: "Date to check". ASCII only: the words are the
-/// app's and the engine's, and Unicode's case tables would cost the WebAssembly kilobytes.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| {
-            std::iter::once(c.to_ascii_uppercase())
-                .chain(chars)
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 /// The roster page's hint: the columns a roster CSV has, by headers the engine reads.
 pub fn roster_columns() -> String {

@@ -8,6 +8,8 @@
 
 use nhsmail_rules::IsoDate;
 
+use crate::components::lower_first;
+
 /// Which of the three fields a problem is in (the ones marked red).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Parts {
@@ -105,20 +107,6 @@ impl DateProblem {
             ),
         }
     }
-}
-
-/// `Date of the sign-in` as it reads inside a sentence: `date of the sign-in`. (ASCII: the labels
-/// are the app's own, and Unicode's case tables would cost the WebAssembly kilobytes.)
-fn lower_first(label: &str) -> String {
-    let mut chars = label.chars();
-    chars
-        .next()
-        .map(|c| {
-            std::iter::once(c.to_ascii_lowercase())
-                .chain(chars)
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// A typed part as a number: digits only (spaces around are allowed), at most 4 of them.

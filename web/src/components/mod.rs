@@ -6,6 +6,26 @@ pub mod form;
 pub mod header;
 pub mod state_tag;
 
+/// `text` with its first letter in the case `change` gives. ASCII only: the words are the app's
+/// and the engine's, and Unicode's case tables would cost the WebAssembly kilobytes.
+fn first_letter(text: &str, change: fn(&char) -> char) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| std::iter::once(change(&c)).chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// "date to check" at the start of a message: "Date to check".
+pub fn capitalised(text: &str) -> String {
+    first_letter(text, char::to_ascii_uppercase)
+}
+
+/// `Date of the sign-in` as it reads inside a sentence: `date of the sign-in`.
+pub fn lower_first(label: &str) -> String {
+    first_letter(label, char::to_ascii_lowercase)
+}
+
 /// `1234567` as "1,234,567" (UI.md: numerals with commas above 999).
 pub fn commas(n: impl Into<u64>) -> String {
     let digits = n.into().to_string();
