@@ -199,36 +199,13 @@ fn clear_csv(e: &EngineError) {
     assert_eq!(e.detail, e.problems[0].message);
 }
 
-/// `RosterCsvReader` over `bytes` handed out `size` at a time, read again when it says so, with
-/// repeated ids found as `parse_roster_csv` finds them.
+/// The whole-file reader over `bytes` handed out `size` at a time.
 fn streamed(
     bytes: &[u8],
     size: usize,
     options: &n::CsvOptions,
 ) -> Result<n::RosterCsv, EngineError> {
-    let mut assumed = None;
-    loop {
-        let pieces = Pieces { rest: bytes, size };
-        let mut reader = n::RosterCsvReader::with_encoding(pieces, assumed, options);
-        let (mut accounts, mut lines, mut repeats) =
-            (Vec::new(), std::collections::HashMap::new(), Vec::new());
-        while let Some(row) = reader.next() {
-            match lines.get(&row.account.id) {
-                Some(first) => repeats.push(reader.repeated_id(row.line, &row.account.id, *first)),
-                None => {
-                    lines.insert(row.account.id.clone(), row.line);
-                }
-            }
-            accounts.push(row.account);
-        }
-        if let (None, Some(again)) = (assumed, reader.read_again_as()) {
-            assumed = Some(again);
-            continue;
-        }
-        return reader
-            .finish(repeats)
-            .map(|c| n::RosterCsv::new(accounts, c));
-    }
+    n::parse_roster_csv_from(|| Pieces { rest: bytes, size }, options)
 }
 
 /// The whole read and the streamed one agree; a read roster survives a JSON round trip and can
@@ -254,7 +231,7 @@ fn whole_and_streamed(bytes: &[u8], size: u8, options: &n::CsvOptions) {
 }
 
 /// Roster CSV text (the first byte sets the read size): `parseRosterCsv` on the whole text agrees
-/// with `RosterCsvReader` reading it in small pieces.
+/// with the same read over a reader handing out small pieces.
 pub fn roster_csv(data: &[u8]) {
     let Some((&size, rest)) = data.split_first() else {
         return;

@@ -4,7 +4,7 @@
 use std::io::Read;
 
 use nhsmail_rules::{
-    parse_roster_csv_bytes, read_roster_json, CsvOptions, Roster, RosterCsv, RosterCsvReader,
+    parse_roster_csv_bytes, parse_roster_csv_from, read_roster_json, CsvOptions, Roster, RosterCsv,
 };
 use proptest::prelude::*;
 
@@ -24,35 +24,11 @@ impl Read for Trickle<'_> {
     }
 }
 
-/// The streamed CSV, collected with the same repeated-id rule as `parse_roster_csv`, read again
-/// when the reader says so, as the CLI does.
+/// The CSV streamed a few bytes at a time through the whole-file reader's own collection (read
+/// again from the start when the reader says so, as the CLI does).
 fn streamed_csv(bytes: &[u8], step: usize) -> Result<RosterCsv, String> {
-    let options = CsvOptions::default();
-    let mut assumed = None;
-    loop {
-        let trickle = Trickle { bytes, step };
-        let mut reader = RosterCsvReader::with_encoding(trickle, assumed, &options);
-        let mut accounts = Vec::new();
-        let mut lines = std::collections::HashMap::new();
-        let mut repeats = Vec::new();
-        while let Some(row) = reader.next() {
-            match lines.get(&row.account.id) {
-                Some(first) => repeats.push(reader.repeated_id(row.line, &row.account.id, *first)),
-                None => {
-                    lines.insert(row.account.id.clone(), row.line);
-                }
-            }
-            accounts.push(row.account);
-        }
-        if let (None, Some(again)) = (assumed, reader.read_again_as()) {
-            assumed = Some(again);
-            continue;
-        }
-        let columns = reader
-            .finish(repeats)
-            .map_err(|e| format!("{e}: {:?}", e.problems))?;
-        return Ok(RosterCsv::new(accounts, columns));
-    }
+    parse_roster_csv_from(|| Trickle { bytes, step }, &CsvOptions::default())
+        .map_err(|e| format!("{e}: {:?}", e.problems))
 }
 
 fn whole_csv(bytes: &[u8]) -> Result<RosterCsv, String> {

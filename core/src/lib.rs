@@ -60,10 +60,11 @@ pub use model::policy::{EvaluationOptions, Policy, PolicyInput, PolicySet};
 pub use model::rules::{rules, Rule, RuleId, RULE_COUNT};
 pub use model::state::State;
 pub use roster::columns::{CsvOptions, RosterColumn};
-pub use roster::csv::{
-    parse_roster_csv, parse_roster_csv_bytes, roster_file_text, RosterCsvReader, RosterRow,
-};
+pub use roster::csv::{RosterCsvReader, RosterRow};
 pub use roster::dates::read_uk_date;
+pub use roster::file::{
+    parse_roster_csv, parse_roster_csv_bytes, parse_roster_csv_from, roster_file_text,
+};
 pub use roster::json::read_roster_json;
 pub use roster::text::TextEncoding;
 pub use roster::{CsvColumns, Roster, RosterCsv};

@@ -16,7 +16,7 @@ use crate::model::error::{parse_at, EngineError};
 use crate::model::numbers::WholeNumber;
 use crate::model::policy::{EvaluationOptions, PolicyInput, PolicySet};
 use crate::roster::columns::{CsvOptions, RosterColumn};
-use crate::roster::csv::{parse_roster_csv_bytes, roster_file_text};
+use crate::roster::file::{parse_roster_csv_bytes, roster_file_text};
 use crate::roster::Roster;
 
 /// The code for "none" in the `Uint8Array` columns.

@@ -30,7 +30,7 @@ use crate::model::error::{parse_at, EngineError, Input};
 use crate::model::numbers::WholeNumber;
 use crate::model::policy::{EvaluationOptions, PolicySet};
 use crate::roster::columns::CsvOptions;
-use crate::roster::csv::{parse_roster_csv, parse_roster_csv_bytes};
+use crate::roster::file::{parse_roster_csv, parse_roster_csv_bytes};
 use crate::roster::{Roster, RosterCsv};
 
 /// `evaluateAccount(account, asOf, options?)`.

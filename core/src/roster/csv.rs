@@ -8,7 +8,6 @@
 //! [`row`]: crate::roster::row
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::io::{self, Chain, Cursor, Read};
 use std::rc::Rc;
 
@@ -19,10 +18,8 @@ use crate::model::error::{CsvProblem, EngineError};
 use crate::roster::columns::{separator, CsvOptions, Header, RosterColumn};
 use crate::roster::lines::{fill, header_line, Seen, Tap};
 use crate::roster::row::{month_first_problems, trim, Findings, Row};
-use crate::roster::text::{
-    decode_windows_1252, windows_1252_record, Bom, Source, TextEncoding, Utf16Reader, NOT_UTF16,
-};
-use crate::roster::{CsvColumns, RosterCsv};
+use crate::roster::text::{windows_1252_record, Bom, Source, TextEncoding, Utf16Reader, NOT_UTF16};
+use crate::roster::CsvColumns;
 
 /// One account read from a roster CSV, with the physical line it starts on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -416,85 +413,4 @@ fn read_failure(e: &io::Error) -> String {
     } else {
         format!("the file cannot be read from here on: {e}")
     }
-}
-
-/// Reads a roster CSV's text (SPEC section 9). Any problem fails the whole file, and the error
-/// lists every problem.
-pub fn parse_roster_csv(text: &str, options: &CsvOptions) -> Result<RosterCsv, EngineError> {
-    parse_roster_csv_bytes(text.as_bytes(), options)
-}
-
-/// Reads a roster CSV file's bytes (SPEC section 9): UTF-8 with or without a byte-order mark,
-/// UTF-16 with one, or Windows-1252.
-pub fn parse_roster_csv_bytes(
-    bytes: &[u8],
-    options: &CsvOptions,
-) -> Result<RosterCsv, EngineError> {
-    let mut assumed = None;
-    loop {
-        let mut reader = RosterCsvReader::with_encoding(bytes, assumed, options);
-        let mut accounts = Vec::new();
-        let mut lines = Vec::new();
-        for RosterRow { line, account } in reader.by_ref() {
-            accounts.push(account);
-            lines.push(line);
-        }
-        if let (None, Some(again)) = (assumed, reader.read_again_as()) {
-            assumed = Some(again);
-            continue;
-        }
-        // Repeated ids, found once every account is read (the ids borrowed, not copied).
-        let mut first: HashMap<&str, u64> = HashMap::with_capacity(accounts.len());
-        let mut repeats = Vec::new();
-        for (account, line) in accounts.iter().zip(&lines) {
-            match first.get(account.id.as_str()) {
-                Some(at) => repeats.push(reader.repeated_id(*line, &account.id, *at)),
-                None => {
-                    first.insert(&account.id, *line);
-                }
-            }
-        }
-        drop(first);
-        let columns = reader.finish(repeats)?;
-        return Ok(RosterCsv::new(accounts, columns));
-    }
-}
-
-/// A roster file's bytes as text, read as [`parse_roster_csv_bytes`] reads them (UTF-8 with or
-/// without a byte-order mark, UTF-16 with one, else Windows-1252), for a caller that keeps the
-/// text (the app shows a chosen file's text and reads JSON rosters too). Bytes that cannot be
-/// read as text give the error the CSV reader gives for them.
-pub fn roster_file_text(bytes: &[u8]) -> Result<String, EngineError> {
-    let (bom, len) = Bom::of(bytes);
-    let body = bytes.get(len..).unwrap_or_default();
-    let text = match bom {
-        Bom::None => Some(std::str::from_utf8(body).map_or_else(
-            |_| {
-                let mut text = String::new();
-                decode_windows_1252(body, &mut text);
-                text
-            },
-            str::to_owned,
-        )),
-        Bom::Utf8 => std::str::from_utf8(body).ok().map(str::to_owned),
-        Bom::Utf16(encoding) => {
-            let mut text = String::new();
-            Utf16Reader::new(body, encoding)
-                .read_to_string(&mut text)
-                .ok()
-                .map(|_| text)
-        }
-        Bom::Utf32 => None,
-    };
-    text.ok_or_else(|| {
-        parse_roster_csv_bytes(bytes, &CsvOptions::default())
-            .err()
-            .unwrap_or_else(|| {
-                EngineError::new(
-                    crate::model::error::ErrorCode::InvalidCsv,
-                    "line 1",
-                    "the file cannot be read as text: save it as CSV UTF-8",
-                )
-            })
-    })
 }

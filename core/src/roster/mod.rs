@@ -4,6 +4,7 @@
 pub(crate) mod columns;
 pub(crate) mod csv;
 pub(crate) mod dates;
+pub(crate) mod file;
 pub(crate) mod json;
 pub(crate) mod lines;
 pub(crate) mod row;
