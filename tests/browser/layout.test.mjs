@@ -130,6 +130,23 @@ test('every page at 375x812, 1024x768 and 1280x900: screenshots, axe, and nothin
       await page.locator('h1').first().waitFor();
       await page.waitForTimeout(50);
       await assertFits(page, `${path} at ${width}`);
+      // A button's words are never broken across lines (the simulator's "Remove" once read "Remo ve").
+      const broken = await page.evaluate(() => [...document.querySelectorAll('.nhsuk-button')]
+        .filter((b) => b.offsetParent !== null)
+        .flatMap((b) => [...b.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim())
+          .flatMap((n) => {
+            const words = [];
+            const re = /\S+/g;
+            let m;
+            while ((m = re.exec(n.textContent))) {
+              const r = document.createRange();
+              r.setStart(n, m.index);
+              r.setEnd(n, m.index + m[0].length);
+              if (r.getClientRects().length > 1) words.push(m[0]);
+            }
+            return words;
+          })));
+      assert.deepEqual(broken, [], `${path} at ${width}: button words broken across lines`);
       const name = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');
       await check(page, `${name}-${width}x${height}`);
     }
