@@ -31,7 +31,7 @@ impl Roster {
         as_of: IsoDate,
         set: &PolicySet,
     ) -> Result<Vec<AccountResult>, EngineError> {
-        evaluate_all(&self.accounts, as_of, set, "accounts")
+        evaluate_all(&self.accounts, as_of, set, "accounts", false)
     }
 }
 
@@ -60,6 +60,7 @@ impl ExportOptions {
         let set = EvaluationOptions {
             policy_set: self.policy_set,
             policies: self.policies,
+            explain: None,
         }
         .resolve()?;
         let days = self
