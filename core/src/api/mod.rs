@@ -22,7 +22,7 @@ use crate::checks::plan_input::MailboxPlanInput;
 use crate::decisions::compare::{compare_policies, Comparison};
 use crate::decisions::document::DecisionExport;
 use crate::decisions::{export_decisions, ExportOptions, DEFAULT_REMIND_WITHIN_DAYS};
-use crate::lifecycle::{evaluate, evaluate_all, timeline, AccountResult, Segment};
+use crate::lifecycle::{evaluate, evaluate_all, timeline, AccountResult, Explain, Segment};
 use crate::model::account::Account;
 use crate::model::calendar::add_working_days;
 use crate::model::date::IsoDate;
@@ -46,7 +46,7 @@ where
     let account: Account = parse_at(account, "").map_err(|e| e.naming("the account"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let (set, explain) = EvaluationOptions::parse_explain(options)?;
-    evaluate(&account, as_of, &set, explain)
+    evaluate(&account, as_of, &set, Explain::when(explain))
 }
 
 /// `evaluateAccounts(accounts, asOf, options?)`: one result per account, in input order; the first
@@ -67,7 +67,7 @@ where
         .map_err(|e| e.naming("the list of accounts"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
     let (set, explain) = EvaluationOptions::parse_explain(options)?;
-    evaluate_all(&accounts, as_of, &set, "", explain)
+    evaluate_all(&accounts, as_of, &set, "", Explain::when(explain))
 }
 
 /// `evaluateAccounts` under a policy set already resolved (the JS `Evaluator`), explained when
@@ -87,7 +87,7 @@ where
         .read("")
         .map_err(|e| e.naming("the list of accounts"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
-    evaluate_all(&accounts, as_of, set, "", explain)
+    evaluate_all(&accounts, as_of, set, "", Explain::when(explain))
 }
 
 /// `evaluateAccount` under a policy set already resolved (the JS `Evaluator`), explained when
@@ -104,7 +104,7 @@ where
 {
     let account: Account = parse_at(account, "").map_err(|e| e.naming("the account"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
-    evaluate(&account, as_of, set, explain)
+    evaluate(&account, as_of, set, Explain::when(explain))
 }
 
 /// `timeline(account, until, options?)`.

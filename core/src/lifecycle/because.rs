@@ -48,6 +48,43 @@ pub struct PolicyChange {
     pub to: u32,
 }
 
+/// Whether to explain each transition as it happens. The explaining code is reached only through
+/// [`Explain::YES`], so a build that never asks for explanations (the app's roster page) does not
+/// carry it.
+#[derive(Clone, Copy)]
+pub(crate) struct Explain(Option<for<'a, 'b> fn(&'b Life<'a>, IsoDate, RuleId) -> Because>);
+
+impl Explain {
+    /// No `because` (SPEC section 3 as written).
+    pub(crate) const NO: Explain = Explain(None);
+    /// Each transition gets its `because`.
+    pub(crate) const YES: Explain = Explain(Some(explain));
+
+    /// [`Explain::YES`] when `yes` (the caller's `explain` option).
+    pub(crate) fn when(yes: bool) -> Explain {
+        if yes {
+            Explain::YES
+        } else {
+            Explain::NO
+        }
+    }
+
+    /// Why `rule` moves `life` on `on`, when explaining.
+    pub(super) fn because(
+        self,
+        life: &Life<'_>,
+        on: IsoDate,
+        rule: RuleId,
+    ) -> Option<Box<Because>> {
+        self.0.map(|explain| Box::new(explain(life, on, rule)))
+    }
+}
+
+/// [`Life::because`] as a plain function, for [`Explain::YES`].
+fn explain(life: &Life<'_>, on: IsoDate, rule: RuleId) -> Because {
+    life.because(on, rule)
+}
+
 /// `rule`'s limit under `p`, in the policy's unit; `None` for a rule no clock drives.
 fn limit(rule: RuleId, p: &Policy) -> Option<u32> {
     Some(match rule {
@@ -65,17 +102,20 @@ fn limit(rule: RuleId, p: &Policy) -> Option<u32> {
     })
 }
 
-/// A sentence being written.
+/// A sentence being written. Its steps are not inlined: the sentences have many of them, and
+/// explaining is not a hot path.
 #[derive(Default)]
 struct Words(String);
 
 impl Words {
+    #[inline(never)]
     fn s(&mut self, text: &str) -> &mut Self {
         self.0.push_str(text);
         self
     }
 
     /// `text` with its first letter a capital.
+    #[inline(never)]
     fn cap(&mut self, text: &str) -> &mut Self {
         let mut chars = text.chars();
         if let Some(first) = chars.next() {
@@ -85,11 +125,13 @@ impl Words {
         self
     }
 
+    #[inline(never)]
     fn date(&mut self, d: IsoDate) -> &mut Self {
         d.push_long_form(&mut self.0);
         self
     }
 
+    #[inline(never)]
     fn n(&mut self, n: u32) -> &mut Self {
         // Writing to a String cannot fail.
         let _ = write!(self.0, "{n}");
@@ -99,7 +141,7 @@ impl Words {
 
 impl Life<'_> {
     /// Why `rule` moves the account on `on`: called as it moves, with the clocks as they stand.
-    pub(super) fn because(&self, on: IsoDate, rule: RuleId) -> Because {
+    fn because(&self, on: IsoDate, rule: RuleId) -> Because {
         let Some(limit) = limit(rule, self.set.in_force(on)) else {
             return self.because_of_event(on, rule);
         };

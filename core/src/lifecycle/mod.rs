@@ -9,6 +9,7 @@ mod events;
 pub(crate) mod outcome;
 mod snapshot;
 
+pub(crate) use crate::lifecycle::because::Explain;
 pub use crate::lifecycle::because::{Because, PolicyChange};
 pub(crate) use crate::lifecycle::outcome::Brief;
 pub use crate::lifecycle::outcome::{
@@ -37,7 +38,7 @@ struct Life<'a> {
     /// Held as recorded (SPEC section 7.0): no automatic transition.
     held: bool,
     /// Give each transition its `because` (the caller asked with `explain: true`).
-    explain: bool,
+    explain: Explain,
     /// The day the simulation starts.
     start: IsoDate,
     created: IsoDate,
@@ -189,7 +190,7 @@ impl Life<'_> {
 
     fn move_to(&mut self, to: State, on: IsoDate, rule: RuleId) {
         // Written before the move, while the clocks still say why it happens.
-        let because = self.explain.then(|| Box::new(self.because(on, rule)));
+        let because = self.explain.because(self, on, rule);
         self.transitions.push(Transition {
             on,
             from: self.state,
@@ -223,7 +224,7 @@ fn live<'a>(
     set: &'a PolicySet,
     until: IsoDate,
     until_field: &str,
-    explain: bool,
+    explain: Explain,
 ) -> Result<Life<'a>, EngineError> {
     let happenings = account.check()?;
     let begins = start_of(account, until)?;
@@ -321,7 +322,7 @@ pub fn evaluate_account(
     as_of: IsoDate,
     set: &PolicySet,
 ) -> Result<AccountResult, EngineError> {
-    evaluate(account, as_of, set, false)
+    evaluate(account, as_of, set, Explain::NO)
 }
 
 /// [`evaluate_account`] with each transition's [`Because`]: why it happened, with the days
@@ -332,7 +333,7 @@ pub fn evaluate_account_explained(
     as_of: IsoDate,
     set: &PolicySet,
 ) -> Result<AccountResult, EngineError> {
-    evaluate(account, as_of, set, true)
+    evaluate(account, as_of, set, Explain::YES)
 }
 
 /// [`evaluate_account`], explained or not.
@@ -340,7 +341,7 @@ pub(crate) fn evaluate(
     account: &Account,
     as_of: IsoDate,
     set: &PolicySet,
-    explain: bool,
+    explain: Explain,
 ) -> Result<AccountResult, EngineError> {
     let life = live(account, set, as_of, "asOf", explain)?;
     let next = life.next_after(as_of);
@@ -385,7 +386,7 @@ pub(crate) fn brief(
     as_of: IsoDate,
     set: &PolicySet,
 ) -> Result<Brief, EngineError> {
-    let life = live(account, set, as_of, "asOf", false)?;
+    let life = live(account, set, as_of, "asOf", Explain::NO)?;
     let next = life.next_after(as_of);
     Ok(Brief {
         held: life.held,
@@ -405,7 +406,7 @@ pub(crate) fn evaluate_all(
     as_of: IsoDate,
     set: &PolicySet,
     list: &str,
-    explain: bool,
+    explain: Explain,
 ) -> Result<Vec<AccountResult>, EngineError> {
     accounts
         .iter()
@@ -431,7 +432,7 @@ pub fn timeline(
     until: IsoDate,
     set: &PolicySet,
 ) -> Result<Vec<Segment>, EngineError> {
-    let life = live(account, set, until, "until", false)?;
+    let life = live(account, set, until, "until", Explain::NO)?;
     let first = life.transitions.first().map_or(life.state, |t| t.from);
     Ok(segments_from(life.start, first, &life.transitions))
 }
