@@ -10,7 +10,6 @@ mod store;
 mod words;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 
 use components::header::Header;
 use html::Html;
@@ -22,8 +21,8 @@ use store::Notices;
 pub fn App() -> impl IntoView {
     let notices = Notices(RwSignal::new(Html::default()));
     provide_context(notices);
+    router::provide_address();
     view! {
-        <Router>
             <a class="nhsuk-skip-link" href="#maincontent" on:click=components::form::focus_link_target>"Skip to main content"</a>
             <Header current=router::current_page()/>
             <div class="nhsuk-width-container">
@@ -42,7 +41,6 @@ pub fn App() -> impl IntoView {
                     </div>
                 </div>
             </footer>
-        </Router>
     }
 }
 

@@ -2,7 +2,6 @@
 //! outcome. The answers live in local storage, so back links and reloads keep them.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 use nhsmail_rules::DsptStatus;
 
 use crate::components::form::{
@@ -96,10 +95,11 @@ fn question(q: Question) -> (&'static str, Option<&'static str>, Options) {
 #[component]
 fn QuestionPage(q: Question, answers: RwSignal<Answers>) -> impl IntoView {
     let step = q.slug();
-    let navigate = use_navigate();
-    // The query from the location itself (`?change=1`), read as the address changes.
-    let location = use_location();
-    let changing = move || location.query.with(|q| q.get("change").is_some());
+    // The query from the address itself (`?change=1`), read as the address changes.
+    let changing = move || {
+        let q = crate::router::query();
+        form_urlencoded::parse(q.trim_start_matches('?').as_bytes()).any(|(k, _)| k == "change")
+    };
     let as_of = today();
     let value = RwSignal::new(answers.with_untracked(|a| answer(q, a).to_owned()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -126,7 +126,7 @@ fn QuestionPage(q: Question, answers: RwSignal<Answers>) -> impl IntoView {
                 errors.set(Vec::new());
                 answers.update(|a| set_answer(q, a, clean));
                 let to = answers.with_untracked(|a| next_step(q, a, changing(), as_of));
-                navigate(to.href(), Default::default());
+                crate::router::navigate(to.href());
             }
         }
     };

@@ -3,7 +3,6 @@
 //! forgets the answers on a shared computer.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use nhsmail_rules::{check_eligibility, EligibilityResult, IsoDate, PolicySet, Route, RuleId};
 
 use crate::components::today;
@@ -69,7 +68,6 @@ fn shown(rule: RuleId, a: &Answers, as_of: IsoDate) -> bool {
 #[component]
 pub(super) fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
     let as_of = today();
-    let navigate = use_navigate();
     // A plain closure, not a memo: cheap to compute again, and a memo of the result is code of its own.
     let result = move || {
         answers.with(|a| input(a, as_of)).and_then(|i| {
@@ -87,7 +85,7 @@ pub(super) fn Outcome(answers: RwSignal<Answers>) -> impl IntoView {
     let clear = move |_| {
         answers.set(Answers::default());
         crate::store::remove(super::eligibility::KEY);
-        navigate(Question::OrganisationType.href(), Default::default());
+        crate::router::navigate(Question::OrganisationType.href());
     };
     view! {
         <a class="nhsuk-back-link" href=Step::Check.href() data-testid="back">"Back to your answers"</a>

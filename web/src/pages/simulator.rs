@@ -144,7 +144,7 @@ fn compute(s: &Scenario) -> Computed {
 /// The scenario in the page's link (`?scenario=`), if there is one.
 fn from_link() -> Option<Result<Scenario, String>> {
     // The router's address: on a move by a link, the browser's is not updated yet.
-    scenario_from_query(&leptos_router::hooks::use_location().search.get_untracked())
+    scenario_from_query(&untrack(crate::router::query))
 }
 
 /// The link that reproduces `s`.
