@@ -108,7 +108,7 @@ pub struct Scenario {
 
 impl Default for Scenario {
     fn default() -> Self {
-        presets().remove(0).3
+        presets().remove(0).4
     }
 }
 
@@ -158,7 +158,13 @@ fn about_html(id: &str) -> Html {
     presets()
         .into_iter()
         .find(|(p, ..)| *p == id)
-        .map(|(_, _, about, _)| html!(r#"<p class="nhsuk-hint">{}</p>"#, Html::text(about)))
+        .map(|(_, _, about, point, _)| {
+            html!(
+                r#"<p class="nhsuk-hint">{}</p><p class="nhsuk-inset-text" data-testid="point-out">{}</p>"#,
+                Html::text(about),
+                Html::text(point)
+            )
+        })
         .unwrap_or_default()
 }
 
@@ -311,7 +317,7 @@ pub fn Simulator() -> impl IntoView {
     let load_preset = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = preset.get_untracked();
-        if let Some((_, _, _, s)) = presets().into_iter().find(|(p, ..)| *p == id) {
+        if let Some((_, _, _, _, s)) = presets().into_iter().find(|(p, ..)| *p == id) {
             kind.set(s.kind.as_str().to_owned());
             created.set(s.created.to_string());
             as_of.set(s.as_of.to_string());
@@ -374,7 +380,7 @@ pub fn Simulator() -> impl IntoView {
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label nhsuk-label--s" for="preset">"Start from an example"</label>
                 <select class="nhsuk-select" id="preset" data-testid="preset" on:change=typed(preset)
-                    inner_html=options(std::iter::once(("", "Choose an example")).chain(presets().iter().map(|(id, name, _, _)| (*id, *name))), "")></select>
+                    inner_html=options(std::iter::once(("", "Choose an example")).chain(presets().iter().map(|(id, name, ..)| (*id, *name))), "")></select>
                 <button type="submit" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-left-2 nhsuk-u-margin-bottom-0" data-testid="load-preset">"Load example"</button>
             </div>
             <div inner_html=move || preset.with(|p| about_html(p))></div>

@@ -1,0 +1,3 @@
+//! The lifecycle timeline: its geometry ([`layout`]) and its SVG ([`draw`]).
+
+pub mod layout;
