@@ -47,8 +47,9 @@ pub use decisions::document::{
 };
 pub use decisions::{export_decisions, ExportOptions, Exporter, DEFAULT_REMIND_WITHIN_DAYS};
 pub use lifecycle::{
-    evaluate_account, segments, segments_from, timeline, AccountResult, ActionKind, NextTransition,
-    Segment, SuggestedAction, Transition, Warning, WarningCode,
+    evaluate_account, evaluate_account_explained, segments, segments_from, timeline, AccountResult,
+    ActionKind, Because, NextTransition, PolicyChange, Segment, SuggestedAction, Transition,
+    Warning, WarningCode,
 };
 pub use model::account::{Account, AccountKind, Channel, Event, EventType};
 pub use model::built_in::{BuiltInSet, BUILT_IN_SETS, BUILT_IN_SET_IDS};

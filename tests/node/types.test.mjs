@@ -50,12 +50,21 @@ const lives = [
   { ...user('recorded', { created: '2025-05-20' }), recordedState: 'inactive' },
 ];
 const roster = { accounts: lives };
+// With `explain: true`: the national lives, and one North Central London life whose inactivity the
+// policy change of 1 December 2022 caused (a `policyChange` that is not null).
+const explained = [
+  ...m.evaluateAccounts(lives, asOf, { explain: true }),
+  m.evaluateAccount(user('ncl', { created: '2022-09-01', onboarded: true, activeOn: '2022-10-20' }), '2023-02-01',
+    { policySet: 'ncl-icb', explain: true }),
+].flatMap((r) => r.transitions.map((t) => t.because));
 
 /** Real results, by the interface the .d.ts says they are. */
 const samples = {
   AccountResult: m.evaluateAccounts(lives, asOf),
   Segment: lives.flatMap((a) => m.timeline(a, asOf)),
   Warning: m.evaluateAccounts(lives, asOf).flatMap((r) => r.warnings),
+  Because: explained,
+  PolicyChange: explained.map((b) => b.policyChange).filter((c) => c !== null),
   DecisionExport: [m.exportDecisions(roster, asOf, { remindWithinDays: 60 })],
   Decision: m.exportDecisions(roster, asOf, { remindWithinDays: 60 }).decisions,
   // Before December 2022 the NCL ICB gave 90 days where the national policy gives 30.

@@ -11,8 +11,8 @@ import {
   parseRosterCsv, planSharedMailboxes, policySets, rules, RosterColumns, timeline,
 } from 'nhsmail-rules';
 import type {
-  Account, AccountResult, Action, BuiltInPolicySetId, DecisionExport, EngineError, ErrorCode, Event,
-  IsoDate, NextTransition, PolicySetId, RuleId, Segment, State, WarningCode,
+  Account, AccountResult, Action, Because, BuiltInPolicySetId, DecisionExport, EngineError, ErrorCode,
+  Event, IsoDate, NextTransition, PolicyChange, PolicySetId, RuleId, Segment, State, WarningCode,
 } from 'nhsmail-rules';
 
 // --- As the READMEs use it -------------------------------------------------------------------
@@ -51,6 +51,20 @@ evaluateAccount(account, '2025-04-01', {
   policySet: 'my-trust', policies: [{ id: 'p', effectiveFrom: '2020-01-01', inactiveAfterDays: 45, mfaAbroadFrom: null }],
 });
 evaluateAccounts([account], '2025-04-01');
+// `explain: true`: each transition's `because`, with the numbers (absent without it).
+const explained = evaluateAccount(account, '2025-04-01', { policySet: 'ncl-icb', explain: true });
+for (const t of explained.transitions) {
+  const why: Because | undefined = t.because;
+  if (why !== undefined) {
+    const days: number | null = why.daysCounted;
+    const limit: number | null = why.limit;
+    const change: PolicyChange | null = why.policyChange;
+    const text: string = `${t.on}: ${why.text}${change ? ` (${change.policyId}: ${change.from} to ${change.to})` : ''}`;
+    void [days, limit, text];
+  }
+}
+evaluateAccounts([account], '2025-04-01', { explain: false });
+new Evaluator({ explain: true }).evaluateAccount(account, '2025-04-01').transitions[0]?.because?.text;
 const segments: Segment[] = timeline(account, '2025-05-31');
 for (const s of segments) {
   const to: IsoDate | null = s.to;
@@ -193,6 +207,12 @@ ev.exportDecisions(roster, '2025-06-01', '14');
 evaluateAccount(account, '2025-04-01', { remindWithinDays: 14 });
 // @ts-expect-error a policy set id is text
 evaluateAccount(account, '2025-04-01', { policySet: 2 });
+// @ts-expect-error explain is true or false, not a word
+evaluateAccount(account, '2025-04-01', { explain: 'yes' });
+// @ts-expect-error `because` is only there with `explain: true`: check it first
+explained.transitions[0]!.because.text;
+// @ts-expect-error an event-driven transition's daysCounted is null: check it first
+explained.transitions[0]!.because!.daysCounted.toFixed();
 // @ts-expect-error only the built-in sets are BuiltInPolicySetId
 const notBuiltIn: BuiltInPolicySetId = 'my-trust';
 // @ts-expect-error there is no `not_found` error code

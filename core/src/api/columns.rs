@@ -88,6 +88,7 @@ impl ColumnsArgs {
         let set = EvaluationOptions {
             policy_set: o.policy_set,
             policies: o.policies,
+            explain: None,
         }
         .resolve()?;
         let csv = CsvOptions {

@@ -22,7 +22,7 @@ use crate::checks::plan_input::MailboxPlanInput;
 use crate::decisions::compare::{compare_policies, Comparison};
 use crate::decisions::document::DecisionExport;
 use crate::decisions::{export_decisions, ExportOptions, DEFAULT_REMIND_WITHIN_DAYS};
-use crate::lifecycle::{evaluate_account, evaluate_all, timeline, AccountResult, Segment};
+use crate::lifecycle::{evaluate, evaluate_all, timeline, AccountResult, Explain, Segment};
 use crate::model::account::Account;
 use crate::model::calendar::add_working_days;
 use crate::model::date::IsoDate;
@@ -45,8 +45,8 @@ where
 {
     let account: Account = parse_at(account, "").map_err(|e| e.naming("the account"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
-    let set = EvaluationOptions::parse(options)?;
-    evaluate_account(&account, as_of, &set)
+    let (set, explain) = EvaluationOptions::parse_explain(options)?;
+    evaluate(&account, as_of, &set, Explain::when(explain))
 }
 
 /// `evaluateAccounts(accounts, asOf, options?)`: one result per account, in input order; the first
@@ -66,16 +66,17 @@ where
         .read("")
         .map_err(|e| e.naming("the list of accounts"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
-    let set = EvaluationOptions::parse(options)?;
-    evaluate_all(&accounts, as_of, &set, "")
+    let (set, explain) = EvaluationOptions::parse_explain(options)?;
+    evaluate_all(&accounts, as_of, &set, "", Explain::when(explain))
 }
 
-/// `evaluateAccounts` under a policy set already resolved (the JS `Evaluator`).
+/// `evaluateAccounts` under a policy set already resolved (the JS `Evaluator`), explained when
+/// `explain`.
 #[cfg_attr(not(feature = "wasm"), allow(dead_code))]
 pub(crate) fn evaluate_accounts_with<'de, 'a, L, D>(
     accounts: L,
     as_of: D,
-    set: &PolicySet,
+    (set, explain): (&PolicySet, bool),
 ) -> Result<Vec<AccountResult>, EngineError>
 where
     L: Input<'a>,
@@ -86,15 +87,16 @@ where
         .read("")
         .map_err(|e| e.naming("the list of accounts"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
-    evaluate_all(&accounts, as_of, set, "")
+    evaluate_all(&accounts, as_of, set, "", Explain::when(explain))
 }
 
-/// `evaluateAccount` under a policy set already resolved (the JS `Evaluator`).
+/// `evaluateAccount` under a policy set already resolved (the JS `Evaluator`), explained when
+/// `explain`.
 #[cfg_attr(not(feature = "wasm"), allow(dead_code))]
 pub(crate) fn evaluate_account_with<'de, D>(
     account: D,
     as_of: D,
-    set: &PolicySet,
+    (set, explain): (&PolicySet, bool),
 ) -> Result<AccountResult, EngineError>
 where
     D: Deserializer<'de>,
@@ -102,7 +104,7 @@ where
 {
     let account: Account = parse_at(account, "").map_err(|e| e.naming("the account"))?;
     let as_of: IsoDate = parse_at(as_of, "asOf")?;
-    evaluate_account(&account, as_of, set)
+    evaluate(&account, as_of, set, Explain::when(explain))
 }
 
 /// `timeline(account, until, options?)`.

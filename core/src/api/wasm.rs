@@ -393,6 +393,8 @@ pub fn compare_policies(
 #[wasm_bindgen]
 pub struct Evaluator {
     set: PolicySet,
+    /// `explain: true` in the options: its evaluations give each transition its `because`.
+    explain: bool,
 }
 
 #[wasm_bindgen]
@@ -401,8 +403,9 @@ impl Evaluator {
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<Ts<EvaluationOptions>>) -> Result<Evaluator, JsValue> {
         let options = options_arg(options)?;
-        let set = EvaluationOptions::parse(&mut de(&options)).map_err(|e| js_error(&e))?;
-        Ok(Evaluator { set })
+        let (set, explain) =
+            EvaluationOptions::parse_explain(&mut de(&options)).map_err(|e| js_error(&e))?;
+        Ok(Evaluator { set, explain })
     }
 
     /// The policy set's id (or the label of your own policies).
@@ -420,8 +423,12 @@ impl Evaluator {
     ) -> Result<Ts<AccountResult>, JsValue> {
         let account = object_arg(account.js_value(), "account")?;
         let as_of = arg(&as_of, "date")?;
-        let result = api::evaluate_account_with(&mut de(&account), &mut de(&as_of), &self.set)
-            .map_err(|e| js_error(&e))?;
+        let result = api::evaluate_account_with(
+            &mut de(&account),
+            &mut de(&as_of),
+            (&self.set, self.explain),
+        )
+        .map_err(|e| js_error(&e))?;
         to_js(&result).map(Ts::new_unchecked)
     }
 
@@ -437,8 +444,9 @@ impl Evaluator {
     ) -> Result<JsValue, JsValue> {
         let text = accounts_text(&accounts)?;
         let as_of = arg(&as_of, "date")?;
-        let results = api::evaluate_accounts_with(Text(&text), &mut de(&as_of), &self.set)
-            .map_err(|e| js_error(&e))?;
+        let results =
+            api::evaluate_accounts_with(Text(&text), &mut de(&as_of), (&self.set, self.explain))
+                .map_err(|e| js_error(&e))?;
         to_js_via_json(&results)
     }
 

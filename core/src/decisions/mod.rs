@@ -13,7 +13,9 @@ use serde::Deserialize;
 use crate::decisions::decide::decide_brief;
 use crate::decisions::document::{Decision, DecisionExport, HeldAccount, Summary, SCHEMA_ID};
 use crate::lifecycle::held_message;
-use crate::lifecycle::{brief, evaluate_account, evaluate_all, locate, AccountResult, Brief};
+use crate::lifecycle::{
+    brief, evaluate_account, evaluate_all, locate, AccountResult, Brief, Explain,
+};
 use crate::model::account::Account;
 use crate::model::date::IsoDate;
 use crate::model::error::EngineError;
@@ -31,7 +33,7 @@ impl Roster {
         as_of: IsoDate,
         set: &PolicySet,
     ) -> Result<Vec<AccountResult>, EngineError> {
-        evaluate_all(&self.accounts, as_of, set, "accounts")
+        evaluate_all(&self.accounts, as_of, set, "accounts", Explain::NO)
     }
 }
 
@@ -60,6 +62,7 @@ impl ExportOptions {
         let set = EvaluationOptions {
             policy_set: self.policy_set,
             policies: self.policies,
+            explain: None,
         }
         .resolve()?;
         let days = self

@@ -4,10 +4,13 @@
 //! any state, the next automatic transition is found directly by working out, for each policy
 //! stretch, the first day each rule's condition holds.
 
+pub(crate) mod because;
 mod events;
 pub(crate) mod outcome;
 mod snapshot;
 
+pub(crate) use crate::lifecycle::because::Explain;
+pub use crate::lifecycle::because::{Because, PolicyChange};
 pub(crate) use crate::lifecycle::outcome::Brief;
 pub use crate::lifecycle::outcome::{
     segments, segments_from, AccountResult, ActionKind, NextTransition, Segment, State,
@@ -34,6 +37,8 @@ struct Life<'a> {
     exempt: bool,
     /// Held as recorded (SPEC section 7.0): no automatic transition.
     held: bool,
+    /// Give each transition its `because` (the caller asked with `explain: true`).
+    explain: Explain,
     /// The day the simulation starts.
     start: IsoDate,
     created: IsoDate,
@@ -184,11 +189,14 @@ impl Life<'_> {
     }
 
     fn move_to(&mut self, to: State, on: IsoDate, rule: RuleId) {
+        // Written before the move, while the clocks still say why it happens.
+        let because = self.explain.because(self, on, rule);
         self.transitions.push(Transition {
             on,
             from: self.state,
             to,
             rule,
+            because,
         });
         self.state = to;
         self.since = on;
@@ -216,6 +224,7 @@ fn live<'a>(
     set: &'a PolicySet,
     until: IsoDate,
     until_field: &str,
+    explain: Explain,
 ) -> Result<Life<'a>, EngineError> {
     let happenings = account.check()?;
     let begins = start_of(account, until)?;
@@ -241,6 +250,7 @@ fn live<'a>(
         set,
         exempt: account.kind.is_exempt(),
         held: matches!(begins, Start::Held(_)),
+        explain,
         start,
         created: account.created,
         state,
@@ -312,7 +322,28 @@ pub fn evaluate_account(
     as_of: IsoDate,
     set: &PolicySet,
 ) -> Result<AccountResult, EngineError> {
-    let life = live(account, set, as_of, "asOf")?;
+    evaluate(account, as_of, set, Explain::NO)
+}
+
+/// [`evaluate_account`] with each transition's [`Because`]: why it happened, with the days
+/// counted, the limit and the policy change that caused it (`evaluateAccount` with
+/// `explain: true`).
+pub fn evaluate_account_explained(
+    account: &Account,
+    as_of: IsoDate,
+    set: &PolicySet,
+) -> Result<AccountResult, EngineError> {
+    evaluate(account, as_of, set, Explain::YES)
+}
+
+/// [`evaluate_account`], explained or not.
+pub(crate) fn evaluate(
+    account: &Account,
+    as_of: IsoDate,
+    set: &PolicySet,
+    explain: Explain,
+) -> Result<AccountResult, EngineError> {
+    let life = live(account, set, as_of, "asOf", explain)?;
     let next = life.next_after(as_of);
     let keep_active_by = match &next {
         Some(n)
@@ -355,7 +386,7 @@ pub(crate) fn brief(
     as_of: IsoDate,
     set: &PolicySet,
 ) -> Result<Brief, EngineError> {
-    let life = live(account, set, as_of, "asOf")?;
+    let life = live(account, set, as_of, "asOf", Explain::NO)?;
     let next = life.next_after(as_of);
     Ok(Brief {
         held: life.held,
@@ -367,19 +398,20 @@ pub(crate) fn brief(
     })
 }
 
-/// `evaluate_account` over a list, in input order. The first bad account fails the whole call;
-/// its error path is put under `{list}[i]` (`[3].events[0].on`, `accounts[3].events[0].on`), and an
-/// `asOf` before its start day names the account.
+/// `evaluate_account` over a list, in input order (each explained when `explain`). The first bad
+/// account fails the whole call; its error path is put under `{list}[i]` (`[3].events[0].on`,
+/// `accounts[3].events[0].on`), and an `asOf` before its start day names the account.
 pub(crate) fn evaluate_all(
     accounts: &[Account],
     as_of: IsoDate,
     set: &PolicySet,
     list: &str,
+    explain: Explain,
 ) -> Result<Vec<AccountResult>, EngineError> {
     accounts
         .iter()
         .enumerate()
-        .map(|(i, a)| evaluate_account(a, as_of, set).map_err(|e| locate(e, list, i, &a.id)))
+        .map(|(i, a)| evaluate(a, as_of, set, explain).map_err(|e| locate(e, list, i, &a.id)))
         .collect()
 }
 
@@ -400,7 +432,7 @@ pub fn timeline(
     until: IsoDate,
     set: &PolicySet,
 ) -> Result<Vec<Segment>, EngineError> {
-    let life = live(account, set, until, "until")?;
+    let life = live(account, set, until, "until", Explain::NO)?;
     let first = life.transitions.first().map_or(life.state, |t| t.from);
     Ok(segments_from(life.start, first, &life.transitions))
 }

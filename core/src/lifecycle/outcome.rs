@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::lifecycle::because::Because;
 use crate::model::account::AccountKind;
 use crate::model::date::IsoDate;
 use crate::model::rules::RuleId;
@@ -20,6 +21,11 @@ pub struct Transition {
     pub to: State,
     /// The rule that moved it.
     pub rule: RuleId,
+    /// Why, with the numbers: only when the caller asks (`explain: true`); absent otherwise, so
+    /// the default output is SPEC section 3's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub because: Option<Box<Because>>,
 }
 
 /// The next automatic transition if nothing else happens.

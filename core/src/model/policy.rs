@@ -230,6 +230,12 @@ pub struct EvaluationOptions {
     #[serde(default)]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub policies: Option<Vec<PolicyInput>>,
+    /// `evaluateAccount` and `evaluateAccounts` only: `true` gives each transition its `because`
+    /// (why, with the numbers); absent or `false` leaves the output as SPEC section 3 shows it.
+    /// Other operations ignore it.
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub explain: Option<bool>,
 }
 
 impl EvaluationOptions {
@@ -238,6 +244,7 @@ impl EvaluationOptions {
         Self {
             policy_set: Some(id.to_owned()),
             policies: None,
+            explain: None,
         }
     }
 
@@ -301,6 +308,19 @@ impl EvaluationOptions {
             None,
         )?
         .resolve()
+    }
+
+    /// Reads options from any serde input (`None`/null means the defaults): the policy set, and
+    /// whether to explain each transition (`explain`).
+    pub(crate) fn parse_explain<'de, D>(input: D) -> Result<(PolicySet, bool), EngineError>
+    where
+        D: Deserializer<'de>,
+        D::Error: fmt::Display,
+    {
+        let opts: Option<EvaluationOptions> = parse_at(input, "options")?;
+        let opts = opts.unwrap_or_default();
+        let explain = opts.explain.unwrap_or(false);
+        Ok((opts.resolve()?, explain))
     }
 
     /// Reads options from any serde input; `None`/null means the defaults.
