@@ -355,9 +355,12 @@ pub fn Simulator() -> impl IntoView {
         if doc.fullscreen_element().is_some() {
             doc.exit_fullscreen();
         }
-        if let Some(b) = present_button.get_untracked() {
-            let _ = b.focus();
-        }
+        // Back to the button that opened it, once the page is shown again.
+        request_animation_frame(move || {
+            if let Some(b) = present_button.get_untracked() {
+                let _ = b.focus();
+            }
+        });
     };
     let present = move |_| {
         presenting.set(true);

@@ -4,8 +4,8 @@
 //! through. Written as escaped HTML (see `html.rs`); the geometry is `timeline::layout`'s.
 
 use nhsmail_rules::{
-    evaluate_account, segments, Account, AccountResult, Event, EventType, IsoDate, PolicySet,
-    Segment, State, Transition,
+    evaluate_account, evaluate_account_explained, segments, Account, AccountResult, Event,
+    EventType, IsoDate, PolicySet, Segment, State, Transition,
 };
 
 use crate::components::lower_first;
@@ -47,7 +47,7 @@ pub fn compute(s: &Scenario, set_id: &str) -> Result<Run, String> {
         ));
     }
     let account = account(s);
-    let result = evaluate_account(&account, s.as_of, &set)
+    let result = evaluate_account_explained(&account, s.as_of, &set)
         .map_err(|e| crate::words::engine_error(&e, &[("asOf", "date to look at")]))?;
     // The same as `timeline(&account, as_of, &set)`, without living the account twice.
     let segments = segments(account.start_day(), &result.transitions);
@@ -104,9 +104,12 @@ pub fn describe(event: &Event) -> String {
     }
 }
 
-/// Why a change of state happened, in words.
-pub fn why(t: &Transition) -> String {
-    t.rule.summary().to_owned()
+/// Why a change of state happened, in words with the numbers (the core's explanation), or the
+/// rule's summary when there is none.
+pub fn why(t: &Transition) -> &str {
+    t.because
+        .as_ref()
+        .map_or(t.rule.summary(), |b| b.text.as_str())
 }
 
 /// The axis of a run's drawing: its first day to the date looked at or its next change.

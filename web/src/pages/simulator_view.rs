@@ -83,7 +83,11 @@ pub fn outcome(run: &Run) -> Html {
                 vec![
                     Html::text(&t.on.long_form()),
                     Html::text(&format!("{} to {}", t.from.label(), t.to.label())),
-                    rule_source(t.rule, &why(t)),
+                    html!(
+                        r#"<p class="nhsuk-u-margin-bottom-2">{}</p>{}"#,
+                        Html::text(why(t)),
+                        rule_source(t.rule, "What the policy says")
+                    ),
                 ]
             })
             .collect();
