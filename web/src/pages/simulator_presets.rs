@@ -77,9 +77,9 @@ pub fn presets() -> Vec<Preset> {
         ("restore-window", "Restore within the window", "An account deleted after 60 days without use, which the helpdesk restores two weeks later.",
             "Point out: a deleted account can be restored until the window closes; once restored it is active, and the 30-day rule starts again.",
             scenario("2025-01-06", true, vec![used("2025-01-06", Channel::PortalLogin), ev("2025-03-21", EventType::Restored)], national, "2025-04-01")),
-        ("disabled-leave", "Disabled for long leave", "A local administrator disables the account of someone going on a year's leave.",
+        ("disabled-leave", "Disabled for long leave", "Someone sends a last email before a year's leave, and a local administrator disables their account that day.",
             "Point out: a disabled account is not made inactive by the 30-day rule; it is kept for 18 months and then deleted.",
-            scenario("2024-05-07", true, vec![used("2024-05-31", Channel::EmailSent), ev("2024-06-03", EventType::Disabled)], national, "2025-09-01")),
+            scenario("2024-05-07", true, vec![used("2024-06-03", Channel::EmailSent), ev("2024-06-03", EventType::Disabled)], national, "2025-09-01")),
     ]
 }
 #[cfg(test)]

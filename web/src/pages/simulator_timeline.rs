@@ -156,19 +156,27 @@ fn marks(run: &Run, start: IsoDate, end: IsoDate) -> Vec<Mark> {
     };
     // Many events: their dates only, so that more of them find room.
     let many = s.events.len() > 12;
-    let mut out: Vec<Mark> = s
-        .events
-        .iter()
-        .filter(|e| e.on >= start && e.on <= end)
-        .map(|e| {
-            let words = format!("{}: {}", e.on.long_form(), lower_first(&describe(e)));
-            mark(
-                e.on,
-                Kind::Event,
-                if many { short_date(e.on) } else { words },
-            )
-        })
-        .collect();
+    // One label a day: "6 January 2025: accepted the acceptable use policy and set the Account
+    // Secret" (the events are in date order).
+    let mut out: Vec<Mark> = Vec::new();
+    for e in s.events.iter().filter(|e| e.on >= start && e.on <= end) {
+        let words = lower_first(&describe(e));
+        match out.last_mut() {
+            Some(m) if m.on == e.on && !many => {
+                m.text.push_str(" and ");
+                m.text.push_str(&words);
+            }
+            Some(m) if m.on == e.on => {}
+            _ => {
+                let text = if many {
+                    short_date(e.on)
+                } else {
+                    format!("{}: {words}", e.on.long_form())
+                };
+                out.push(mark(e.on, Kind::Event, text));
+            }
+        }
+    }
     let policies = policy_changes(&run.set, start, end);
     for seg in run.segments.iter().skip(1) {
         // On the day of an event or a policy change, that label gives the date.
@@ -230,8 +238,8 @@ fn drawing(run: &Run, (start, end): (IsoDate, IsoDate), id: &str, title: &str) -
 fn scenario_words(run: &Run) -> String {
     let s = &run.scenario;
     format!(
-        "A {} account created on {}, under {}, looked at on {}.",
-        lower_first(s.kind.label()),
+        "{} created on {}, under {}, looked at on {}.",
+        s.kind.label(),
         s.created.long_form(),
         run.set.title(),
         s.as_of.long_form()
@@ -246,7 +254,7 @@ pub fn area(run: &Run) -> Html {
         html!(
             r#"<p class="nhsuk-body-s">{}</p>"#,
             Html::text(&format!(
-                "{left_out} markers have no label, for want of room: the tables list every event and change."
+                "Markers without a label, for want of room: {left_out}. The tables list every event and change."
             ))
         )
     } else {

@@ -77,3 +77,21 @@ fn presenter_mode_steps_through_every_event_and_change() {
         screen.as_str()
     );
 }
+
+#[test]
+fn every_preset_is_drawn_with_every_label_and_its_reasons() {
+    for (id, .., s) in presets() {
+        let run = compute(&s, &s.policy_set).unwrap();
+        let (_, left_out) = drawing(&run, span(&run), "t", "T");
+        assert_eq!(left_out, 0, "{id}");
+        // Each change of state has the core's reason with the numbers.
+        assert!(
+            run.result.transitions.iter().all(|t| t.because.is_some()),
+            "{id}"
+        );
+    }
+    let s = preset("ncl-change");
+    let run = compute(&s, &s.policy_set).unwrap();
+    let why = why(&run.result.transitions[0]);
+    assert!(why.contains("42 days") && why.contains("30"), "{why}");
+}

@@ -3,11 +3,12 @@
 //! (no floating point: its formatting costs the WebAssembly kilobytes), so it is unit-tested here.
 //!
 //! The label rule: labels are placed in order of importance (the date looked at, the names of bars
-//! too narrow to hold their own, the next change, policy changes, changes of state, then events),
-//! each in the first row (of six below the bars and two above) where its box, with a gap, touches no other label's box
-//! and no other label's leader line, and where its own leader line crosses no label above it. A
-//! label that finds no row tries its short form; one that still finds none is left out (its marker
-//! stays, and the table under the drawing lists everything).
+//! too narrow to hold their own, policy changes and changes of state, events, then the next
+//! change), each group from the middle outwards, each reaching away from the middle, in the first
+//! row (of six below the bars and two above) where its box, with a gap, touches no other label's
+//! box or leader line, and where its own leader line crosses no label nearer the bars. A label
+//! that finds no row tries its short form; one that still finds none is left out (its marker
+//! stays, and the tables under the drawing list everything).
 
 use nhsmail_rules::{IsoDate, Segment, State};
 
@@ -23,21 +24,22 @@ const GAP: i64 = 10;
 const LINE_GAP: i64 = 4;
 const LEGEND_ROW: i64 = 28;
 
-/// What a marker marks; the order is the labels' priority.
+/// What a marker marks; the order is the labels' priority (policy changes and changes of state
+/// alike).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
     /// The date looked at (its label goes above the bars).
     AsOf,
     /// A bar's state, beside a bar too narrow to hold its name.
     Name,
-    /// The next change if nothing else happens.
-    Next,
     /// A policy set's policy taking effect.
     Policy,
     /// A change of state.
     Change,
     /// An event.
     Event,
+    /// The next change if nothing else happens.
+    Next,
 }
 
 /// A marker to draw: its day, what it marks, and its label, long and short (empty: no label).
@@ -207,21 +209,21 @@ pub fn layout(
         });
     }
 
-    // Markers, and their labels: the date looked at first, then the names of narrow bars, then
-    // the other kinds but events, then the events.
+    // Markers, and their labels, by priority (`Kind`'s order).
     let mut all: Vec<(i64, &Mark)> = marks.iter().map(|m| (x(m.on), m)).collect();
     all.extend(name_x.into_iter().zip(names.iter()));
     // From the middle outwards, each label reaching away from the middle: labels near each
     // other then step down (or up) one row at a time, and no line crosses another's label.
     let middle = width / 2;
-    all.sort_by_key(|(mx, m)| {
-        (
-            m.kind != Kind::AsOf,
-            m.kind != Kind::Name,
-            m.kind == Kind::Event,
-            (mx - middle).abs(),
-        )
-    });
+    // Policy changes and changes of state alike.
+    let rank = |k: Kind| if k == Kind::Policy { Kind::Change } else { k };
+    all.sort_by_key(|(mx, m)| (rank(m.kind), (mx - middle).abs()));
+    // Where the labelled markers' lines are.
+    let lines: Vec<i64> = all
+        .iter()
+        .filter(|(_, m)| !m.text.is_empty())
+        .map(|(x, _)| *x)
+        .collect();
     // Placed labels: row (below the bars from 0 down, above them from -1 up), line x, box.
     let mut taken: Vec<(i64, i64, Label)> = Vec::new();
     let mut placed: Vec<Placed> = Vec::with_capacity(all.len());
@@ -249,15 +251,20 @@ pub fn layout(
             if w > right - left {
                 continue;
             }
-            // Away from the middle first.
+            // The side that covers fewer other markers first (their labels' lines must not
+            // cross it), else toward the middle.
+            let covers = |bx: i64| {
+                let bx = bx.min(right - w).max(left);
+                lines.iter().filter(|x| bx <= **x && **x <= bx + w).count()
+            };
             let (after, before) = (mx - PAD, mx + PAD - w);
-            let sides = if mx > middle {
+            let sides = if (covers(before), mx <= middle) < (covers(after), mx > middle) {
                 [before, after]
             } else {
                 [after, before]
             };
-            for &r in rows {
-                for bx in sides {
+            for bx in sides {
+                for &r in rows {
                     let bx = bx.min(right - w).max(left);
                     let clear = taken.iter().all(|(row, lx, l)| {
                         let hits = |a: i64, b: i64| a < l.x + l.w + GAP && l.x - GAP < b;
