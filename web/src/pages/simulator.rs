@@ -387,6 +387,11 @@ pub fn Simulator() -> impl IntoView {
         <h1>"Account lifecycle simulator"</h1>
         <p class="nhsuk-lede-text">"See how an NHSmail account moves from active to inactive to deleted, and what stops it."</p>
 
+        <h2>"Timeline"</h2>
+        <div data-testid="timeline-area" inner_html=move || outcome().map(|r| area(&r)).unwrap_or_default()></div>
+        <div class="nhsuk-form-group">
+            <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0" data-testid="present" node_ref=present_button on:click=present>"Present"</button>
+        </div>
         <form class="nhsuk-u-margin-bottom-5" on:submit=load_preset>
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label nhsuk-label--s" for="preset">"Start from an example"</label>
@@ -397,11 +402,6 @@ pub fn Simulator() -> impl IntoView {
             <div inner_html=move || preset.with(|p| about_html(p))></div>
         </form>
 
-        <h2>"Timeline"</h2>
-        <div data-testid="timeline-area" inner_html=move || outcome().map(|r| area(&r)).unwrap_or_default()></div>
-        <div class="nhsuk-form-group">
-            <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0" data-testid="present" node_ref=present_button on:click=present>"Present"</button>
-        </div>
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="compare">"Compare with another policy set"</label>
             <select class="nhsuk-select" id="compare" data-testid="compare" on:change=typed(compare)

@@ -76,9 +76,9 @@ pub fn svg(l: &Layout, id: &str, title: &str, desc: &str) -> Html {
             Html::text(background),
             Html::text(b.state.label())
         ));
-        if b.inside {
+        if let Some(tx) = b.text_x {
             out.push(text(
-                b.x + b.w / 2,
+                tx,
                 top + BAR_TEXT,
                 b.state.label(),
                 html!(

@@ -82,13 +82,14 @@ pub struct Placed {
     pub label: Option<Label>,
 }
 
-/// A bar: a state from `x` for `w` units, with its name inside it when it fits (`inside`).
+/// A bar: a state from `x` for `w` units, with its name centred on `text_x` inside it when it
+/// fits between the marker lines that cross it (`None`: its name is a label beside it).
 #[derive(Clone, Debug)]
 pub struct Bar {
     pub x: i64,
     pub w: i64,
     pub state: State,
-    pub inside: bool,
+    pub text_x: Option<i64>,
 }
 
 /// The whole drawing.
@@ -185,14 +186,28 @@ pub fn layout(
         *s = if i == 0 { left } else { (*s).min(next - min) };
         next = *s;
     }
+    // Every marker's line: a bar's name goes in the widest gap between them.
+    let mut cuts: Vec<i64> = marks.iter().map(|m| x(m.on)).collect();
+    cuts.sort_unstable();
     let mut bars: Vec<Bar> = Vec::with_capacity(segments.len());
     let mut names: Vec<Mark> = Vec::new();
     let mut name_x: Vec<i64> = Vec::new();
     for (i, s) in segments.iter().enumerate() {
         let x0 = starts.get(i).copied().unwrap_or(left);
         let x1 = starts.get(i + 1).copied().unwrap_or(right);
-        let inside = text_width(s.state.label(), FONT) + 16 <= x1 - x0;
-        if !inside {
+        let mut edges: Vec<i64> = vec![x0];
+        edges.extend(cuts.iter().filter(|c| x0 < **c && **c < x1));
+        edges.push(x1);
+        let (a, b) = edges
+            .windows(2)
+            .filter_map(|w| match w {
+                [a, b] => Some((*a, *b)),
+                _ => None,
+            })
+            .max_by_key(|(a, b)| b - a)
+            .unwrap_or((x0, x1));
+        let text_x = (text_width(s.state.label(), FONT) + 16 <= b - a).then_some((a + b) / 2);
+        if text_x.is_none() {
             names.push(Mark {
                 on: s.from,
                 kind: Kind::Name,
@@ -205,7 +220,7 @@ pub fn layout(
             x: x0,
             w: x1 - x0,
             state: s.state,
-            inside,
+            text_x,
         });
     }
 

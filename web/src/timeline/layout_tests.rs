@@ -79,6 +79,20 @@ fn check(l: &Layout) -> Result<(), TestCaseError> {
             }
         }
     }
+    // A bar's name crosses no marker's line.
+    for b in &l.bars {
+        if let Some(tx) = b.text_x {
+            let half = text_width(b.state.label(), FONT) / 2;
+            prop_assert!(b.x <= tx - half && tx + half <= b.x + b.w, "{b:?}");
+            for m in &l.marks {
+                prop_assert!(
+                    m.x < tx - half || tx + half < m.x,
+                    "{b:?} crossed at {}",
+                    m.x
+                );
+            }
+        }
+    }
     let first = l.bars.first().map_or(4, |b| b.x);
     prop_assert_eq!(first, 4);
     let mut at = first;
@@ -142,7 +156,7 @@ proptest! {
         check(&l)?;
         prop_assert_eq!(l.left_out, 0);
         for (b, _) in l.bars.iter().zip(&segs) {
-            prop_assert!(b.inside || l.marks.iter().any(|m| m.kind == Kind::Name && m.label.is_some()));
+            prop_assert!(b.text_x.is_some() || l.marks.iter().any(|m| m.kind == Kind::Name && m.label.is_some()));
         }
     }
 }
@@ -177,7 +191,7 @@ fn the_north_central_london_story_reads_in_full() {
     assert_eq!(l.left_out, 0);
     let texts: Vec<&str> = labels(&l).iter().map(|(_, b)| b.text.as_str()).collect();
     assert!(texts.contains(&"1 December 2022: North Central London ICB moves to 30 days"));
-    assert!(l.bars.iter().all(|b| b.inside), "{:?}", l.bars);
+    assert!(l.bars.iter().all(|b| b.text_x.is_some()), "{:?}", l.bars);
     assert_eq!(l.legend.len(), 2);
     // The marker for the policy change is at the boundary of the two bars.
     let policy = l.marks.iter().find(|m| m.kind == Kind::Policy).unwrap();
