@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { open, check, finish, shots, fillDate, dateValue } from './harness.mjs';
+import { open, check, axe, finish, shots, fillDate, dateValue } from './harness.mjs';
 
 const PRESETS = ['spec-example', 'national-30', 'new-starter', 'six-weeks-leave', 'leaver-joins', 'ncl-change', 'restore-window', 'disabled-leave'];
 
@@ -103,6 +103,12 @@ test('presenter mode steps through the life by keyboard, and Escape leaves it', 
   await page.waitForFunction(() => document.querySelector('[data-testid=present-date]')?.textContent === '2 June 2025');
   // The page under it moved too.
   assert.equal(await dateValue(page, 'as-of'), '2025-06-02');
+  // The buttons on the screen do the same, for a mouse.
+  await screen.locator('[data-step=forward]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=present-date]')?.textContent === '27 June 2025');
+  await screen.locator('[data-step=back]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=present-date]')?.textContent === '2 June 2025');
+  await axe(page, 'presenter mode');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => document.querySelector('[data-testid=presenter]').hidden);
   await page.waitForFunction(() => document.activeElement?.dataset.testid === 'present');

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use nhsmail_rules::{AccountKind, Channel, Event, EventType, IsoDate, PolicySet, BUILT_IN_SETS};
 use serde::{Deserialize, Serialize};
 
-use crate::browser::copy_text;
+use crate::browser::{by_id, copy_text, focus};
 use crate::components::date_input::{date_error, read_date, read_date_in, DateInput};
 use crate::components::date_parts::kept_date;
 use crate::components::form::{focus_link_target, page_title, shown, typed, Checkbox, FieldError};
@@ -19,6 +19,7 @@ use crate::pages::simulator_presets::presets;
 use crate::pages::simulator_timeline::{area, compute, describe, presenter, side_by_side, stops};
 use crate::pages::simulator_view::outcome as outcome_html;
 use crate::store::{kept, Notices};
+use wasm_bindgen::JsCast;
 
 const KEY: &str = "nhsmail-rules.simulator.v1";
 const WHAT: &str = "simulator scenario";
@@ -198,6 +199,20 @@ fn EventsTable(events: RwSignal<Vec<(usize, Event)>>) -> impl IntoView {
     }
 }
 
+/// Presenter mode, once it is shown: full screen where the browser allows it (else it fills the
+/// window), with the focus in it.
+fn enter_presenter() {
+    if let Some(el) = by_id::<web_sys::Element>("presenter") {
+        let _ = el.request_fullscreen();
+    }
+    focus("presenter");
+}
+
+/// The focus back on the "Present" button.
+fn focus_present() {
+    focus("present");
+}
+
 /// The simulator page.
 #[component]
 pub fn Simulator() -> impl IntoView {
@@ -331,8 +346,6 @@ pub fn Simulator() -> impl IntoView {
     // Side by side: the other policy set ("" for none). Presenter mode: on or off.
     let compare = RwSignal::new(String::new());
     let presenting = RwSignal::new(false);
-    let overlay = NodeRef::<leptos::html::Div>::new();
-    let present_button = NodeRef::<leptos::html::Button>::new();
     // One step through the account's life: to the next (or the previous) event or change.
     let step = move |forward: bool| {
         let Ok(s) = untrack(current) else { return };
@@ -349,38 +362,45 @@ pub fn Simulator() -> impl IntoView {
             as_of.set(d.to_string());
         }
     };
-    let leave = move || {
-        presenting.set(false);
-        let doc = document();
-        if doc.fullscreen_element().is_some() {
-            doc.exit_fullscreen();
+    // Presenter mode's keys and buttons (`data-step`): forward, back, or leave, with the focus
+    // back on the button that opened it once the page is shown again. Leaving full screen by
+    // the browser's own means leaves presenter mode too.
+    let act = move |what: &str| match what {
+        "forward" => step(true),
+        "back" => step(false),
+        // Out of full screen first: the focus moves once the browser has left it.
+        "leave" if document().fullscreen_element().is_some() => document().exit_fullscreen(),
+        "leave" => {
+            presenting.set(false);
+            request_animation_frame(focus_present as fn());
         }
-        // Back to the button that opened it, once the page is shown again.
-        request_animation_frame(move || {
-            if let Some(b) = present_button.get_untracked() {
-                let _ = b.focus();
-            }
-        });
-    };
-    let present = move |_| {
-        presenting.set(true);
-        // Once it is shown: full screen where the browser allows it, else it fills the window.
-        request_animation_frame(move || {
-            if let Some(el) = overlay.get_untracked() {
-                let _ = el.request_fullscreen();
-                let _ = el.focus();
-            }
-        });
+        _ => {}
     };
     let keys = move |ev: leptos::ev::KeyboardEvent| {
-        let forward = match ev.key().as_str() {
-            "ArrowRight" | "PageDown" => true,
-            "ArrowLeft" | "PageUp" => false,
-            "Escape" => return leave(),
+        let what = match ev.key().as_str() {
+            "ArrowRight" | "PageDown" => "forward",
+            "ArrowLeft" | "PageUp" => "back",
+            "Escape" => "leave",
             _ => return,
         };
         ev.prevent_default();
-        step(forward);
+        act(what);
+    };
+    let clicks = move |ev: leptos::ev::MouseEvent| {
+        if let Some(what) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-step]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-step"))
+        {
+            // The screen is drawn again, button and all: the focus stays in presenter mode.
+            focus("presenter");
+            act(&what);
+        }
+    };
+    let present = move |_| {
+        presenting.set(true);
+        request_animation_frame(enter_presenter as fn());
     };
 
     view! {
@@ -390,7 +410,7 @@ pub fn Simulator() -> impl IntoView {
         <h2>"Timeline"</h2>
         <div data-testid="timeline-area" inner_html=move || outcome().map(|r| area(&r)).unwrap_or_default()></div>
         <div class="nhsuk-form-group">
-            <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0" data-testid="present" node_ref=present_button on:click=present>"Present"</button>
+            <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0" id="present" data-testid="present" on:click=present>"Present"</button>
         </div>
         <form class="nhsuk-u-margin-bottom-5" on:submit=load_preset>
             <div class="nhsuk-form-group">
@@ -489,14 +509,9 @@ pub fn Simulator() -> impl IntoView {
         <button type="button" class="nhsuk-button nhsuk-button--secondary" data-testid="copy-link" on:click=copy_link>"Copy the link"</button>
         <p role="status">{shown(copied)}</p>
 
-        <div class="app-present" data-testid="presenter" role="dialog" aria-modal="true" aria-label="Presenter mode" tabindex="-1"
-            node_ref=overlay hidden=move || !presenting.get() on:keydown=keys>
-            <div inner_html=move || presenting.get().then(|| outcome().map(|r| presenter(&r)).ok()).flatten().unwrap_or_default()></div>
-            <div class="nhsuk-button-group">
-                <button type="button" class=button data-testid="present-back" on:click=move |_| step(false)>"Back"</button>
-                <button type="button" class=button data-testid="present-forward" on:click=move |_| step(true)>"Forward"</button>
-                <button type="button" class=button data-testid="present-leave" on:click=move |_| leave()>"Leave presenter mode"</button>
-            </div>
-        </div>
+        <div class="app-present" id="presenter" data-testid="presenter" role="dialog" aria-modal="true" aria-label="Presenter mode" tabindex="-1"
+            hidden=move || !presenting.get() on:keydown=keys on:click=clicks
+            on:fullscreenchange=move |_| if document().fullscreen_element().is_none() { act("leave") }
+            inner_html=move || presenting.get().then(|| outcome().map(|r| presenter(&r)).ok()).flatten().unwrap_or_default()></div>
     }
 }

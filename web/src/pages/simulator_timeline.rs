@@ -408,7 +408,7 @@ pub fn presenter(run: &Run) -> Html {
     );
     let (drawn, _) = drawing(run, span(run), "pr", "Timeline of the account's states");
     html!(
-        r#"<p class="app-present-date" data-testid="present-date">{}</p><p class="app-present-state" data-testid="present-state">{} since {}</p><ul class="app-present-list">{}</ul>{}<p class="app-present-next">{}</p><p class="nhsuk-body-s" data-testid="present-step">{}</p>"#,
+        r#"<p class="app-present-date" data-testid="present-date">{}</p><p class="app-present-state" data-testid="present-state">{} since {}</p><ul class="app-present-list">{}</ul>{}<p class="app-present-next">{}</p><p class="nhsuk-body-s" data-testid="present-step">{}</p><div class="nhsuk-button-group"><button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-step="back">Back</button><button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-step="forward">Forward</button><button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-step="leave">Leave presenter mode</button></div>"#,
         Html::text(&s.as_of.long_form()),
         tag(r.state),
         Html::text(&r.since.long_form()),
