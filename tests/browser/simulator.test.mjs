@@ -35,7 +35,7 @@ test('the simulator opens on the SPEC example, then follows a new account', asyn
   assert.equal(await text(page, 'state'), 'Active');
   assert.equal(await page.getByTestId('transitions').locator('tbody tr').count(), 3);
   // The SVG has a text alternative listing the same stretches as the table.
-  const desc = await page.locator('#timeline-desc').textContent();
+  const desc = await page.locator('#tl-d').textContent();
   assert.match(desc, /Active from 1 March 2025 to 30 March 2025; Inactive from 31 March 2025 to 29 April 2025; Active from 30 April 2025/);
   assert.match(desc, /then Inactive on 30 May 2025/);
   await finish(s);

@@ -7,6 +7,7 @@ mod page;
 mod pages;
 mod router;
 mod store;
+mod timeline;
 mod words;
 
 use leptos::prelude::*;

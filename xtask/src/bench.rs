@@ -8,8 +8,8 @@
 //!   generated accounts, answers checked first (`tests/bench/node.mjs`);
 //! - native: a generated 2.1-million-row roster CSV through `nhsmail-rules decide`: wall time, CPU
 //!   time and peak memory, beside a 100,000-row roster to show memory does not grow;
-//! - app: gzip bytes of the built site; the roster page and the home page's first paint in
-//!   headless Chromium.
+//! - app: gzip bytes of the built site; the roster page, the simulator's timeline after a change
+//!   (200 events) and the home page's first paint in headless Chromium.
 //!
 //! `--smoke` runs everything small and quick (CI), so the benchmarks cannot rot.
 
@@ -176,6 +176,22 @@ pub(crate) fn bench(args: &[String]) -> Result {
             page["longestFrameGapMs"].as_f64().unwrap_or(f64::NAN)
         ),
         "tests/bench/browser.mjs".into(),
+    ));
+
+    step("app: the simulator's timeline after a change, 200 events, in headless Chromium");
+    let timeline_json = out.join("timeline.json");
+    run(Command::new("node")
+        .args(["tests/bench/timeline.mjs", "--changes", "20", "--json"])
+        .arg(&timeline_json))?;
+    let timeline: serde_json::Value = read_json(&timeline_json)?;
+    rows.push((
+        "app: simulator timeline, 200 events, one change to recompute and redraw".into(),
+        format!(
+            "{:.1} ms (median of 20; target 16 ms); {:.1} ms to the next frame",
+            timeline["medianMs"].as_f64().unwrap_or(f64::NAN),
+            timeline["medianToPaintMs"].as_f64().unwrap_or(f64::NAN)
+        ),
+        "tests/bench/timeline.mjs".into(),
     ));
 
     step("app: first paint of the home page in headless Chromium");

@@ -14,5 +14,7 @@ pub mod roster_view;
 pub mod rules;
 pub mod scenario_link;
 pub mod simulator;
+pub mod simulator_events;
 pub mod simulator_presets;
+pub mod simulator_timeline;
 pub mod simulator_view;

@@ -4,13 +4,10 @@
 //! link that reproduces it exactly.
 
 use leptos::prelude::*;
-use nhsmail_rules::{
-    evaluate_account, segments, Account, AccountKind, AccountResult, Channel, Event, EventType,
-    IsoDate, PolicySet, Segment, BUILT_IN_SETS,
-};
+use nhsmail_rules::{AccountKind, Channel, Event, IsoDate, PolicySet, BUILT_IN_SETS};
 use serde::{Deserialize, Serialize};
 
-use crate::browser::copy_text;
+use crate::browser::{by_id, copy_text, focus};
 use crate::components::date_input::{date_error, read_date, read_date_in, DateInput};
 use crate::components::date_parts::kept_date;
 use crate::components::form::{focus_link_target, page_title, shown, typed, Checkbox, FieldError};
@@ -18,76 +15,15 @@ use crate::components::from_key;
 use crate::html::{html, options, Html};
 use crate::page::Page;
 use crate::pages::scenario_link::{scenario_from_query, scenario_query};
+use crate::pages::simulator_events::{event_choices, make_event, EventsTable};
 use crate::pages::simulator_presets::presets;
+use crate::pages::simulator_timeline::{area, compute, presenter, side_by_side, stops};
 use crate::pages::simulator_view::outcome as outcome_html;
 use crate::store::{kept, Notices};
+use wasm_bindgen::JsCast;
 
 const KEY: &str = "nhsmail-rules.simulator.v1";
 const WHAT: &str = "simulator scenario";
-
-/// What "What happened" offers, as (value, words): a sign-in or use by each channel (an activity
-/// is always added with its channel), then every other kind of event.
-fn event_choices() -> impl Iterator<Item = (&'static str, &'static str)> {
-    let others = EventType::ALL
-        .into_iter()
-        .filter(|t| *t != EventType::Activity);
-    Channel::ALL
-        .into_iter()
-        .map(|c| (c.as_str(), c.label()))
-        .chain(others.map(|t| (t.as_str(), t.label())))
-}
-
-/// An event in words: its channel's for an activity, else its kind's, and any detail.
-fn describe(event: &Event) -> String {
-    let words = match event.channel.filter(|_| event.kind == EventType::Activity) {
-        Some(channel) => channel.label(),
-        None => event.kind.label(),
-    };
-    match (&event.organisation, &event.address) {
-        (Some(org), _) => format!("{words}: {org}"),
-        (_, Some(address)) => format!("{words}: {address}"),
-        (None, None) => words.to_owned(),
-    }
-}
-
-/// Builds an event from the form: `key` is a channel's or an event type's JSON name; the error
-/// names the field to fix and what to do.
-fn make_event(on: IsoDate, key: &str, detail: &str) -> Result<Event, (&'static str, &'static str)> {
-    if let Some(channel) = from_key::<Channel>(key) {
-        return Ok(Event {
-            channel: Some(channel),
-            ..Event::new(on, EventType::Activity)
-        });
-    }
-    let kind = from_key::<EventType>(key).ok_or(("new-type", "Select what happened"))?;
-    let detail = detail.trim();
-    Ok(match kind {
-        EventType::Joined if detail.is_empty() => {
-            return Err((
-                "new-detail",
-                "Enter the name of the organisation they joined",
-            ))
-        }
-        EventType::Joined => Event {
-            organisation: Some(detail.to_owned()),
-            ..Event::new(on, kind)
-        },
-        EventType::NameChanged if detail.is_empty() => {
-            return Err(("new-detail", "Enter the new email address"))
-        }
-        EventType::NameChanged => Event {
-            address: Some(detail.to_owned()),
-            ..Event::new(on, kind)
-        },
-        EventType::Activity
-        | EventType::AupAccepted
-        | EventType::AccountSecretSet
-        | EventType::Disabled
-        | EventType::Enabled
-        | EventType::MarkedLeaver
-        | EventType::Restored => Event::new(on, kind),
-    })
-}
 
 /// The date fields' legends, which their error messages name.
 const CREATED: &str = "Date the account was created";
@@ -108,37 +44,8 @@ pub struct Scenario {
 
 impl Default for Scenario {
     fn default() -> Self {
-        presets().remove(0).3
+        presets().remove(0).4
     }
-}
-
-type Computed = Result<(AccountResult, Vec<Segment>, IsoDate), String>;
-
-fn compute(s: &Scenario) -> Computed {
-    let account = Account {
-        recorded_state: None,
-        id: "simulated".into(),
-        kind: s.kind,
-        created: s.created,
-        onboarded: Some(s.onboarded),
-        recorded_since: None,
-        active_on: None,
-        address: None,
-        organisation: None,
-        events: s.events.clone(),
-    };
-    let set = PolicySet::built_in(&s.policy_set).ok_or("Choose a policy set")?;
-    if s.as_of < s.created {
-        return Err(format!(
-            "The date to look at must be on or after the creation date ({})",
-            s.created.long_form()
-        ));
-    }
-    let result = evaluate_account(&account, s.as_of, &set)
-        .map_err(|e| crate::words::engine_error(&e, &[("asOf", "date to look at")]))?;
-    // The same as `timeline(&account, as_of, &set)`, without living the account twice.
-    let segments = segments(account.start_day(), &result.transitions);
-    Ok((result, segments, s.as_of))
 }
 
 /// The scenario in the page's link (`?scenario=`), if there is one.
@@ -158,7 +65,13 @@ fn about_html(id: &str) -> Html {
     presets()
         .into_iter()
         .find(|(p, ..)| *p == id)
-        .map(|(_, _, about, _)| html!(r#"<p class="nhsuk-hint">{}</p>"#, Html::text(about)))
+        .map(|(_, _, about, point, _)| {
+            html!(
+                r#"<p class="nhsuk-hint">{}</p><p class="nhsuk-inset-text" data-testid="point-out">{}</p>"#,
+                Html::text(about),
+                Html::text(point)
+            )
+        })
         .unwrap_or_default()
 }
 
@@ -191,49 +104,18 @@ fn summary_html(testid: &str, errors: &[FieldError]) -> Html {
     )
 }
 
-/// The events as a table in date order, each row keyed by its event's key (`<For>`), with a
-/// Remove button.
-#[component]
-fn EventsTable(events: RwSignal<Vec<(usize, Event)>>) -> impl IntoView {
-    let sorted = move || {
-        let mut list = events.get();
-        list.sort_by_key(|(k, e)| (e.on, *k));
-        list
-    };
-    let row = move |(key, event): (usize, Event)| {
-        let (on, words) = (event.on.long_form(), describe(&event));
-        let hidden = format!(" {words} on {on}");
-        view! {
-            <tr class="nhsuk-table__row">
-                <td class="nhsuk-table__cell">{on}</td>
-                <td class="nhsuk-table__cell">{words}</td>
-                <td class="nhsuk-table__cell">
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                        on:click=move |_| events.update(|l| l.retain(|(k, _)| *k != key))>
-                        "Remove"<span class="nhsuk-u-visually-hidden">{hidden}</span>
-                    </button>
-                </td>
-            </tr>
-        }
-    };
-    view! {
-        {move || events.with(Vec::is_empty).then(|| view! { <p data-testid="no-events">"No events yet."</p> })}
-        <div class="app-table-scroll" role="region" aria-label="Events" tabindex="0">
-        <table class="nhsuk-table" data-testid="events">
-            <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Events"</caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">"Date"</th>
-                    <th scope="col" class="nhsuk-table__header">"Event"</th>
-                    <th scope="col" class="nhsuk-table__header"><span class="nhsuk-u-visually-hidden">"Action"</span></th>
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">
-                <For each=sorted key=|(k, _)| *k children=row/>
-            </tbody>
-        </table>
-        </div>
+/// Presenter mode, once it is shown: full screen where the browser allows it (else it fills the
+/// window), with the focus in it.
+fn enter_presenter() {
+    if let Some(el) = by_id::<web_sys::Element>("presenter") {
+        let _ = el.request_fullscreen();
     }
+    focus("presenter");
+}
+
+/// The focus back on the "Present" button.
+fn focus_present() {
+    focus("present");
 }
 
 /// The simulator page.
@@ -302,7 +184,7 @@ pub fn Simulator() -> impl IntoView {
             saved.set(s);
         }
     });
-    let outcome = move || current().and_then(|s| compute(&s));
+    let outcome = move || current().and_then(|s| compute(&s, &s.policy_set));
     page_title(
         || "Account lifecycle simulator".to_owned(),
         move || outcome().is_err(),
@@ -311,7 +193,7 @@ pub fn Simulator() -> impl IntoView {
     let load_preset = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = preset.get_untracked();
-        if let Some((_, _, _, s)) = presets().into_iter().find(|(p, ..)| *p == id) {
+        if let Some((_, _, _, _, s)) = presets().into_iter().find(|(p, ..)| *p == id) {
             kind.set(s.kind.as_str().to_owned());
             created.set(s.created.to_string());
             as_of.set(s.as_of.to_string());
@@ -366,19 +248,95 @@ pub fn Simulator() -> impl IntoView {
     };
     let button = "nhsuk-button nhsuk-button--secondary nhsuk-button--small";
 
+    // Side by side: the other policy set ("" for none). Presenter mode: on or off.
+    let compare = RwSignal::new(String::new());
+    let presenting = RwSignal::new(false);
+    // One step through the account's life: to the next (or the previous) event or change.
+    let step = move |forward: bool| {
+        let Ok(s) = untrack(current) else { return };
+        let Some(set) = PolicySet::built_in(&s.policy_set) else {
+            return;
+        };
+        let days = stops(&s, &set);
+        let to = if forward {
+            days.into_iter().find(|d| *d > s.as_of)
+        } else {
+            days.into_iter().rev().find(|d| *d < s.as_of)
+        };
+        if let Some(d) = to {
+            as_of.set(d.to_string());
+        }
+    };
+    // Presenter mode's keys and buttons (`data-step`): forward, back, or leave, with the focus
+    // back on the button that opened it once the page is shown again. Leaving full screen by
+    // the browser's own means leaves presenter mode too.
+    let act = move |what: &str| match what {
+        "forward" => step(true),
+        "back" => step(false),
+        // Out of full screen first: the focus moves once the browser has left it.
+        "leave" if document().fullscreen_element().is_some() => document().exit_fullscreen(),
+        "leave" => {
+            presenting.set(false);
+            request_animation_frame(focus_present as fn());
+        }
+        _ => {}
+    };
+    let keys = move |ev: leptos::ev::KeyboardEvent| {
+        let what = match ev.key().as_str() {
+            "ArrowRight" | "PageDown" => "forward",
+            "ArrowLeft" | "PageUp" => "back",
+            "Escape" => "leave",
+            _ => return,
+        };
+        ev.prevent_default();
+        act(what);
+    };
+    let clicks = move |ev: leptos::ev::MouseEvent| {
+        if let Some(what) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-step]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-step"))
+        {
+            // The screen is drawn again, button and all: the focus stays in presenter mode.
+            focus("presenter");
+            act(&what);
+        }
+    };
+    let present = move |_| {
+        presenting.set(true);
+        request_animation_frame(enter_presenter as fn());
+    };
+
     view! {
         <h1>"Account lifecycle simulator"</h1>
         <p class="nhsuk-lede-text">"See how an NHSmail account moves from active to inactive to deleted, and what stops it."</p>
 
+        <h2>"Timeline"</h2>
+        <div data-testid="timeline-area" inner_html=move || outcome().map(|r| area(&r)).unwrap_or_default()></div>
+        <div class="nhsuk-form-group">
+            <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0" id="present" data-testid="present" on:click=present>"Present"</button>
+        </div>
         <form class="nhsuk-u-margin-bottom-5" on:submit=load_preset>
             <div class="nhsuk-form-group">
                 <label class="nhsuk-label nhsuk-label--s" for="preset">"Start from an example"</label>
                 <select class="nhsuk-select" id="preset" data-testid="preset" on:change=typed(preset)
-                    inner_html=options(std::iter::once(("", "Choose an example")).chain(presets().iter().map(|(id, name, _, _)| (*id, *name))), "")></select>
+                    inner_html=options(std::iter::once(("", "Choose an example")).chain(presets().iter().map(|(id, name, ..)| (*id, *name))), "")></select>
                 <button type="submit" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-left-2 nhsuk-u-margin-bottom-0" data-testid="load-preset">"Load example"</button>
             </div>
             <div inner_html=move || preset.with(|p| about_html(p))></div>
         </form>
+
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="compare">"Compare with another policy set"</label>
+            <select class="nhsuk-select" id="compare" data-testid="compare" on:change=typed(compare)
+                inner_html=options(std::iter::once(("", "Do not compare")).chain(BUILT_IN_SETS.iter().map(|s| (s.id, s.title))), "")></select>
+        </div>
+        <div data-testid="side-by-side" inner_html=move || compare.with(|c| {
+            let s = current().ok()?;
+            (!c.is_empty()).then_some(())?;
+            Some(side_by_side(&compute(&s, &s.policy_set).ok()?, &compute(&s, c).ok()?))
+        }).unwrap_or_default()></div>
 
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-one-half">
@@ -443,17 +401,22 @@ pub fn Simulator() -> impl IntoView {
                         r#"<div class="nhsuk-error-summary" data-testid="input-error"><h2 class="nhsuk-error-summary__title">There is a problem</h2><div class="nhsuk-error-summary__body"><p>{}</p></div></div>"#,
                         Html::text(message)
                     ),
-                    Ok((result, segments, as_of)) => outcome_html(result, segments, *as_of),
+                    Ok(run) => outcome_html(run),
                 }></div>
             </div>
         </div>
 
-        <h2>"Share this scenario"</h2>
+        <h2 class="app-no-print">"Share this scenario"</h2>
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="share-link">"Anyone who opens this link sees the same account, events and date"</label>
             <input class="nhsuk-input" id="share-link" type="text" readonly data-testid="share-link" prop:value=share/>
         </div>
         <button type="button" class="nhsuk-button nhsuk-button--secondary" data-testid="copy-link" on:click=copy_link>"Copy the link"</button>
         <p role="status">{shown(copied)}</p>
+
+        <div class="app-present" id="presenter" data-testid="presenter" role="dialog" aria-modal="true" aria-label="Presenter mode" tabindex="-1"
+            hidden=move || !presenting.get() on:keydown=keys on:click=clicks
+            on:fullscreenchange=move |_| if document().fullscreen_element().is_none() { act("leave") }
+            inner_html=move || presenting.get().then(|| outcome().map(|r| presenter(&r)).ok()).flatten().unwrap_or_default()></div>
     }
 }
