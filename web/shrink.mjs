@@ -10,6 +10,7 @@
 //    Then one more -Oz, which must leave every name as it was (checked).
 // 3. The JavaScript is minified (terser).
 // 4. The subresource integrity hashes in index.html are written again for the changed files.
+// 5. index.html loses its comments (they document the source file, not the page).
 // Each import and module name must be found exactly once where the imports object defines it, and
 // every wasm.<name> the JavaScript uses must be an export afterwards: otherwise the build stops.
 // Trunk starts a stage's hooks together, so Trunk.toml runs this and csp.mjs (which also writes
@@ -110,6 +111,9 @@ for (const f of [jsFile, wasmFile]) {
   if (!re.test(html)) throw new Error(`shrink.mjs: no integrity for ${base} in index.html`);
   html = html.replace(re, `$1${sri}"`);
 }
+// 5. The page without its comments and the blank lines they leave: notes for whoever reads
+// index.html in the repository, not for the browser (none is inside the inline script).
+html = html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s*(?=\n)/g, '');
 writeFileSync(indexFile, html);
 console.log(
   `shrink.mjs: wasm ${before.wasm} -> ${size(wasmFile)} bytes, js ${before.js} -> ${size(jsFile)} bytes; ` +
