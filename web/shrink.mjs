@@ -9,8 +9,9 @@
 //    prints is not used: it does not match the names it writes (checked on this app's build).
 //    Then one more -Oz, which must leave every name as it was (checked).
 // 3. The JavaScript is minified (terser).
-// 4. The subresource integrity hashes in index.html are written again for the changed files.
-// 5. index.html loses its comments (they document the source file, not the page).
+// 4. The app's own stylesheet loses its comments and extra white space.
+// 5. The subresource integrity hashes in index.html are written again for the changed files.
+// 6. index.html loses its comments (they document the source file, not the page).
 // Each import and module name must be found exactly once where the imports object defines it, and
 // every wasm.<name> the JavaScript uses must be an export afterwards: otherwise the build stops.
 // Trunk starts a stage's hooks together, so Trunk.toml runs this and csp.mjs (which also writes
@@ -101,17 +102,27 @@ const min = await minify(js, { module: true, compress: true, mangle: true });
 if (!min.code) throw new Error('shrink.mjs: terser gave no code');
 writeFileSync(jsFile, min.code);
 
-// 4. Integrity hashes.
+// 4. The app's own stylesheet (web/local.css) without its comments and runs of white space:
+// notes for the source file. Its only strings are attribute values without spaces or { } ; , (checked),
+// so collapsing white space changes nothing else.
+const cssFile = one(/^local-[0-9a-f]+\.css$/);
+const css = readFileSync(cssFile, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+if (css.includes("'") || (css.match(/"[^"]*"/g) ?? []).some((q) => /[\s{};,]/.test(q))) {
+  throw new Error('shrink.mjs: web/local.css has a string with spaces or punctuation; minify it another way');
+}
+writeFileSync(cssFile, css.replace(/\s+/g, ' ').replace(/ ?([{};,]) ?/g, '$1').trim());
+
+// 5. Integrity hashes.
 const indexFile = join(dir, 'index.html');
 let html = readFileSync(indexFile, 'utf8');
-for (const f of [jsFile, wasmFile]) {
+for (const f of [jsFile, wasmFile, cssFile]) {
   const base = f.slice(dir.length + 1);
   const sri = `sha384-${createHash('sha384').update(readFileSync(f)).digest('base64')}`;
   const re = new RegExp(`(href="/${escape(base)}"[^>]*integrity=")[^"]*"`);
   if (!re.test(html)) throw new Error(`shrink.mjs: no integrity for ${base} in index.html`);
   html = html.replace(re, `$1${sri}"`);
 }
-// 5. The page without its comments and the blank lines they leave: notes for whoever reads
+// 6. The page without its comments and the blank lines they leave: notes for whoever reads
 // index.html in the repository, not for the browser (none is inside the inline script).
 html = html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s*(?=\n)/g, '');
 writeFileSync(indexFile, html);

@@ -19,7 +19,7 @@ pub(crate) const NIGHTLY: &str = "nightly-2026-05-20";
 /// `--cfg erase_components` is in `.cargo/config.toml` too: repeated here so the build is the same
 /// whether cargo joins the two or lets this one win.
 const APP_RUSTFLAGS: &str =
-    "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Cllvm-args=-inline-threshold=0";
+    "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Cllvm-args=-inline-threshold=0";
 
 /// Paths to the installed tools.
 pub(crate) struct Tools {
