@@ -109,6 +109,13 @@ test('presenter mode steps through the life by keyboard, and Escape leaves it', 
   await screen.locator('[data-step=back]').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=present-date]')?.textContent === '2 June 2025');
   await axe(page, 'presenter mode');
+  // Tab goes round the presenter's own buttons, never behind it (four presses over three buttons).
+  const steps = [];
+  for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    steps.push(await page.evaluate(() => document.activeElement?.closest('[data-testid=presenter]') ? document.activeElement.dataset.step ?? 'screen' : 'outside'));
+  }
+  assert.deepEqual(steps, ['back', 'forward', 'leave', 'back', 'leave']);
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => document.querySelector('[data-testid=presenter]').hidden);
   await page.waitForFunction(() => document.activeElement?.dataset.testid === 'present');

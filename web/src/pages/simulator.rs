@@ -113,6 +113,30 @@ fn enter_presenter() {
     focus("presenter");
 }
 
+/// Presenter mode's buttons in turn, wrapping round at either end (`back` for Shift+Tab).
+fn cycle_presenter_focus(back: bool) {
+    let Some(Ok(buttons)) =
+        by_id::<web_sys::Element>("presenter").map(|p| p.query_selector_all("button"))
+    else {
+        return;
+    };
+    let n = buttons.length();
+    let active: Option<web_sys::Node> = document().active_element().map(Into::into);
+    let at = (0..n).find(|&i| buttons.get(i) == active);
+    let next = match (at, back) {
+        (Some(i), false) => i + 1,
+        (Some(i), true) => i + n - 1,
+        (None, false) => 0,
+        (None, true) => n.saturating_sub(1),
+    };
+    if let Some(b) = buttons
+        .get(next % n.max(1))
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = b.focus();
+    }
+}
+
 /// The focus back on the "Present" button.
 fn focus_present() {
     focus("present");
@@ -282,6 +306,12 @@ pub fn Simulator() -> impl IntoView {
         _ => {}
     };
     let keys = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Tab" {
+            // The focus kept in presenter mode: Tab and Shift+Tab go round its buttons.
+            ev.prevent_default();
+            cycle_presenter_focus(ev.shift_key());
+            return;
+        }
         let what = match ev.key().as_str() {
             "ArrowRight" | "PageDown" => "forward",
             "ArrowLeft" | "PageUp" => "back",

@@ -1,5 +1,6 @@
 use super::*;
 use crate::pages::simulator_presets::presets;
+use nhsmail_rules::BUILT_IN_SET_IDS;
 
 fn preset(id: &str) -> Scenario {
     presets().into_iter().find(|p| p.0 == id).unwrap().4
@@ -38,8 +39,13 @@ fn the_policy_change_is_named_with_its_numbers() {
 #[test]
 fn side_by_side_says_how_many_days_apart() {
     let s = preset("ncl-change");
-    let ncl = compute(&s, "ncl-icb").unwrap();
-    let national = compute(&s, "national").unwrap();
+    // The preset's own set (North Central London) against the other built-in one (national).
+    let ncl = compute(&s, &s.policy_set).unwrap();
+    let other = BUILT_IN_SET_IDS
+        .iter()
+        .find(|id| **id != s.policy_set)
+        .unwrap();
+    let national = compute(&s, other).unwrap();
     let words = differences(&ncl, &national);
     assert!(
         words.contains(&"Under North Central London ICB the account is deleted on 31 December 2022, 12 days later than under National policy (19 December 2022).".to_owned()),
