@@ -78,12 +78,8 @@ pub(crate) fn bench(args: &[String]) -> Result {
 
     step("node: json-rules-engine against the npm module");
     crate::package(&tools)?;
-    let node_json = out.join("node.json");
     let accounts = if smoke { "2000" } else { "100000" };
-    run(Command::new("node")
-        .args(["tests/bench/node.mjs", "--accounts", accounts, "--json"])
-        .arg(&node_json))?;
-    let node: serde_json::Value = read_json(&node_json)?;
+    let node = node_bench(&out, "node", &["--accounts", accounts])?;
     for r in node["results"].as_array().into_iter().flatten() {
         rows.push((
             format!(
@@ -92,10 +88,10 @@ pub(crate) fn bench(args: &[String]) -> Result {
             ),
             format!(
                 "{:.3} µs per account ({:.1}× json-rules-engine, {:.1}× its four-rule model, {:.2}× the hand-written JS engine)",
-                r["usPerAccount"].as_f64().unwrap_or(f64::NAN),
-                r["speedup"].as_f64().unwrap_or(f64::NAN),
-                r["vsFourRules"].as_f64().unwrap_or(f64::NAN),
-                r["vsJsEngine"].as_f64().unwrap_or(f64::NAN)
+                number(r, "usPerAccount"),
+                number(r, "speedup"),
+                number(r, "vsFourRules"),
+                number(r, "vsJsEngine")
             ),
             "tests/bench/node.mjs".into(),
         ));
@@ -145,23 +141,12 @@ pub(crate) fn bench(args: &[String]) -> Result {
     ));
 
     step("app: the roster page in headless Chromium");
-    let browser_json = out.join("browser.json");
     let (page_rows, runs) = if smoke {
         ("20000", "1")
     } else {
         ("100000", "3")
     };
-    run(Command::new("node")
-        .args([
-            "tests/bench/browser.mjs",
-            "--rows",
-            page_rows,
-            "--runs",
-            runs,
-            "--json",
-        ])
-        .arg(&browser_json))?;
-    let page: serde_json::Value = read_json(&browser_json)?;
+    let page = node_bench(&out, "browser", &["--rows", page_rows, "--runs", runs])?;
     let read_ms = page["runs"]
         .as_array()
         .into_iter()
@@ -172,43 +157,33 @@ pub(crate) fn bench(args: &[String]) -> Result {
         format!("app: roster page, {page_rows} CSV rows, \"Check the roster\" to results drawn"),
         format!(
             "{:.0} ms (median of {runs}); reading the file before that at most {read_ms:.0} ms; longest gap between frames {:.0} ms",
-            page["medianMs"].as_f64().unwrap_or(f64::NAN),
-            page["longestFrameGapMs"].as_f64().unwrap_or(f64::NAN)
+            number(&page, "medianMs"),
+            number(&page, "longestFrameGapMs")
         ),
         "tests/bench/browser.mjs".into(),
     ));
 
     step("app: the simulator's timeline after a change, 200 events, in headless Chromium");
-    let timeline_json = out.join("timeline.json");
-    run(Command::new("node")
-        .args(["tests/bench/timeline.mjs", "--changes", "20", "--json"])
-        .arg(&timeline_json))?;
-    let timeline: serde_json::Value = read_json(&timeline_json)?;
+    let timeline = node_bench(&out, "timeline", &["--changes", "20"])?;
     rows.push((
         "app: simulator timeline, 200 events, one change to recompute and redraw".into(),
         format!(
             "{:.1} ms (median of 20; target 16 ms); {:.1} ms to the next frame",
-            timeline["medianMs"].as_f64().unwrap_or(f64::NAN),
-            timeline["medianToPaintMs"].as_f64().unwrap_or(f64::NAN)
+            number(&timeline, "medianMs"),
+            number(&timeline, "medianToPaintMs")
         ),
         "tests/bench/timeline.mjs".into(),
     ));
 
     step("app: first paint of the home page in headless Chromium");
-    let paint_json = out.join("first-paint.json");
     // Five page loads take a few seconds: the same in --smoke.
-    run(Command::new("node")
-        .args(["tests/bench/first-paint.mjs", "--runs", "5", "--json"])
-        .arg(&paint_json))?;
-    let paint: serde_json::Value = read_json(&paint_json)?;
+    let paint = node_bench(&out, "first-paint", &["--runs", "5"])?;
     rows.push((
         "app: home page, navigation to first paint (cache off)".into(),
         format!(
             "first paint {:.0} ms, first contentful paint {:.0} ms (median of 5; target 300 ms)",
-            paint["medianFirstPaintMs"].as_f64().unwrap_or(f64::NAN),
-            paint["medianFirstContentfulPaintMs"]
-                .as_f64()
-                .unwrap_or(f64::NAN)
+            number(&paint, "medianFirstPaintMs"),
+            number(&paint, "medianFirstContentfulPaintMs")
         ),
         "tests/bench/first-paint.mjs".into(),
     ));
@@ -227,6 +202,23 @@ pub(crate) fn bench(args: &[String]) -> Result {
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     eprintln!("xtask: wrote {}", path.display());
     Ok(())
+}
+
+/// Runs `tests/bench/{name}.mjs` with `args` and reads the figures it writes to
+/// `{out}/{name}.json`.
+fn node_bench(out: &Path, name: &str, args: &[&str]) -> Result<serde_json::Value> {
+    let json = out.join(format!("{name}.json"));
+    run(Command::new("node")
+        .arg(format!("tests/bench/{name}.mjs"))
+        .args(args)
+        .arg("--json")
+        .arg(&json))?;
+    read_json(&json)
+}
+
+/// A figure of a bench's JSON, or NaN where it is missing.
+fn number(figures: &serde_json::Value, key: &str) -> f64 {
+    figures[key].as_f64().unwrap_or(f64::NAN)
 }
 
 fn read_json(path: &Path) -> Result<serde_json::Value> {
