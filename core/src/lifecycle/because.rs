@@ -7,9 +7,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::Life;
+use super::{limit, Life};
 use crate::model::date::IsoDate;
-use crate::model::policy::Policy;
 use crate::model::rules::RuleId;
 
 /// Why a transition happened, in words and numbers (`because`, appended last to a transition when
@@ -83,23 +82,6 @@ impl Explain {
 /// [`Life::because`] as a plain function, for [`Explain::YES`].
 fn explain(life: &Life<'_>, on: IsoDate, rule: RuleId) -> Because {
     life.because(on, rule)
-}
-
-/// `rule`'s limit under `p`, in the policy's unit; `None` for a rule no clock drives.
-fn limit(rule: RuleId, p: &Policy) -> Option<u32> {
-    Some(match rule {
-        RuleId::ActiveDeleted => p
-            .inactive_after_days
-            .get()
-            .saturating_add(p.delete_after_inactive_days.get()),
-        RuleId::Onboarding => p.onboarding_days.get(),
-        RuleId::Inactive => p.inactive_after_days.get(),
-        RuleId::InactiveDeleted => p.delete_after_inactive_days.get(),
-        RuleId::DisabledRetention => p.disabled_retention_months.get(),
-        RuleId::Leaver => p.leaver_deletion_days.get(),
-        RuleId::RestoreWindow => p.restore_window_days.get(),
-        _ => return None,
-    })
 }
 
 /// A sentence being written. Its steps are not inlined: the sentences have many of them, and

@@ -108,24 +108,16 @@ impl Life<'_> {
         }
     }
 
-    /// The first day on which `rule`'s condition holds under policy `p` (None: never).
+    /// The first day on which `rule`'s condition holds under policy `p` (None: never): its
+    /// [`limit`] counted from the day the rule counts from.
     fn due_on(&self, rule: RuleId, p: &Policy) -> Option<IsoDate> {
-        let days = |anchor: IsoDate, n: u64| anchor.plus_days(n);
+        let n = limit(rule, p)?;
         match rule {
-            RuleId::ActiveDeleted => days(
-                self.last,
-                u64::from(p.inactive_after_days.get())
-                    + u64::from(p.delete_after_inactive_days.get()),
-            ),
-            RuleId::Onboarding if !self.onboarded() => {
-                days(self.created, p.onboarding_days.get().into())
-            }
-            RuleId::Inactive => days(self.last, p.inactive_after_days.get().into()),
-            RuleId::InactiveDeleted => days(self.since, p.delete_after_inactive_days.get().into()),
-            RuleId::DisabledRetention => self.since.plus_months(p.disabled_retention_months.get()),
-            RuleId::Leaver => days(self.since, p.leaver_deletion_days.get().into()),
-            RuleId::RestoreWindow => days(self.since, p.restore_window_days.get().into()),
-            _ => None,
+            RuleId::ActiveDeleted | RuleId::Inactive => self.last.plus_days(n.into()),
+            RuleId::Onboarding if self.onboarded() => None,
+            RuleId::Onboarding => self.created.plus_days(n.into()),
+            RuleId::DisabledRetention => self.since.plus_months(n),
+            _ => self.since.plus_days(n.into()),
         }
     }
 
@@ -314,6 +306,25 @@ fn live<'a>(
         }
     }
     Ok(life)
+}
+
+/// `rule`'s limit under `p`, in the policy's unit (days; months for `LC-DISABLED-RETENTION`;
+/// `LC-ACTIVE-DELETED`'s is `inactiveAfterDays + deleteAfterInactiveDays`); `None` for a rule no
+/// clock drives. What the rule is due after, and what an explanation quotes.
+pub(crate) fn limit(rule: RuleId, p: &Policy) -> Option<u32> {
+    Some(match rule {
+        RuleId::ActiveDeleted => p
+            .inactive_after_days
+            .get()
+            .saturating_add(p.delete_after_inactive_days.get()),
+        RuleId::Onboarding => p.onboarding_days.get(),
+        RuleId::Inactive => p.inactive_after_days.get(),
+        RuleId::InactiveDeleted => p.delete_after_inactive_days.get(),
+        RuleId::DisabledRetention => p.disabled_retention_months.get(),
+        RuleId::Leaver => p.leaver_deletion_days.get(),
+        RuleId::RestoreWindow => p.restore_window_days.get(),
+        _ => return None,
+    })
 }
 
 /// The account's state at the end of `as_of` under `set` (SPEC section 3, `evaluateAccount`).
