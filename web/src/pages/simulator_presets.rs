@@ -85,7 +85,8 @@ pub fn presets() -> Vec<Preset> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nhsmail_rules::{evaluate_account, Account, PolicySet, State};
+    use crate::pages::simulator_timeline::account;
+    use nhsmail_rules::{evaluate_account, PolicySet, State};
 
     /// Each preset's changes of state are exactly the ones its story tells, in order: no spell
     /// the description does not explain.
@@ -110,18 +111,7 @@ mod tests {
                 !about.is_empty() && point.starts_with("Point out: "),
                 "{id}"
             );
-            let account = Account {
-                recorded_state: None,
-                id: id.into(),
-                kind: s.kind,
-                created: s.created,
-                onboarded: Some(s.onboarded),
-                recorded_since: None,
-                active_on: None,
-                address: None,
-                organisation: None,
-                events: s.events.clone(),
-            };
+            let account = account(&s);
             let set = PolicySet::built_in(&s.policy_set).unwrap();
             let r = evaluate_account(&account, s.as_of, &set).unwrap();
             let got: Vec<State> = r.transitions.iter().map(|t| t.to).collect();

@@ -22,7 +22,8 @@ pub struct Run {
     pub segments: Vec<Segment>,
 }
 
-fn account(s: &Scenario) -> Account {
+/// The scenario's account, as the engine takes it.
+pub(crate) fn account(s: &Scenario) -> Account {
     Account {
         recorded_state: None,
         id: "simulated".into(),
