@@ -121,16 +121,18 @@ fn cycle_presenter_focus(back: bool) {
         return;
     };
     let n = buttons.length();
+    if n == 0 {
+        return;
+    }
     let active: Option<web_sys::Node> = document().active_element().map(Into::into);
-    let at = (0..n).find(|&i| buttons.get(i) == active);
-    let next = match (at, back) {
-        (Some(i), false) => i + 1,
-        (Some(i), true) => i + n - 1,
+    let next = match ((0..n).find(|&i| buttons.get(i) == active), back) {
+        (Some(i), false) => (i + 1) % n,
+        (Some(i), true) => (i + n - 1) % n,
         (None, false) => 0,
-        (None, true) => n.saturating_sub(1),
+        (None, true) => n - 1,
     };
     if let Some(b) = buttons
-        .get(next % n.max(1))
+        .get(next)
         .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = b.focus();

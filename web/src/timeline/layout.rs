@@ -18,7 +18,6 @@ pub const FONT: i64 = 18;
 /// The drawing's usual width in its units.
 pub const WIDTH: i64 = 960;
 const ROW: i64 = 28;
-const BAR_H: i64 = 44;
 const MARGIN: i64 = 4;
 const GAP: i64 = 10;
 const LINE_GAP: i64 = 4;
@@ -108,7 +107,7 @@ pub struct Layout {
 }
 
 /// The height of bars; a bar's name sits on `bar_y + BAR_TEXT`.
-pub const BAR_HEIGHT: i64 = BAR_H;
+pub const BAR_HEIGHT: i64 = 44;
 pub const BAR_TEXT: i64 = 29;
 
 /// An estimate of `text`'s width at `font` units, a little over Arial's own so that boxes made
@@ -326,13 +325,13 @@ pub fn layout(
             l.y = if l.y < 0 {
                 bar_y - 10 - (-l.y - 1) * ROW
             } else {
-                bar_y + BAR_H + 12 + FONT + l.y * ROW
+                bar_y + BAR_HEIGHT + 12 + FONT + l.y * ROW
             };
         }
     }
     Layout {
         width,
-        height: bar_y + BAR_H + 12 + down * ROW + 8,
+        height: bar_y + BAR_HEIGHT + 12 + down * ROW + 8,
         bar_y,
         bars,
         marks: placed,
